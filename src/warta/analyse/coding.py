@@ -1,0 +1,45 @@
+"""Run the PLOVER event coder over an article, sentence by sentence.
+
+Each sentence gets the actor mentions inside it and the events of the sentence before (so
+that ``Dia``, ``Mereka`` and ``Keduanya`` can take their actors). Returns a list of
+``(sentence index, CodedEvent)`` pairs in text order.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from .events.coder import code_sentence
+from .pipeline import doc_text
+
+
+def _anchor_country(doc) -> str | None:
+    """The country the article is mostly about: the dateline's, else the most named one."""
+    mentions = doc._.mentions or []
+    seg = doc._.segmented
+    dl = next((b for b in seg.boilerplate if b.kind == "dateline"), None)
+    if dl is not None:
+        for m in mentions:
+            if dl.start <= m.start < dl.end and m.type == "GPE" and m.code:
+                return m.code
+    counts = Counter(m.code for m in mentions if m.type == "GPE" and m.code and m.code != "IGO")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def code_document(doc) -> list[tuple[int, object]]:
+    """Coded events of every body sentence of ``doc``."""
+    text = doc_text(doc)
+    mentions = doc._.mentions or []
+    starts = [m.start for m in mentions]
+    country = _anchor_country(doc)
+    out: list[tuple[int, object]] = []
+    previous: list = []
+    for i, sent in enumerate(doc._.sentences or []):
+        lo = bisect.bisect_left(starts, sent.start)
+        hi = bisect.bisect_left(starts, sent.end)
+        inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
+        events = code_sentence(text, sent.start, sent.end, inside, previous=previous, anchor_country=country)
+        out.extend((i, ev) for ev in events)
+        if events or inside:
+            previous = events or previous
+    return out

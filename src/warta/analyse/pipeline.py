@@ -1,0 +1,201 @@
+"""warta's analysis pipeline: small spaCy components on ``spacy.blank("id")``, one job each.
+
+The Doc is made from the article's *original* text, so every token and span offset is an
+offset into what was read. Components, in order (each declares what it needs and sets):
+
+=====================  ==========================================  ==============================
+component              sets                                        needs
+=====================  ==========================================  ==============================
+``warta_clean``        ``doc._.segmented`` (body, boilerplate)     ``doc._.article``
+``warta_sentences``    ``doc._.sentences``, ``token.is_sent_start``  ``doc._.segmented``
+``warta_language``     ``doc._.language``                          ``doc._.segmented``
+``warta_entities``     ``doc._.entities``, ``doc._.mentions``      ``doc._.sentences``
+``warta_events``       ``doc._.events``                            ``doc._.mentions``
+``warta_records``      ``doc._.records`` (PLOVER event records)    ``doc._.events``
+=====================  ==========================================  ==============================
+
+:func:`build` composes them; :class:`Analyzer` runs articles through and returns
+:class:`~warta.model.Document` records.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import numpy
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import __version__
+from ..ingest.clean import segment
+from ..ingest.langid import detect
+from ..model import Article, Document, Published, Span
+from .sentences import split_sentences
+
+COMPONENTS = ["warta_clean", "warta_sentences", "warta_language", "warta_entities", "warta_events", "warta_records"]
+
+for _name, _default in [
+    ("article", None), ("segmented", None), ("sentences", None), ("language", None),
+    ("entities", None), ("mentions", None), ("events", None), ("records", None), ("anchor", None),
+]:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text without rebuilding it from the tokens (``doc.text`` does, each time)."""
+    art = doc._.article
+    return art.text if art is not None else doc.text
+
+
+@Language.component("warta_clean", assigns=["doc._.segmented", "doc._.anchor"], requires=["doc._.article"])
+def clean_component(doc: Doc) -> Doc:
+    """Body, boilerplate, dateline, outlet, wire and publication hints of the original text."""
+    seg = segment(doc_text(doc))
+    art: Article | None = doc._.article
+    if art is not None:
+        seg.published = _published(art, seg.published)
+    doc._.segmented = seg
+    doc._.anchor = _anchor(seg.published)
+    return doc
+
+
+@Language.component("warta_sentences", assigns=["doc._.sentences", "token.is_sent_start"], requires=["doc._.segmented"])
+def sentences_component(doc: Doc) -> Doc:
+    """Sentence spans of the body (boilerplate left out), mirrored on the tokens."""
+    text = doc_text(doc)
+    spans = split_sentences(text, doc._.segmented.content_ranges())
+    doc._.sentences = [Span("sentence", s, e, text[s:e]) for s, e in spans]
+    if len(doc):
+        idx = doc.to_array("IDX")
+        starts = numpy.fromiter((s for s, _ in spans), dtype=idx.dtype, count=len(spans))
+        flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("uint64")
+        flags[0] = 1
+        doc.from_array(["SENT_START"], flags.reshape(-1, 1))
+    return doc
+
+
+@Language.component("warta_language", assigns=["doc._.language"], requires=["doc._.segmented"])
+def language_component(doc: Doc) -> Doc:
+    """Language of the body: id, ms, en or und."""
+    s, e = doc._.segmented.body
+    text = doc_text(doc)
+    doc._.language = detect(text[s:e] or text)
+    return doc
+
+
+@Language.component("warta_entities", assigns=["doc._.entities", "doc._.mentions"], requires=["doc._.sentences"])
+def entities_component(doc: Doc) -> Doc:
+    """People, organisations and places, linked to the knowledge base and to each other."""
+    from ..link.linker import link_document
+
+    doc._.entities, doc._.mentions = link_document(doc)
+    return doc
+
+
+@Language.component("warta_events", assigns=["doc._.events"], requires=["doc._.mentions", "doc._.sentences"])
+def events_component(doc: Doc) -> Doc:
+    """PLOVER events coded sentence by sentence from triggers and the linked mentions."""
+    from .coding import code_document
+
+    doc._.events = code_document(doc)
+    return doc
+
+
+@Language.component("warta_records", assigns=["doc._.records"], requires=["doc._.events"])
+def records_component(doc: Doc) -> Doc:
+    """Event records with dates, places, figures and evidence, as ``output.md`` describes."""
+    from .records import build_records
+
+    doc._.records = build_records(doc)
+    return doc
+
+
+def build(components: Iterable[str] | None = None) -> Language:
+    """A blank Indonesian pipeline with warta's components (all, or the names given, in order)."""
+    nlp = spacy.blank("id")
+    for name in components or COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def _anchor(published: Published) -> tuple[dt.date | None, str | None]:
+    """The date relative expressions are resolved against, and its granularity."""
+    v = published.value
+    if not v:
+        return None, None
+    try:
+        if published.granularity == "day":
+            return dt.date.fromisoformat(v[:10]), "day"
+        if published.granularity == "month":
+            return dt.date(int(v[:4]), int(v[5:7]), 1), "month"
+        return dt.date(int(v[:4]), 1, 1), "year"
+    except ValueError:
+        return None, None
+
+
+def _published(article: Article, hint: Published) -> Published:
+    """A published date given with the article wins over what the text allows."""
+    if article.published:
+        v = article.published
+        gran = {10: "day", 7: "month", 4: "year"}.get(len(v))
+        if gran:
+            return Published(v, gran, "input")
+    return hint
+
+
+class Analyzer:
+    """Runs articles through the pipeline and returns :class:`~warta.model.Document` records."""
+
+    def __init__(self, nlp: Language | None = None):
+        self.nlp = nlp or build()
+
+    def make_doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        doc._.article = article
+        return doc
+
+    def analyze(self, article: Article) -> Document:
+        return self.to_document(self.nlp(self.make_doc(article)))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
+        for art in articles:
+            yield self.analyze(art)
+
+    @staticmethod
+    def to_document(doc: Doc) -> Document:
+        art: Article = doc._.article
+        seg = doc._.segmented
+        lang = doc._.language
+        flags = []
+        if lang is not None and lang.code != "id":
+            flags.append(f"language:{lang.code}")
+        return Document(
+            doc=art.doc,
+            doc_id=art.doc_id,
+            text=art.text,
+            language=lang.code if lang else "und",
+            title=art.title,
+            source=art.source or seg.source,
+            wire=seg.wire,
+            dateline=seg.dateline,
+            published=seg.published,
+            body=seg.body,
+            url=art.url,
+            boilerplate=list(seg.boilerplate),
+            sentences=list(doc._.sentences or []),
+            entities=list(doc._.entities or []),
+            events=list(doc._.records or []),
+            flags=flags,
+        )
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    """The shared analyzer with every component (built once per process)."""
+    return Analyzer()
+
+
+CODER = f"warta {__version__}"

@@ -1,0 +1,152 @@
+"""Turn coded events into PLOVER event records (``../spec/output.md``).
+
+Adds what the coder leaves to others: the event's own date (from the sentence's temporal
+expressions, anchored on the publication date, never silently the publication date
+itself), its place and country, casualty and money figures, the evidence sentence with
+offsets, a stable record id and the quad class.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+from typing import Any
+
+from .. import __version__
+from .figures import find_amounts, find_casualties
+from .pipeline import doc_text
+from .temporal import find_times, pick_event_time
+
+QUAD = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+CODER = f"warta {__version__}"
+CODEBOOK = "plover-1.0"
+#: An asserted event this many days or more before the publication date is background.
+HISTORICAL_DAYS = 90
+# types whose place defaults to the country where the actor acts on its own ground
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "MOBILIZE", "ASSAULT"}
+
+
+def event_id(doc: str, start: int, end: int, type_: str, trigger_start: int) -> str:
+    """Stable across runs: a hash of the document key, the evidence span, the type and the trigger."""
+    key = f"{doc}\x00{start}\x00{end}\x00{type_}\x00{trigger_start}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _actor(m) -> dict[str, Any]:
+    return {
+        "code": m.code,
+        "sector": m.sector,
+        "entity_text": m.text,
+        "identifier_id": m.wikidata,
+        "identifier_text": m.name,
+        "entity_id": m.entity_id,
+        "start": m.start,
+        "end": m.end,
+    }
+
+
+def _period_end(value: str) -> dt.date | None:
+    try:
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return dt.date(parts[0], 12, 31)
+
+
+def _location(ev, type_: str) -> dict[str, Any] | None:
+    loc = ev.location
+    if loc is not None:
+        return {"placename": loc.text, "country_code3": loc.code, "geonameid": None, "lat": None, "lon": None}
+    # no place named: the country is implied for visits (the host) and domestic events (the actor's)
+    code = None
+    if type_ == "CONSULT" and (ev.mode == "visit") and ev.recipients:
+        code = next((r.code for r in ev.recipients if r.code and r.code != "IGO"), None)
+    elif type_ in DOMESTIC_TYPES:
+        code = next((a.code for a in ev.actors if a.code and a.code != "IGO"), None)
+        if code and ev.recipients and all(r.code and r.code not in (code, "IGO") for r in ev.recipients):
+            code = None  # acting against another country: the place is not implied
+    if code:
+        return {"placename": None, "country_code3": code, "geonameid": None, "lat": None, "lon": None}
+    return None
+
+
+def build_records(doc) -> list[dict[str, Any]]:
+    """PLOVER records of the coded events of ``doc`` (``doc._.events``)."""
+    text: str = doc_text(doc)
+    art = doc._.article
+    sentences = doc._.sentences or []
+    anchor, anchor_gran = doc._.anchor or (None, None)
+    seg = doc._.segmented
+    records: list[dict[str, Any]] = []
+    cache: dict[tuple[int, str | None], list] = {}
+    figures: dict[int, tuple] = {}
+    for seq, ev in doc._.events or []:
+        sent = sentences[seq]
+        s_text = text[sent.start:sent.end]
+        key = (seq, ev.tense)
+        if key not in cache:
+            cache[key] = find_times(s_text, anchor, anchor_gran or "day", ev.tense)
+        t = pick_event_time(cache[key], ev.trigger[0] - sent.start)
+        date = granularity = None
+        date_info: dict[str, Any] = {"granularity": None, "text": None, "resolved_from": None}
+        if t is not None:
+            date_info["text"] = t.text
+            if t.value:
+                date, granularity = t.value, t.granularity
+                date_info.update(granularity=granularity, resolved_from=t.resolved_from)
+                if t.resolved_from == "published" and anchor is not None:
+                    date_info["anchor"] = anchor.isoformat()[: {"day": 10, "month": 7}.get(anchor_gran, 4)]
+        modality = ev.modality
+        if modality == "asserted" and date and anchor is not None and anchor_gran == "day":
+            end = _period_end(date)
+            if end is not None and (anchor - end).days >= HISTORICAL_DAYS:
+                modality = "historical"
+        if seq not in figures:
+            figures[seq] = (find_casualties(s_text), find_amounts(s_text))
+        cas, amounts = figures[seq]
+        dead = injured = arrested = None
+        if ev.type in ("ASSAULT", "COERCE"):
+            dead, injured = cas.dead, cas.injured
+        if ev.type == "COERCE":
+            arrested = cas.arrested
+        rec = {
+            "id": event_id(art.doc, sent.start, sent.end, ev.type, ev.trigger[0]),
+            "doc": art.doc,
+            "event": [ev.type],
+            "mode": [ev.mode] if ev.mode else [],
+            "context": list(ev.context or []),
+            "actor": [_actor(a) for a in ev.actors],
+            "recipient": [_actor(r) for r in ev.recipients],
+            "date": date,
+            "date_info": date_info,
+            "event_loc": _location(ev, ev.type),
+            "modality": modality,
+            "attribution": ev.attribution,
+            "dead": dead,
+            "injured": injured,
+            "arrested": arrested,
+            "amounts": [{"value": a.value, "currency": a.currency, "text": a.text,
+                         "start": sent.start + a.start, "end": sent.start + a.end} for a in amounts],
+            "event_text": [ev.trigger[2]],
+            "trigger": {"start": ev.trigger[0], "end": ev.trigger[1], "text": ev.trigger[2]},
+            "text_info": {"sequence": seq, "start": sent.start, "end": sent.end, "sentence": s_text},
+            "confidence": round(float(ev.confidence), 3),
+            "quad_code": QUAD.get(ev.type),
+            "coder": CODER,
+            "codebook": CODEBOOK,
+        }
+        if ev.planned:
+            rec["planned"] = ev.planned
+        if seg.source:
+            rec["outlet"] = art.source or seg.source
+        records.append(rec)
+    return records

@@ -1,0 +1,83 @@
+"""Sentence boundaries for Indonesian news, as character offsets into the original text.
+
+A sentence ends at a line break, or at ``.``, ``!``, ``?`` or ``…`` (with any closing quote or
+bracket) followed by space and a capital letter, a digit or an opening quote, unless the
+word before the stop is an abbreviation (``Jl.``, ``Dr.``, ``dll.``), an initial (``A.``) or
+a number's decimal point (``6.366``).
+"""
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """dll dsb dkk tsb dst jl no dr drs prof ir h hj st sdr bpk yth tn ny kol brigjen mayjen letjen
+    jend kapt kompol kombes irjen komjen laksma laksda marsda marsma mr mrs ms vs an up sh msi rp
+    us inc co ltd corp sen rep gen lt col jan feb mar apr jun jul agu agt ags sep sept okt nov
+    des dec oct aug bp pt tbk kh ust dra ssi se mm mba phd ph.d u.s a.s km kg vol hal no.
+    """.split()
+)
+
+_STOP = re.compile(r"[.!?…]+[\"'”’)\]]*")
+_NEXT = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, stop_start: int, line_start: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(line_start, stop_start - 20), stop_start)
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in ABBREVIATIONS:
+        return True
+    # single capital initial: "A. Yani", "J. Biden"
+    if len(word) == 1 and word.isupper():
+        return True
+    # dotted acronym in progress: "U.S."
+    if "." in word and all(len(p) <= 2 for p in word.split(".") if p):
+        return True
+    return False
+
+
+def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as (start, end) offsets, stripped of surrounding space."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    line_start = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        s = pos
+        for m in _STOP.finditer(text, pos, line_end):
+            stop_end = m.end()
+            if m.group(0)[0] == "." and m.end() - m.start() == 1:
+                # decimal point or thousands separator: digit on both sides
+                if m.start() > 0 and text[m.start() - 1].isdigit() and stop_end < len(text) and text[stop_end].isdigit():
+                    continue
+            nxt = _NEXT.match(text, stop_end, line_end)
+            if not nxt:
+                continue
+            if m.group(0)[0] == "." and _is_abbreviation(text, m.start(), line_start):
+                continue
+            out.append((s, stop_end))
+            s = stop_end
+        out.append((s, line_end))
+        pos = line_end + 1
+        line_start = pos
+    result = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            result.append((s, e))
+    return result
+
+
+def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of every content range, in order."""
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        out.extend(split_range(text, s, e))
+    return out

@@ -1,0 +1,131 @@
+"""The Python API that the CLI mirrors.
+
+>>> import warta
+>>> doc = warta.analyze("Jakarta (ANTARA) - Presiden ...", published="2024-05-01")
+>>> [e["event"] for e in doc.events]
+>>> with warta.Store("sqlite:///berita.db") as store:
+...     report = warta.ingest(["artikel/"], store)
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .ingest.readers import read_inputs
+from .model import Article, Document
+
+
+def _analyzer():
+    from .analyse.pipeline import default_analyzer
+
+    return default_analyzer()
+
+
+def analyze(text: str, *, published: str | None = None, doc: str | None = None, title: str | None = None,
+            source: str | None = None, url: str | None = None) -> Document:
+    """Analyse one article's text: boilerplate, sentences, language, entities and PLOVER events.
+
+    ``published`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) anchors relative dates; without it
+    warta uses what the text allows (a copyright year, a dated weekday) and says so.
+    """
+    art = Article(doc="", text=text, title=title, published=published, source=source, url=url)
+    art.doc = doc or art.doc_id
+    return _analyzer().analyze(art)
+
+
+def analyze_article(article: Article) -> Document:
+    """Analyse an :class:`~warta.model.Article` read by :func:`read_inputs`."""
+    return _analyzer().analyze(article)
+
+
+@dataclass
+class Failure:
+    """One input that could not be read or analysed: where, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Report:
+    """What a batch did: documents analysed, stored, already present, and failures."""
+
+    analysed: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def analyze_inputs(inputs: Iterable[str], on_failure: Callable[[Failure], None] | None = None,
+                   report: Report | None = None) -> Iterator[Document]:
+    """Read and analyse every article of the inputs; failures go to ``on_failure`` and ``report``."""
+    report = report if report is not None else Report()
+    analyzer = _analyzer()
+    for item in read_inputs(inputs):
+        if isinstance(item, InputError):
+            f = Failure(item.source, item.reason)
+            report.failures.append(f)
+            if on_failure:
+                on_failure(f)
+            continue
+        try:
+            d = analyzer.analyze(item)
+        except Exception as e:  # one article's failure must not stop the batch
+            f = Failure(item.origin or item.doc, f"analysis failed ({type(e).__name__}: {e})")
+            report.failures.append(f)
+            if on_failure:
+                on_failure(f)
+            continue
+        report.analysed += 1
+        report.events += len(d.events)
+        yield d
+
+
+def ingest(inputs: Iterable[str], store, on_failure: Callable[[Failure], None] | None = None,
+           on_document: Callable[[Document, bool], None] | None = None) -> Report:
+    """Analyse the inputs and store each article in its own transaction; returns a :class:`Report`."""
+    report = Report()
+    for d in analyze_inputs(inputs, on_failure, report):
+        try:
+            stored = store.add(d)
+        except Exception as e:
+            f = Failure(d.doc, f"could not be stored ({type(e).__name__}: {e})")
+            report.failures.append(f)
+            if on_failure:
+                on_failure(f)
+            continue
+        if stored:
+            report.stored += 1
+        else:
+            report.unchanged += 1
+        if on_document:
+            on_document(d, stored)
+    return report
+
+
+def example_paths() -> list[Path]:
+    """The built-in example articles shipped with warta."""
+    root = Path(str(resources.files("warta") / "examples"))
+    return sorted(p for p in root.iterdir() if p.suffix == ".txt")
+
+
+def examples_dir() -> str:
+    return os.fspath(Path(str(resources.files("warta") / "examples")))
+
+
+def documents_as_dicts(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
+    for d in docs:
+        yield d.to_dict()

@@ -1,0 +1,345 @@
+"""The ``warta`` command line: a thin layer over the Python API (:mod:`warta.api`)."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .api import Failure, Report, analyze_inputs, example_paths, examples_dir, ingest as api_ingest
+from .errors import WartaError
+
+app = typer.Typer(
+    name="warta",
+    help="Indonesian news in, sourced PLOVER political event data out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+kb_app = typer.Typer(help="The knowledge base of actors and places.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite file (default: $WARTA_DB or ./warta.db).")]
+Inputs = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
+
+
+def _fail_line(f: Failure) -> None:
+    err.print(Text(f"warta: {f}", style="red"), soft_wrap=True, highlight=False)
+
+
+def _die(e: Exception, code: int = 2) -> None:
+    err.print(Text(f"warta: error: {e}", style="red"), soft_wrap=True, highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _progress(label: str):
+    """A progress bar on stderr; rich shows it only on a terminal."""
+    prog = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
+    with prog:
+        task = prog.add_task(label, total=None)
+        yield lambda n=1: prog.advance(task, n)
+
+
+def _open_store(db: str | None):
+    from .store.store import Store
+
+    try:
+        return Store(db)
+    except WartaError as e:
+        _die(e)
+
+
+def _summary(report: Report, what: str) -> None:
+    msg = f"{what}: {report.analysed} article(s) analysed, {report.events} event(s)"
+    if report.stored or report.unchanged:
+        msg += f", {report.stored} stored, {report.unchanged} already in the store"
+    if report.failures:
+        msg += f", {len(report.failures)} input(s) failed"
+    err.print(msg, highlight=False)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out.print(f"warta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")] = False) -> None:
+    """warta: Indonesian news in, sourced PLOVER political event data out."""
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    format: Annotated[str, typer.Option("--format", "-f", help="documents | plover | csv | parquet")] = "documents",
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, - for stdout.")] = "-",
+) -> None:
+    """Analyse inputs and write the result, no database needed."""
+    from .export.formats import FORMATS, write
+
+    if format not in FORMATS:
+        _die(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    report = Report()
+    with _progress("analysing") as tick:
+        def docs():
+            for d in analyze_inputs(inputs, _fail_line, report):
+                tick()
+                yield d.to_dict()
+        try:
+            n = write(format, docs(), output)
+        except (WartaError, OSError) as e:
+            _die(e)
+    _summary(report, f"extract ({n} record(s) written)")
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: DbOpt = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (one process)")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a distributed scheduler.")] = None,
+) -> None:
+    """Analyse inputs and store them; re-ingesting an article changes nothing."""
+    if engine != "local":
+        _die(f"engine {engine!r} is not available in this version: use --engine local")
+    if scheduler:
+        _die("--scheduler needs a distributed engine, which this version does not have")
+    store = _open_store(db)
+    with store, _progress("ingesting") as tick:
+        report = api_ingest(inputs, store, on_failure=_fail_line, on_document=lambda d, s: tick())
+    _summary(report, "ingest")
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="documents | plover | csv | parquet")] = "plover",
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, - for stdout.")] = "-",
+) -> None:
+    """Write what the store holds."""
+    from .export.formats import write
+
+    store = _open_store(db)
+    with store:
+        try:
+            n = write(format, store.document_records(), output)
+        except (WartaError, OSError) as e:
+            _die(e)
+    err.print(f"export: {n} record(s) written", highlight=False)
+
+
+@app.command()
+def demo(
+    db: DbOpt = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Also write the result: documents | plover | csv")] = None,
+    output: Annotated[str, typer.Option("--output", "-o")] = "-",
+) -> None:
+    """Analyse the built-in example articles and show what was found."""
+    from .export.formats import write
+
+    paths = [str(p) for p in example_paths()]
+    report = Report()
+    docs = list(analyze_inputs(paths, _fail_line, report))
+    for d in docs:
+        t = Table(title=f"{d.doc} — {d.source or '?'}{' / ' + d.wire if d.wire else ''}, "
+                        f"{d.dateline or 'no dateline'}, published {d.published.value or '?'}",
+                  title_justify="left", show_lines=False, expand=True)
+        for col in ("event", "actor", "recipient", "date", "where", "modality", "evidence"):
+            t.add_column(col, overflow="fold")
+        for e in d.events:
+            t.add_row(
+                "/".join(e["event"]) + (f" ({e['mode'][0]})" if e.get("mode") and e["mode"][0] else ""),
+                ", ".join(f"{a.get('identifier_text') or a.get('entity_text')} {a.get('code') or ''}{'/' + a['sector'] if a.get('sector') else ''}" for a in e["actor"]),
+                ", ".join(f"{a.get('identifier_text') or a.get('entity_text')} {a.get('code') or ''}" for a in e["recipient"]),
+                f"{e.get('date') or '—'}",
+                (e.get("event_loc") or {}).get("placename") or "—",
+                e.get("modality") or "",
+                (e["text_info"]["sentence"][:110] + ("…" if len(e["text_info"]["sentence"]) > 110 else "")),
+            )
+        out.print(t)
+        ents = ", ".join(f"{en.name} ({en.code or '-'} {en.sector or en.type})" for en in d.entities)
+        out.print(Text(f"entities: {ents}", style="dim"), soft_wrap=True)
+        out.print()
+    if db:
+        store = _open_store(db)
+        with store:
+            for d in docs:
+                store.add(d)
+        err.print(f"stored in {store.url}", highlight=False)
+    if format:
+        write(format, (d.to_dict() for d in docs), output)
+    _summary(report, f"demo on {examples_dir()}")
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words to look for.")], db: DbOpt = None,
+           limit: Annotated[int, typer.Option(min=1, max=1000)] = 20) -> None:
+    """Full-text search over the stored articles."""
+    store = _open_store(db)
+    with store:
+        hits = store.search(query, limit=limit)
+    t = Table("doc", "title", "snippet", title=f"{len(hits)} article(s) for {query!r}", title_justify="left")
+    for h in hits:
+        t.add_row(h["doc"], h["title"] or "", h["snippet"] or "")
+    out.print(t)
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor name, code or entity id.")] = None,
+    recipient: Annotated[Optional[str], typer.Option(help="Recipient name, code or entity id.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", "-t", help="PLOVER type, e.g. CONSULT.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest date, YYYY[-MM[-DD]].")] = None,
+    modality: Annotated[Optional[str], typer.Option(help="asserted | future | hypothetical | negated | historical")] = None,
+    doc: Annotated[Optional[str], typer.Option(help="Only this document (doc key or id).")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100000)] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List stored events, filtered."""
+    store = _open_store(db)
+    with store:
+        recs = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until,
+                            modality=modality, doc=doc, limit=limit)
+    if as_json:
+        for r in recs:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    t = Table("date", "event", "actor", "recipient", "where", "modality", "doc", title=f"{len(recs)} event(s)", title_justify="left")
+    for r in recs:
+        t.add_row(r.get("date") or "—", "/".join(r["event"]),
+                  ", ".join(a.get("identifier_text") or a.get("entity_text") or "?" for a in r["actor"]),
+                  ", ".join(a.get("identifier_text") or a.get("entity_text") or "?" for a in r["recipient"]),
+                  (r.get("event_loc") or {}).get("placename") or "—", r.get("modality") or "", r["doc"])
+    out.print(t)
+
+
+def _highlighted(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> Text:
+    t = Text(text[start:end])
+    for s, e, style in marks:
+        if start <= s < e <= end:
+            t.stylize(style, s - start, e - start)
+    return t
+
+
+@app.command()
+def show(doc: Annotated[str, typer.Argument(help="Document key (file name or JSONL id) or content hash.")], db: DbOpt = None) -> None:
+    """One article: its boilerplate, sentences, entities and events (trigger, actor, recipient highlighted)."""
+    from .errors import NotFoundError
+
+    store = _open_store(db)
+    with store:
+        try:
+            d = store.document(doc)
+        except NotFoundError as e:
+            _die(e, 1)
+    text = d["text"]
+    out.rule(f"{d['doc']}  ({d['doc_id']})")
+    out.print(f"source: {d['source'] or '—'}   wire: {d['wire'] or '—'}   dateline: {d['dateline'] or '—'}   "
+              f"published: {d['published'] or '—'} ({d['published_granularity'] or '?'}, {d['published_origin'] or '?'})   "
+              f"language: {d['language']}", highlight=False)
+    if d["boilerplate"]:
+        bt = Table("kind", "text", title="boilerplate (kept out of the body)", title_justify="left")
+        for b in d["boilerplate"]:
+            bt.add_row(b["kind"], text[b["start"]:b["end"]])
+        out.print(bt)
+    by_sentence: dict[int, list[dict]] = {}
+    for ev in d["events"]:
+        by_sentence.setdefault(ev["text_info"]["start"], []).append(ev)
+    for s in d["sentences"]:
+        evs = by_sentence.get(s["start"], [])
+        marks = []
+        for ev in evs:
+            for key, style in (("actor", "bold cyan"), ("recipient", "bold magenta")):
+                for a in ev.get(key) or []:
+                    if a.get("start") is not None:
+                        marks.append((a["start"], a["end"], style))
+            tr = ev.get("trigger")
+            if tr:
+                marks.append((tr["start"], tr["end"], "bold yellow underline"))
+        line = Text(f"[{s['seq']}] ", style="dim") + _highlighted(text, s["start"], s["end"], marks)
+        out.print(line)
+        for ev in evs:
+            out.print(Text(
+                f"    ▸ {'/'.join(ev['event'])}"
+                f"{' (' + ev['mode'][0] + ')' if ev.get('mode') and ev['mode'][0] else ''}  "
+                f"actor: {', '.join((a.get('identifier_text') or '?') + ' ' + (a.get('code') or '') for a in ev['actor']) or '—'}  "
+                f"recipient: {', '.join((a.get('identifier_text') or '?') + ' ' + (a.get('code') or '') for a in ev['recipient']) or '—'}  "
+                f"date: {ev.get('date') or '—'}  modality: {ev.get('modality')}", style="green"), highlight=False)
+    if d["entities"]:
+        et = Table("entity", "type", "code", "sector", "mentions", title="entities", title_justify="left")
+        for e in d["entities"]:
+            et.add_row(e["name"], e["type"], e["code"] or "", e["sector"] or "", ", ".join(sorted({m["text"] for m in e["mentions"]})))
+        out.print(et)
+
+
+@app.command()
+def entities(db: DbOpt = None, q: Annotated[Optional[str], typer.Option("--q", help="Name contains.")] = None,
+             type: Annotated[Optional[str], typer.Option("--type", "-t", help="PER | ORG | GPE | LOC")] = None,
+             limit: Annotated[int, typer.Option(min=1, max=100000)] = 50) -> None:
+    """Canonical entities in the store, most mentioned first."""
+    store = _open_store(db)
+    with store:
+        rows = store.entities(q=q, type=type, limit=limit)
+    t = Table("name", "type", "code", "sector", "wikidata", "mentions", "documents", "aliases", title=f"{len(rows)} entities", title_justify="left")
+    for r in rows:
+        t.add_row(r["name"], r["type"], r["code"] or "", r["sector"] or "", r["wikidata"] or "", str(r["mentions"]),
+                  str(r["documents"]), ", ".join(r["aliases"][:6]))
+    out.print(t)
+
+
+@app.command()
+def entity(name: Annotated[str, typer.Argument(help="Entity name, alias or id.")], db: DbOpt = None) -> None:
+    """One entity: aliases, codes, the documents and mentions."""
+    from .errors import NotFoundError
+
+    store = _open_store(db)
+    with store:
+        try:
+            e = store.entity(name)
+        except NotFoundError as ex:
+            _die(ex, 1)
+    out.print(f"[bold]{e['name']}[/bold]  {e['type']}  code {e['code'] or '—'}  sector {e['sector'] or '—'}  "
+              f"wikidata {e['wikidata'] or '—'}  id {e['id']}")
+    out.print(f"aliases: {', '.join(e['aliases']) or '—'}", highlight=False)
+    t = Table("document", "title", "mentions", title=f"{e['mentions']} mention(s) in {e['documents']} document(s)", title_justify="left")
+    for d in e["documents_list"]:
+        t.add_row(d["doc"], d["title"] or "", str(d["mentions"]))
+    out.print(t)
+
+
+@kb_app.command("add")
+def kb_add(file: Annotated[Path, typer.Argument(help="A JSON Lines file of knowledge-base entries.")]) -> None:
+    """Check a knowledge-base file and add it to the user's knowledge base."""
+    from .link.kb import KnowledgeBase
+
+    try:
+        dest = KnowledgeBase.add_file(file)
+    except (WartaError, OSError) as e:
+        _die(e, 1)
+    err.print(f"added {file} as {dest}", highlight=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

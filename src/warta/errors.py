@@ -1,0 +1,44 @@
+"""warta's error classes: each says what went wrong and with which input."""
+from __future__ import annotations
+
+
+class WartaError(Exception):
+    """Base class of every error warta raises on purpose."""
+
+
+class InputError(WartaError):
+    """An input (file, folder, JSON line, stdin) could not be read as articles.
+
+    ``source`` names the input (a path, ``path:line`` or ``-``), ``reason`` says why.
+    """
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class StoreError(WartaError):
+    """The store could not be opened, migrated, read or written."""
+
+
+class NotFoundError(WartaError):
+    """A document, event or entity asked for by id or name is not in the store."""
+
+    def __init__(self, kind: str, key: str):
+        self.kind = kind
+        self.key = key
+        super().__init__(f"no {kind} {key!r} in the store")
+
+
+class KnowledgeBaseError(WartaError):
+    """A knowledge-base file has a bad line (``source`` is ``file:line``)."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class ExportError(WartaError):
+    """An export format is unknown or its writer is missing (e.g. pyarrow for Parquet)."""

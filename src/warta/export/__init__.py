@@ -1,0 +1,1 @@
+"""Export stage: documents and PLOVER JSON Lines, CSV, Parquet."""

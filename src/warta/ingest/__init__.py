@@ -1,0 +1,1 @@
+"""Ingest stage: read inputs, decode, separate boilerplate, detect the language."""

@@ -1,0 +1,263 @@
+"""Separate an article's body from its boilerplate, without changing a character.
+
+:func:`segment` reads the original text and returns typed spans with offsets into it:
+the dateline (``London (ANTARA) -``), the wire credit (``Sumber: Reuters``), related
+links (``Baca juga: ...``), translator/editor credits, the copyright line; and what they
+tell: the outlet, the wire, the dateline place, a publication year or date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Published, Span
+
+# Outlets whose names appear in datelines and copyright lines, keyed by lower-cased form.
+OUTLETS = {
+    "antara": "ANTARA", "antaranews": "ANTARA", "antaranews.com": "ANTARA",
+    "suarathailand": "Suarathailand", "liputan6.com": "Liputan6", "liputan6": "Liputan6",
+    "fajar.co.id": "FAJAR", "fajar": "FAJAR", "idn times": "IDN Times", "idntimes": "IDN Times",
+    "riau24.com": "RIAU24", "wahananews.co": "WahanaNews", "kabarberita.id": "KabarBerita",
+    "kompas.com": "Kompas", "kompas": "Kompas", "tempo.co": "Tempo", "tempo": "Tempo",
+    "detikcom": "detikcom", "detik.com": "detikcom", "cnn indonesia": "CNN Indonesia",
+    "cnnindonesia.com": "CNN Indonesia", "republika.co.id": "Republika", "republika": "Republika",
+    "okezone": "Okezone", "okezone.com": "Okezone", "sindonews": "SINDOnews", "sindonews.com": "SINDOnews",
+    "viva.co.id": "VIVA", "viva": "VIVA", "tribunnews.com": "Tribunnews", "tribunnews": "Tribunnews",
+    "suara.com": "Suara.com", "jpnn.com": "JPNN", "jpnn": "JPNN", "beritasatu": "BeritaSatu",
+    "beritasatu.com": "BeritaSatu", "medcom.id": "Medcom", "inews.id": "iNews", "voa": "VOA Indonesia",
+    "voa indonesia": "VOA Indonesia", "bbc news indonesia": "BBC News Indonesia", "kumparan": "kumparan",
+    "kumparan.com": "kumparan", "merdeka.com": "Merdeka.com", "bisnis.com": "Bisnis.com",
+    "cnbc indonesia": "CNBC Indonesia", "jawapos.com": "Jawa Pos", "jawapos": "Jawa Pos",
+    "mediaindonesia.com": "Media Indonesia", "media indonesia": "Media Indonesia", "rmol": "RMOL",
+    "bernama": "Bernama", "berita harian": "Berita Harian", "harian metro": "Harian Metro",
+}
+
+# Wire agencies named in credit lines.
+WIRES = {
+    "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP", "ap": "AP",
+    "associated press": "AP", "xinhua": "Xinhua", "tass": "TASS", "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu", "bernama": "Bernama", "kyodo": "Kyodo", "yonhap": "Yonhap",
+    "dpa": "dpa", "sputnik": "Sputnik", "ria novosti": "RIA Novosti", "antara": "ANTARA",
+    "bloomberg": "Bloomberg", "al jazeera": "Al Jazeera", "bbc": "BBC", "cna": "CNA",
+    "channel news asia": "CNA", "the guardian": "The Guardian", "cnn": "CNN",
+}
+
+_DOMAIN = re.compile(r"\.(?:com|co\.id|co|id|net|org|news|tv)\b", re.I)
+_SEP = r"(?:-{1,2}|–|—|\|)"
+# One or two comma-separated parts, an optional (OUTLET), then a dash or bar.
+_DATELINE = re.compile(
+    r"(?P<a>[A-Z][\w.&'’]*(?:[ ][A-Z0-9][\w.&'’]*){0,3})"
+    r"(?:\s*,\s*(?P<b>[A-Za-z][\w.&'’]*(?:[ ][A-Z0-9][\w.&'’]*){0,3}))?"
+    r"(?:\s*\((?P<paren>[^()\n]{2,30})\))?"
+    r"\s*" + _SEP + r"\s*"
+)
+_RELATED = re.compile(r"^(?:baca|simak|lihat|klik|tonton)\s+(?:juga|pula|selengkapnya)\s*:?", re.I)
+_WIRE = re.compile(r"^(?:sumber|source)\s*:\s*(?P<wire>[^\n]{2,60})$", re.I)
+_CREDIT = re.compile(
+    r"^(?:penerjemah|pewarta|editor|penyunting|redaktur|penulis|reporter|kontributor|"
+    r"editor bahasa|foto|alih bahasa|produser|narator)\s*:\s*[^\n]{1,80}$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:copyright|hak cipta|\(c\)|©)[^\n]{0,120}$", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# a final "(Susi Susanti)" or "(sha/c9/bay/jpg/fajar)" or "(ant/rtr)" credit
+_TRAIL_CREDIT = re.compile(r"\((?:[a-z0-9]{1,8}(?:/[a-z0-9]{1,8})+|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\)\s*$")
+_PUB_DATE = re.compile(
+    r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad),?\s*\((\d{1,2})/(\d{1,2})/(\d{4})\)"
+)
+
+
+@dataclass
+class Segmented:
+    """What :func:`segment` finds in one text."""
+
+    body: tuple[int, int]
+    boilerplate: list[Span] = field(default_factory=list)
+    dateline: str | None = None
+    source: str | None = None
+    wire: str | None = None
+    published: Published = field(default_factory=lambda: Published(None, None, None))
+
+    def content_ranges(self) -> list[tuple[int, int]]:
+        """The body minus the boilerplate spans inside it, as sorted (start, end) ranges."""
+        ranges, pos = [], self.body[0]
+        for b in sorted(self.boilerplate, key=lambda s: s.start):
+            if b.end <= pos or b.start >= self.body[1]:
+                continue
+            if b.start > pos:
+                ranges.append((pos, b.start))
+            pos = max(pos, b.end)
+        if pos < self.body[1]:
+            ranges.append((pos, self.body[1]))
+        return [(s, e) for s, e in ranges if s < e]
+
+
+def _lines(text: str):
+    """(start, end) of each line without its newline, skipping nothing."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _outlet(part: str | None) -> str | None:
+    if not part:
+        return None
+    key = part.strip().lower()
+    if key in OUTLETS:
+        return OUTLETS[key]
+    if _DOMAIN.search(part):
+        return part.strip()
+    return None
+
+
+def _looks_like_place(part: str | None) -> bool:
+    if not part:
+        return False
+    words = part.split()
+    return 1 <= len(words) <= 3 and not _DOMAIN.search(part) and all(w[:1].isupper() for w in words)
+
+
+def _dateline(text: str, start: int, end: int):
+    """Match a dateline at the start of the line [start, end); returns (Span, place, outlet) or None."""
+    m = _DATELINE.match(text, start, end)
+    if not m or m.end() >= end:
+        return None
+    a, b, paren = m.group("a"), m.group("b"), m.group("paren")
+    place = outlet = None
+    if paren:
+        outlet = _outlet(paren) or paren.strip()
+        place = a if not b else None
+        if b:
+            # "Jakarta, Senin (ANTARA) -" style: the place is the first part
+            place = a
+    elif b:
+        oa, ob = _outlet(a), _outlet(b)
+        if oa and not ob:
+            outlet, place = oa, b
+        elif ob and not oa:
+            place, outlet = a, ob
+        elif ob and oa:
+            return None
+        else:
+            # "Jakarta, IDN Times -" : a known place first is the usual Indonesian order
+            if _looks_like_place(a) and _looks_like_place(b):
+                place, outlet = a, b.strip()
+            else:
+                return None
+    else:
+        outlet = _outlet(a)
+        if not outlet:
+            # "JAKARTA -": a bare upper-case place, the only safe bare form
+            if a.isupper() and len(a) >= 3 and " " not in a.strip():
+                place = a
+            else:
+                return None
+    # A dateline is short; a dash later in a sentence is no dateline.
+    if m.end() - start > 60:
+        return None
+    if place:
+        place = place.strip()
+        if place.isupper():
+            place = place.title()
+    span = Span("dateline", start, m.end(), text[start:m.end()], value=outlet)
+    return span, place, outlet
+
+
+def segment(text: str) -> Segmented:
+    """Find the body and the boilerplate of one article's original text.
+
+    Returns offsets into ``text``; nothing is copied or changed. The body runs from the
+    first content character to the end of the last content line; boilerplate inside it
+    (a dateline, a ``Baca juga:`` line) is listed and left out of the sentences.
+    """
+    spans: list[Span] = []
+    dateline = source = wire = None
+    published = Published(None, None, None)
+    lines = [(s, e, line) for s, e, line in _lines(text)]
+    content_lines = [(s, e, line) for s, e, line in lines if line.strip()]
+
+    # Dateline: at the start of one of the first three content lines.
+    for s, e, line in content_lines[:3]:
+        lead = s + (len(line) - len(line.lstrip()))
+        found = _dateline(text, lead, e)
+        if found:
+            span, dateline, source = found
+            spans.append(span)
+            break
+
+    # Line-level boilerplate anywhere; trailing credits at the end.
+    content: list[tuple[int, int]] = []
+    for s, e, line in content_lines:
+        stripped = line.strip()
+        lead = s + (len(line) - len(line.lstrip()))
+        tail = lead + len(stripped)
+        kind = value = None
+        if _RELATED.match(stripped):
+            kind = "related"
+            value = _RELATED.sub("", stripped).strip() or None
+        elif (m := _WIRE.match(stripped)):
+            kind = "wire"
+            w = m.group("wire").strip().rstrip(".")
+            value = WIRES.get(w.lower(), w)
+            wire = wire or value
+        elif _CREDIT.match(stripped):
+            kind = "credit"
+            value = stripped.split(":", 1)[1].strip()
+        elif _COPYRIGHT.match(stripped):
+            kind = "copyright"
+            value = stripped
+            ym = _YEAR.search(stripped)
+            if ym:
+                published = Published(ym.group(1), "year", "copyright line")
+            for k, v in OUTLETS.items():
+                if re.search(r"\b" + re.escape(k) + r"\b", stripped, re.I):
+                    source = source or v
+                    break
+        if kind:
+            spans.append(Span(kind, lead, tail, text[lead:tail], value=value))
+        else:
+            content.append((lead, tail))
+
+    # A trailing "(abc/def)" or "(Name Surname)" credit, on the last content line or alone.
+    if content:
+        ls, le = content[-1]
+        m = _TRAIL_CREDIT.search(text, ls, le)
+        if m:
+            spans.append(Span("credit", m.start(), m.end(), m.group(0), value=m.group(0)[1:-1]))
+            if m.start() == ls:
+                content.pop()
+            else:
+                le = m.start()
+                while le > ls and text[le - 1].isspace():
+                    le -= 1
+                content[-1] = (ls, le)
+    last_content_end = content[-1] if content else None
+
+    body_spans = [sp for sp in spans if sp.kind == "dateline"]
+    first = next(((s + len(line) - len(line.lstrip())) for s, e, line in content_lines), 0)
+    if body_spans and body_spans[0].start == first:
+        body_start = body_spans[0].end
+    else:
+        body_start = first
+    # The body ends with the last line that is not boilerplate.
+    body_end = last_content_end[1] if last_content_end else body_start
+    body_end = max(body_end, body_start)
+
+    if published.value is None:
+        head = text[body_start:min(len(text), body_start + 600)]
+        m = _PUB_DATE.search(head)
+        if m:
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                published = Published(f"{y:04d}-{mo:02d}-{d:02d}", "day", "first dated weekday in text")
+
+    spans.sort(key=lambda sp: sp.start)
+    return Segmented(
+        body=(body_start, body_end),
+        boilerplate=spans,
+        dateline=dateline,
+        source=source,
+        wire=wire,
+        published=published,
+    )

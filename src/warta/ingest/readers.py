@@ -1,0 +1,231 @@
+"""Read inputs into :class:`~warta.model.Article` records.
+
+Inputs are paths (a file or a folder, read recursively) or ``-`` for standard input.
+Recognised files: ``.txt`` (one article), ``.jsonl``/``.ndjson``/``.json`` (one article per
+line), ``.html``/``.htm`` (the article is extracted with trafilatura). Anything that
+cannot be read yields an :class:`~warta.errors.InputError` *item* instead of raising, so
+that one bad input never stops a batch: callers report it and go on.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article
+
+#: Largest input file read whole; larger files are refused with a clear message.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Largest JSON line accepted.
+MAX_LINE_BYTES = 20 * 1024 * 1024
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) first, else the encoding charset-normalizer detects.
+
+    Raises InputError for binary data (NUL bytes or no plausible encoding).
+    """
+    if not data.strip():
+        raise InputError(source, "empty input")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(source, "binary data, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError(source, "binary data or an unknown text encoding") from None
+        text = str(best)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _control_ratio(text) > 0.05:
+        raise InputError(source, "binary data, not text")
+    if not text.strip():
+        raise InputError(source, "empty input")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:4096]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\t\f\v") or c == "\ufffd")
+    return bad / len(sample)
+
+
+def _published(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    s = str(value).strip()
+    # accept full ISO timestamps: keep the date part
+    if len(s) >= 10 and s[4] == "-" and s[7] == "-":
+        return s[:10]
+    return s
+
+
+def article_from_json(obj: object, source: str) -> Article:
+    """One JSON object (``id``, ``text``, optional ``title``, ``published``, ``source``, ``url``) to an Article."""
+    if not isinstance(obj, dict):
+        raise InputError(source, "a JSON line must be an object with 'id' and 'text'")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(source, "missing or empty 'text'")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    doc = obj.get("id")
+    art = Article(doc="", text=text)
+    doc = str(doc) if doc not in (None, "") else art.doc_id
+    title = obj.get("title")
+    return Article(
+        doc=doc,
+        text=text,
+        title=str(title) if title else None,
+        published=_published(obj.get("published")),
+        source=str(obj["source"]) if obj.get("source") else None,
+        url=str(obj["url"]) if obj.get("url") else None,
+        origin=source,
+    )
+
+
+def read_jsonl(stream: Iterable[bytes | str], name: str) -> Iterator[Article | InputError]:
+    """Articles from JSON Lines; a bad line yields an InputError naming ``name:line``."""
+    for n, raw in enumerate(stream, 1):
+        src = f"{name}:{n}"
+        if isinstance(raw, bytes):
+            if len(raw) > MAX_LINE_BYTES:
+                yield InputError(src, f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB")
+                continue
+            try:
+                raw = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as e:
+                yield InputError(src, f"not UTF-8 ({e.reason} at byte {e.start})")
+                continue
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(src, f"invalid JSON ({e.msg}, column {e.colno})")
+            continue
+        try:
+            yield article_from_json(obj, src)
+        except InputError as e:
+            yield e
+
+
+def read_html(data: bytes, path: str) -> Article:
+    """The article in an HTML page, extracted with trafilatura (title and date when the page has them)."""
+    import trafilatura
+
+    html = decode_bytes(data, path)
+    try:
+        res = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+    except Exception as e:  # trafilatura raises a variety of parser errors on broken pages
+        raise InputError(path, f"HTML could not be parsed ({type(e).__name__})") from None
+    if hasattr(res, "as_dict"):
+        res = res.as_dict()
+    text = (res or {}).get("text") or ""
+    if not text.strip():
+        raise InputError(path, "HTML page with no article text")
+    return Article(
+        doc=os.path.basename(path),
+        text=text,
+        title=(res or {}).get("title") or None,
+        published=_published((res or {}).get("date")),
+        source=(res or {}).get("sitename") or None,
+        url=(res or {}).get("url") or None,
+        origin=path,
+    )
+
+
+def read_file(path: Path) -> Iterator[Article | InputError]:
+    """Articles from one file, by its suffix."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        yield InputError(name, e.strerror or "cannot be read")
+        return
+    if suffix in JSONL_SUFFIXES:
+        try:
+            with open(path, "rb") as f:
+                yield from read_jsonl(f, name)
+        except OSError as e:
+            yield InputError(name, e.strerror or "cannot be read")
+        return
+    if size > MAX_FILE_BYTES:
+        yield InputError(name, f"file of {size / 1048576:.0f} MB is larger than the {MAX_FILE_BYTES // 1048576} MB limit for one article")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield InputError(name, e.strerror or "cannot be read")
+        return
+    try:
+        if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))):
+            yield read_html(data, name)
+        else:
+            text = decode_bytes(data, name)
+            yield Article(doc=path.name, text=text, origin=name)
+    except InputError as e:
+        yield e
+
+
+def iter_paths(root: Path) -> Iterator[Path]:
+    """Files under a folder, recursively, in a stable order; hidden files and unknown suffixes skipped."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for fn in sorted(filenames):
+            if fn.startswith("."):
+                continue
+            p = Path(dirpath) / fn
+            if p.suffix.lower() in KNOWN_SUFFIXES:
+                yield p
+
+
+def read_inputs(inputs: Iterable[str], stdin: io.BufferedReader | None = None) -> Iterator[Article | InputError]:
+    """Every article of every input, in order; failures come as InputError items.
+
+    ``-`` reads standard input: JSON Lines when its first non-blank character is ``{``,
+    else one plain-text article.
+    """
+    for inp in inputs:
+        if inp == "-":
+            stream = stdin or sys.stdin.buffer
+            data = stream.read()
+            if data.lstrip()[:1] == b"{":
+                yield from read_jsonl(io.BytesIO(data), "-")
+            else:
+                try:
+                    text = decode_bytes(data, "-")
+                    art = Article(doc="", text=text)
+                    yield Article(doc=f"stdin-{art.doc_id}", text=text, origin="-")
+                except InputError as e:
+                    yield e
+            continue
+        p = Path(inp)
+        if not p.exists():
+            yield InputError(inp, "no such file or folder")
+        elif p.is_dir():
+            if not os.access(p, os.R_OK | os.X_OK):
+                yield InputError(inp, "permission denied")
+                continue
+            found = False
+            for f in iter_paths(p):
+                found = True
+                yield from read_file(f)
+            if not found:
+                yield InputError(inp, "folder holds no .txt, .jsonl or .html files")
+        else:
+            yield from read_file(p)

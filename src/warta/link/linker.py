@@ -1,0 +1,602 @@
+"""Entity recognition and linking within one article.
+
+Input: a Doc that has been through ``warta_clean`` and ``warta_sentences``. Output: the
+article's entities (:class:`~warta.model.Entity`, one per real-world actor, with every
+mention) and the actor mentions the event coder reads (:class:`ActorMention`, including
+unnamed groups such as ``warga sipil``).
+
+How a mention is found, in order of trust:
+
+1. the knowledge base's gazetteer (case-aware, longest match);
+2. the dateline's outlet and the wire credit;
+3. a national military named by a role word and a country (``militer Korea Selatan``), or
+   alone (``junta``) once the article has named one;
+4. the statistical NER model, for names the knowledge base does not know;
+5. within-article aliases: acronyms defined in the text (``Asosiasi ... (AAPP)``) and short
+   forms of people already named (``Aung Hlaing``, ``Retno``, ``Mikheev``);
+6. role words for unnamed groups (``warga sipil``, ``para aktivis``): actor mentions only.
+
+A person's title and nationality before the name (``Menteri Luar Negeri Turki Mevlut
+Cavusoglu``) join the mention and give its sector and country when the KB has none.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Entity, Mention
+from .kb import KBEntry, KnowledgeBase
+
+
+@dataclass
+class ActorMention:
+    """One mention of an actor or place in the article text, linked (see the event coder)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str  # PER | ORG | GPE | LOC | GROUP
+    code: str | None
+    sector: str | None
+    wikidata: str | None = None
+    entity_id: str | None = None
+
+
+# Role words that make a title before a person's name, with the sector they give.
+TITLE_SECTORS = {
+    "presiden": "GOV", "wakil presiden": "GOV", "perdana menteri": "GOV", "pm": "GOV", "menteri": "GOV",
+    "menteri luar negeri": "GOV", "menlu": "GOV", "menteri pertahanan": "MIL", "menhan": "MIL",
+    "raja": "GOV", "ratu": "GOV", "pangeran": "GOV", "putra mahkota": "GOV", "kanselir": "GOV",
+    "kepala negara": "GOV", "kepala pemerintahan": "GOV", "gubernur": "GOV", "wali kota": "GOV",
+    "walikota": "GOV", "bupati": "GOV", "juru bicara": "GOV", "jubir": "GOV", "duta besar": "GOV",
+    "dubes": "GOV", "sekretaris jenderal": "IGO", "sekjen": "IGO", "utusan khusus": "GOV",
+    "penasihat keamanan nasional": "GOV", "jenderal": "MIL", "jenderal senior": "MIL",
+    "panglima": "MIL", "panglima militer": "MIL", "kepala militer": "MIL", "pemimpin junta": "MIL",
+    "pemimpin junta militer": "MIL", "laksamana": "MIL", "marsekal": "MIL", "kolonel": "MIL",
+    "mayor jenderal": "MIL", "letnan jenderal": "MIL", "kepala staf": "MIL", "komandan": "MIL",
+    "kapolri": "COP", "kepala polisi": "COP", "hakim": "JUD", "jaksa agung": "JUD", "ketua": None,
+    "wakil ketua": None, "direktur": None, "kepala": None, "pemimpin": None, "pemimpin oposisi": "OPP",
+    "anggota parlemen": "LEG", "senator": "LEG", "ketua parlemen": "LEG", "ketua dpr": "LEG",
+    "aktivis": "CVL", "pengacara": "CVL", "wartawan": "JRN", "jurnalis": "JRN", "pakar": None,
+    "analis": None, "profesor": "EDU", "uskup": "REL", "paus": "REL", "imam": "REL", "ulama": "REL",
+    "bapak": None, "ibu": None, "tuan": None, "nyonya": None, "sri paus": "REL", "saksi": "CVL",
+    "warga": "CVL", "kepala industri senjata": "BUS", "ceo": "BUS", "pendiri": None, "bos": "BUS",
+}
+TITLE_PREFIX_WORDS = ("mantan", "eks", "calon", "wakil", "plt", "pelaksana tugas")
+
+MILITARY_WORDS = ("junta militer", "angkatan bersenjata", "militer", "tentara", "junta", "rezim militer")
+# bare role words that stand for the national military when the article has named one
+BARE_MILITARY = {"junta": "junta", "militer": "militer", "tentara": "tentara"}
+_BARE_MIL_BEFORE = {"", "sejak", "oleh", "bahwa", "dan", "ketika", "saat", "karena", "kata", "namun", "tetapi",
+                    "sementara", "setelah", "sebelum", "dengan", "yang", "para", "pihak", "pasukan", "ke", "dari",
+                    "menurut", "terhadap", "antara", "bagi", "untuk"}
+
+# Organisation head words and the sector they give (for names the KB does not know).
+ORG_SECTORS = [
+    (("kementerian", "departemen", "kedutaan", "kedubes", "konsulat", "pemerintah", "kantor", "dewan",
+      "badan", "komisi", "sekretariat", "istana", "kabinet", "ministry", "department", "embassy", "council"), "GOV"),
+    (("angkatan", "pasukan", "tentara", "militer", "komando", "armada", "brigade", "batalion", "divisi",
+      "tni", "army", "navy", "air force", "lanud"), "MIL"),
+    (("kepolisian", "polisi", "polda", "polres", "polri", "penjaga pantai", "coast guard"), "COP"),
+    (("partai", "liga", "party"), "PTY"),
+    (("asosiasi", "yayasan", "lembaga swadaya", "kelompok ham", "koalisi", "perhimpunan", "association",
+      "foundation", "watch", "amnesty"), "NGO"),
+    (("kantor berita", "news", "post", "times", "tv", "televisi", "radio", "agency", "press", "media",
+      "harian", "koran", "majalah", ".com", ".co.id", ".id", ".co"), "JRN"),
+    (("universitas", "institut", "university", "sekolah", "akademi"), "EDU"),
+    (("pengadilan", "mahkamah", "kejaksaan", "court"), "JUD"),
+    (("parlemen", "kongres", "senat", "dpr", "majelis", "parliament", "congress", "senate"), "LEG"),
+    (("bank", "pt", "perusahaan", "corp", "grup", "group", "inc", "ltd", "holding", "industri", "bumn",
+      "konglomerat"), "BUS"),
+]
+
+# Words the NER model sometimes takes for names; never entities on their own.
+NOT_NAMES = frozenset(
+    """dia ia mereka kami kita saya anda beliau ini itu para yang dan atau di ke dari pada dalam untuk
+    senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
+    september oktober november desember namun tetapi sementara selain menurut sebelumnya kemudian
+    baca juga sumber editor pewarta penerjemah copyright tahun bulan pekan hari presiden menteri
+    jenderal pemerintah kata ujar the of and""".split()
+)
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+_UPPER_TOKEN = re.compile(r"^[A-Z0-9]{2,}$")
+
+
+@lru_cache(maxsize=1)
+def _kb() -> KnowledgeBase:
+    return KnowledgeBase.default()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    from .gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+@lru_cache(maxsize=1)
+def _ner():
+    from ..analyse.ner import NerTagger
+
+    try:
+        return NerTagger.default()
+    except FileNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _title_regex() -> re.Pattern:
+    forms = set(TITLE_SECTORS)
+    for r in _kb().roles:
+        if r.get("kind") == "title":
+            forms.add(r["form"].lower())
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pre = "|".join(re.escape(p) for p in TITLE_PREFIX_WORDS)
+    return re.compile(rf"(?i)(?:(?:{pre})\s+)?(?:{alts})\s*,?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _title_sectors() -> dict[str, str | None]:
+    out = dict(TITLE_SECTORS)
+    for r in _kb().roles:
+        if r.get("kind") == "title":
+            out.setdefault(r["form"].lower(), r.get("sector"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _group_regex() -> tuple[re.Pattern, dict[str, dict]]:
+    """Role words for unnamed groups (``warga sipil`` -> civilians, CVL), from the KB's roles."""
+    groups: dict[str, dict] = {}
+    for r in _kb().roles:
+        if r.get("kind") == "group" and r.get("form"):
+            groups[r["form"].lower()] = r
+    if not groups:
+        return re.compile(r"(?!x)x"), {}
+    alts = "|".join(re.escape(f) for f in sorted(groups, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:para\s+)?({alts})(?![\w-])"), groups
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:80] or "x"
+
+
+def _sector_for_org(name: str) -> str | None:
+    low = name.lower()
+    for heads, sector in ORG_SECTORS:
+        for h in heads:
+            if h.startswith("."):
+                if h in low:
+                    return sector
+            elif re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", low):
+                return sector
+    return None
+
+
+def _role_sector(entry: KBEntry, year: int | None) -> tuple[str | None, str | None]:
+    """(code, sector) of a person at the article's year, from the KB roles where it has them."""
+    code, sector = entry.code, entry.sector
+    if year and entry.roles:
+        for r in entry.roles:
+            try:
+                start = int(str(r.get("start") or "0")[:4] or 0)
+                end = int(str(r.get("end") or "9999")[:4] or 9999)
+            except ValueError:
+                continue
+            if start <= year <= end:
+                role = (r.get("role") or "").lower()
+                if r.get("sector"):
+                    sector = r["sector"]
+                elif sector is None:
+                    military = ("defence", "defense", "military", "army", "armed forces", "chief of staff", "commander")
+                    sector = "MIL" if any(w in role for w in military) else "GOV"
+                code = code or r.get("country")
+                break
+    return code, sector
+
+
+class _Builder:
+    """Collects mentions and entities of one article."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[ActorMention] = []
+        self.taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already claimed
+
+    def free(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.taken, (s, -1))
+        if i > 0 and self.taken[i - 1][1] > s:
+            return False
+        if i < len(self.taken) and self.taken[i][0] < e:
+            return False
+        return True
+
+    def claim(self, s: int, e: int) -> None:
+        bisect.insort(self.taken, (s, e))
+
+    def add(self, s: int, e: int, eid: str, name: str, type_: str, code: str | None, sector: str | None,
+            wikidata: str | None = None, source: str = "kb", entity: bool = True) -> ActorMention:
+        text = self.text[s:e]
+        m = ActorMention(s, e, text, name, type_, code, sector, wikidata, eid if entity else None)
+        self.mentions.append(m)
+        self.claim(s, e)
+        if entity:
+            ent = self.entities.get(eid)
+            if ent is None:
+                ent = self.entities[eid] = Entity(id=eid, name=name, type=type_, code=code, sector=sector,
+                                                  wikidata=wikidata, source=source)
+            ent.mentions.append(Mention(text, s, e))
+            if text != ent.name and text not in ent.aliases:
+                ent.aliases.append(text)
+        return m
+
+
+def _country_of(kb: KnowledgeBase, entry: KBEntry) -> KBEntry | None:
+    return kb.country(entry.code) if entry.code and entry.code != "IGO" else None
+
+
+def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
+    """Entities and actor mentions of one analysed Doc (see the module docstring)."""
+    from ..analyse.pipeline import doc_text
+
+    text: str = doc_text(doc)
+    seg = doc._.segmented
+    sentences = doc._.sentences or []
+    anchor = doc._.anchor[0] if doc._.anchor else None
+    year = anchor.year if anchor else None
+    kb = _kb()
+    gaz = _gazetteer()
+    b = _Builder(text)
+
+    regions = [(s.start, s.end) for s in sentences]
+    extra = [(sp.start, sp.end) for sp in seg.boilerplate if sp.kind in ("dateline", "wire")]
+
+    # 1. knowledge base
+    for s, e in sorted(regions + extra):
+        for m in gaz.find(text, s, e):
+            ent = m.entry
+            code, sector = (_role_sector(ent, year) if ent.type == "PER" else (ent.code, ent.sector))
+            b.add(m.start, m.end, ent.id, ent.name, ent.type, code, sector, ent.wikidata)
+
+    # 2. the dateline's outlet (when the KB does not know it) and place
+    for sp in seg.boilerplate:
+        if sp.kind != "dateline" or not sp.value:
+            continue
+        for part in re.finditer(r"[^,()\-—–|]+", sp.text):
+            ps, pe = sp.start + part.start(), sp.start + part.end()
+            while ps < pe and text[ps].isspace():
+                ps += 1
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            surface = text[ps:pe]
+            if not surface or not b.free(ps, pe):
+                continue
+            if seg.dateline and surface.lower() == seg.dateline.lower():
+                continue
+            hits = kb.lookup(surface) or kb.lookup(sp.value)
+            if hits:
+                h = hits[0]
+                b.add(ps, pe, h.id, h.name, h.type, h.code, h.sector, h.wikidata)
+            else:
+                code = "IDN" if doc._.language is None or doc._.language.code == "id" else None
+                b.add(ps, pe, f"org/{_slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
+
+    # 3. national militaries: "militer Korea Selatan", and bare "junta" once one is named
+    _militaries(doc, b, kb, regions)
+
+    # 4. names the KB does not know (short forms of people already named first)
+    _short_forms(b, regions)
+    _ner_mentions(doc, b, kb, regions)
+
+    # 5. within-article aliases: acronyms defined in the text, short forms of people
+    _acronyms(b, regions)
+    _short_forms(b, regions)
+
+    # titles before people's names join the mention
+    _titles(b, kb, regions)
+
+    # 6. unnamed groups (actor mentions only)
+    _groups(b, kb, regions)
+
+    b.mentions.sort(key=lambda m: (m.start, -m.end))
+    ents = sorted(b.entities.values(), key=lambda en: en.mentions[0].start)
+    return ents, b.mentions
+
+
+def _militaries(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
+    text = b.text
+    countries = [m for m in b.mentions if m.type == "GPE" and m.code and kb.country(m.code)]
+    by_start = {m.start: m for m in countries}
+    word_re = re.compile(r"(?i)(?<![\w-])(" + "|".join(re.escape(w) for w in MILITARY_WORDS) + r")\s+")
+    named: list[ActorMention] = []
+    for s, e in regions:
+        for m in word_re.finditer(text, s, e):
+            c = by_start.get(m.end())
+            if c is None or not b.free(m.start(), m.end()):
+                continue
+            country = kb.country(c.code)
+            eid = f"mil/{c.code}"
+            name = f"{country.name} Armed Forces"
+            existing = [en for en in b.entities.values() if en.code == c.code and en.sector == "MIL" and en.type == "ORG"]
+            if existing:
+                eid, name = existing[0].id, existing[0].name
+            # the country mention becomes part of the military mention
+            b.mentions.remove(c)
+            b.taken.remove((c.start, c.end))
+            ent = b.entities.get(c.entity_id)
+            if ent:
+                ent.mentions = [mm for mm in ent.mentions if mm.start != c.start]
+                if not ent.mentions:
+                    del b.entities[c.entity_id]
+            named.append(b.add(m.start(), c.end, eid, name, "ORG", c.code, "MIL", source="role"))
+    # bare "junta"/"militer" stand for the military already named (or the junta's country)
+    mil_ents = [en for en in b.entities.values() if en.type == "ORG" and en.sector == "MIL" and en.code]
+    if not mil_ents:
+        return
+    target = max(mil_ents, key=lambda en: len(en.mentions))
+    bare = re.compile(r"(?<![\w-])(" + "|".join(BARE_MILITARY) + r")(?![\w-])", re.I)
+    for s, e in regions:
+        for m in bare.finditer(text, s, e):
+            if not b.free(m.start(), m.end()):
+                continue
+            word = m.group(1)
+            before = text[max(s, m.start() - 20):m.start()].rstrip().rsplit(None, 1)
+            prev = before[-1].lower().strip(",.") if before else ""
+            if word.lower() != "junta" and prev not in _BARE_MIL_BEFORE and not word[0].isupper():
+                continue
+            after = text[m.end():m.end() + 12].lower()
+            if word.lower() != "junta" and re.match(r"\s+(?:dan|atau|,)", after) is None and prev not in _BARE_MIL_BEFORE:
+                continue
+            b.add(m.start(), m.end(), target.id, target.name, "ORG", target.code, "MIL", source="role")
+
+
+def _token_table(doc) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the Doc's non-space tokens, read in one pass from its arrays."""
+    if len(doc) == 0:
+        return [], []
+    arr = doc.to_array(["IDX", "LENGTH", "IS_SPACE"])
+    keep = arr[:, 2] == 0
+    starts = arr[keep, 0]
+    ends = starts + arr[keep, 1]
+    return starts.tolist(), ends.tolist()
+
+
+def _sentence_tokens(table: tuple[list[int], list[int]], s: int, e: int) -> list[tuple[int, int]]:
+    starts, ends = table
+    lo = bisect.bisect_left(starts, s)
+    hi = bisect.bisect_left(starts, e)
+    return [(starts[i], min(ends[i], e)) for i in range(lo, hi)]
+
+
+def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
+    tagger = _ner()
+    if tagger is None:
+        return
+    text = b.text
+    table = _token_table(doc)
+    for s, e in regions:
+        toks = _sentence_tokens(table, s, e)
+        if not toks:
+            continue
+        for ns, ne, label in tagger.find(text, toks):
+            surface = text[ns:ne]
+            # strip leading title words the model took into the name
+            while True:
+                words = surface.split(None, 1)
+                if len(words) == 2 and (words[0].lower() in _title_sectors() or words[0].lower() in NOT_NAMES):
+                    ns += len(surface) - len(words[1])
+                    surface = words[1]
+                else:
+                    break
+            surface = surface.rstrip(".,;:")
+            ne = ns + len(surface)
+            if ne <= ns or surface.lower() in NOT_NAMES or not surface[0].isupper():
+                continue
+            if not any(c.isalpha() for c in surface) or len(surface) < 2 or any(c.isdigit() for c in surface):
+                continue
+            # a KB match inside a longer NER name gives its country ("Kementerian Pertahanan Rusia")
+            inner = [m for m in b.mentions if ns <= m.start and m.end <= ne]
+            overlapping = [m for m in b.mentions if m.start < ne and ns < m.end]
+            if overlapping and (len(overlapping) != len(inner) or any(
+                    (m.end - m.start) >= (ne - ns) or m.type in ("PER", "ORG") for m in inner)):
+                continue
+            hits = kb.lookup(surface)
+            if hits:
+                h = hits[0]
+                for m in inner:
+                    _drop(b, m)
+                code, sector = (_role_sector(h, None) if h.type == "PER" else (h.code, h.sector))
+                b.add(ns, ne, h.id, h.name, h.type, code, sector, h.wikidata)
+                continue
+            code = next((m.code for m in inner if m.code and m.code != "IGO"), None)
+            if label == "PER":
+                if len(surface.split()) == 1 and surface.isupper():
+                    continue
+                type_, sector = "PER", None
+            elif label == "ORG":
+                type_, sector = "ORG", _sector_for_org(surface)
+            else:
+                type_, sector = "LOC", None
+                if inner:
+                    continue  # a place name containing a known place: keep the known one
+            for m in inner:
+                _drop(b, m)
+            eid = f"{type_.lower()}/{_slug(surface)}"
+            known = b.entities.get(eid)
+            if known:
+                b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
+            else:
+                b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
+
+
+def _drop(b: _Builder, m: ActorMention) -> None:
+    b.mentions.remove(m)
+    b.taken.remove((m.start, m.end))
+    ent = b.entities.get(m.entity_id) if m.entity_id else None
+    if ent:
+        ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
+        if not ent.mentions:
+            del b.entities[m.entity_id]
+
+
+def _acronyms(b: _Builder, regions) -> None:
+    """``Nama Lengkap (NL)``: the acronym is the entity's alias here and wherever it recurs."""
+    text = b.text
+    forms: dict[str, ActorMention] = {}
+    for m in list(b.mentions):
+        if m.type not in ("ORG", "PER", "GPE", "LOC") or not m.entity_id:
+            continue
+        a = _ACRONYM_AFTER.match(text, m.end)
+        if not a:
+            continue
+        acr = a.group(1)
+        if not b.free(a.start(1), a.end(1)):
+            continue
+        letters = [c for c in acr if c.isalpha()]
+        if not letters or not letters[0].isupper() or sum(c.isupper() for c in letters) < 2:
+            continue
+        b.add(a.start(1), a.end(1), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
+        forms[acr] = m
+    if forms:
+        pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+        for s, e in regions:
+            for a in pat.finditer(text, s, e):
+                if b.free(a.start(), a.end()):
+                    m = forms[a.group(1)]
+                    b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
+
+
+def _short_forms(b: _Builder, regions) -> None:
+    """Later short forms of people named in full: surname(s) or a distinctive first name."""
+    text = b.text
+    forms: dict[str, ActorMention] = {}
+    for m in b.mentions:
+        if m.type != "PER" or not m.entity_id:
+            continue
+        ent = b.entities[m.entity_id]
+        words = [w for w in ent.name.split() if w[:1].isupper()]
+        surface_words = [w for w in m.text.split() if w[:1].isupper()]
+        for ws in (words, surface_words):
+            if len(ws) < 2:
+                continue
+            cands = {" ".join(ws[i:]) for i in range(1, len(ws))} | {ws[0]}
+            for c in cands:
+                if len(c) < 3 or c.lower() in NOT_NAMES or c.lower() in _title_sectors():
+                    continue
+                prev = forms.get(c)
+                if prev is not None and prev.entity_id != m.entity_id:
+                    forms[c] = None  # ambiguous between two people: use for neither
+                elif prev is None and c not in forms:
+                    forms[c] = m
+    forms = {k: v for k, v in forms.items() if v is not None}
+    if not forms:
+        return
+    pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    for s, e in regions:
+        for a in pat.finditer(text, s, e):
+            if not b.free(a.start(), a.end()):
+                continue
+            m = forms[a.group(1)]
+            if a.start() < m.start and a.group(1) == m.text.split()[0]:
+                continue  # a first name before the person is named in full is someone else's
+            b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
+
+
+def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
+    """Extend person mentions over a preceding title and nationality; fill sector/country from them."""
+    text = b.text
+    title_re = _title_regex()
+    sectors = _title_sectors()
+    starts = [s for s, _ in regions]
+    by_end = {m.end: m for m in b.mentions}
+    for m in list(b.mentions):
+        if m.type != "PER":
+            continue
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0:
+            continue
+        sent_start = regions[i][0]
+        new_start = m.start
+        country = None
+        title_sector = None
+        found_title = False
+        for _ in range(4):
+            before = text[sent_start:new_start]
+            stripped = before.rstrip()
+            if not stripped:
+                break
+            gm = by_end.get(sent_start + len(stripped))
+            if gm is not None and gm.type == "GPE" and gm is not m and found_title is False and country is None:
+                # "Presiden Rusia Vladimir Putin": the country right before the name
+                tm = title_re.search(text, sent_start, gm.start)
+                if tm and tm.end() >= len(text[sent_start:gm.start].rstrip()) + sent_start:
+                    country = gm
+                    new_start = gm.start
+                    continue
+                break
+            tm = title_re.search(text, sent_start, sent_start + len(stripped))
+            if not tm:
+                break
+            found_title = True
+            phrase = tm.group(0).strip().rstrip(",").strip().lower()
+            for p in TITLE_PREFIX_WORDS:
+                if phrase.startswith(p + " "):
+                    phrase = phrase[len(p) + 1:]
+            title_sector = title_sector or sectors.get(phrase)
+            new_start = tm.start()
+            while text[new_start].isspace():
+                new_start += 1
+            # a title is one phrase: stop after it unless a country precedes
+            gm2 = by_end.get(sent_start + len(text[sent_start:new_start].rstrip()))
+            if not (gm2 is not None and gm2.type == "GPE"):
+                break
+        if new_start == m.start:
+            continue
+        # the title must start with a capital or be a known role phrase
+        if text[new_start].islower() and not found_title:
+            continue
+        ent = b.entities.get(m.entity_id) if m.entity_id else None
+        if country is not None:
+            _drop(b, country)
+        b.mentions.remove(m)
+        b.taken.remove((m.start, m.end))
+        if ent:
+            ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
+            if ent.code is None and country is not None:
+                ent.code = country.code
+            if ent.sector is None and title_sector:
+                ent.sector = title_sector
+        code = m.code or (country.code if country is not None else None)
+        sector = m.sector or title_sector
+        if ent:
+            b.add(new_start, m.end, m.entity_id, ent.name, "PER", ent.code or code, ent.sector or sector, ent.wikidata,
+                  source=ent.source)
+        else:
+            b.add(new_start, m.end, m.entity_id, m.name, "PER", code, sector, m.wikidata, entity=False)
+
+
+def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
+    """Unnamed groups from the KB's role words, with the country that follows them when one does."""
+    pat, groups = _group_regex()
+    if not groups:
+        return
+    text = b.text
+    by_start = {m.start: m for m in b.mentions if m.type == "GPE"}
+    for s, e in regions:
+        for g in pat.finditer(text, s, e):
+            if not b.free(g.start(), g.end()):
+                continue
+            role = groups[g.group(1).lower()]
+            nxt = re.match(r"\s+", text[g.end():g.end() + 2])
+            c = by_start.get(g.end() + (nxt.end() if nxt else 0))
+            code = c.code if c is not None else None
+            end = c.end if c is not None else g.end()
+            if c is not None:
+                _drop(b, c)
+            b.add(g.start(), end, None, role.get("name") or g.group(1), "GROUP", code, role.get("sector"), entity=False)

@@ -1,0 +1,150 @@
+"""The records that travel along warta's path: ingest -> analyse -> link -> store -> export.
+
+Every offset (``start``/``end``) is a character offset into the article's *original*
+text, so that ``text[start:end]`` always gives back the span's words.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def content_hash(text: str) -> str:
+    """Stable id of an article's text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    """One raw article as read by ingest, before analysis.
+
+    ``doc`` is the key the outputs use: the file's base name, or the JSONL ``id``.
+    ``published`` is what the input said (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), or None.
+    """
+
+    doc: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None  # where it came from: a path, "stdin", "path.jsonl:12"
+
+    @property
+    def doc_id(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass
+class Span:
+    """A typed stretch of the original text: boilerplate, a sentence, a mention."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str | None = None  # e.g. the outlet named by a dateline, the URL title of a link
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
+        if self.value is not None:
+            d["value"] = self.value
+        return d
+
+
+@dataclass
+class Published:
+    """What is known of the publication date: ``value`` at ``granularity``, and from where."""
+
+    value: str | None
+    granularity: str | None  # day | month | year | None
+    origin: str | None  # "input" | "copyright line" | "dateline" | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "granularity": self.granularity, "origin": self.origin}
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Entity:
+    """One actor or place as found in one article, with all its mentions there."""
+
+    id: str
+    name: str
+    type: str  # PER | ORG | GPE | LOC
+    code: str | None = None  # ISO 3166-1 alpha-3, or "IGO"
+    sector: str | None = None  # PLOVER/CAMEO sector: GOV, MIL, REB, ...
+    wikidata: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    source: str = "kb"  # kb | ner | role
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "code": self.code,
+            "sector": self.sector,
+            "wikidata": self.wikidata,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass
+class Document:
+    """The analysis of one article: what the documents format writes, line for line."""
+
+    doc: str
+    doc_id: str
+    text: str
+    language: str
+    title: str | None
+    source: str | None
+    wire: str | None
+    dateline: str | None
+    published: Published
+    body: tuple[int, int]
+    url: str | None = None
+    boilerplate: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """The documents-format record (``../spec/output.md``)."""
+        d: dict[str, Any] = {
+            "doc": self.doc,
+            "doc_id": self.doc_id,
+            "language": self.language,
+            "title": self.title,
+            "source": self.source,
+            "wire": self.wire,
+            "dateline": self.dateline,
+            "url": self.url,
+            "published": self.published.to_dict(),
+            "body": {"start": self.body[0], "end": self.body[1]},
+            "boilerplate": [b.to_dict() for b in self.boilerplate],
+            "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
+            "entities": [e.to_dict() for e in self.entities],
+            "events": self.events,
+            "flags": list(self.flags),
+        }
+        if with_text:
+            d["text"] = self.text
+        return d
+
+
+__all__ = ["Article", "Span", "Published", "Mention", "Entity", "Document", "content_hash", "asdict"]

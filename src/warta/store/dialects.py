@@ -1,0 +1,106 @@
+"""Everything that differs between database dialects, in one place.
+
+* SQLite: WAL journal, foreign keys on, a busy timeout; full-text search in an FTS5 table.
+* PostgreSQL: full-text search with a GIN index over ``to_tsvector`` (``indonesian`` when the
+  server has that configuration, else ``simple``).
+* Anything else SQLAlchemy speaks: search falls back to ``LIKE``.
+"""
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from .schema import documents
+
+
+def configure(engine: Engine) -> None:
+    """Per-connection settings (SQLite pragmas)."""
+    if engine.dialect.name == "sqlite":
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # pragma: no cover - exercised by every SQLite test
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+
+def _pg_config(conn: Connection) -> str:
+    found = conn.execute(sa.text("SELECT 1 FROM pg_ts_config WHERE cfgname = 'indonesian'")).first()
+    return "indonesian" if found else "simple"
+
+
+def create_search(conn: Connection) -> None:
+    """Create the full-text index over document titles and bodies."""
+    name = conn.dialect.name
+    if name == "sqlite":
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
+            "doc_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+    elif name == "postgresql":
+        cfg = _pg_config(conn)
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS documents_fts ON documents USING GIN "
+            f"(to_tsvector('{cfg}', coalesce(title, '') || ' ' || text))"
+        )
+
+
+def index_document(conn: Connection, doc_id: str, title: str | None, body: str) -> None:
+    """Add one document to the full-text index (PostgreSQL indexes the row itself)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            "INSERT INTO documents_fts (doc_id, title, body) VALUES (?, ?, ?)", (doc_id, title or "", body)
+        )
+
+
+def unindex_document(conn: Connection, doc_id: str) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DELETE FROM documents_fts WHERE doc_id = ?", (doc_id,))
+
+
+_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _fts5_query(q: str) -> str:
+    """A user's words as an FTS5 query: every word must occur (quoted, so no syntax leaks in)."""
+    words = _FTS_TOKEN.findall(q)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def search(conn: Connection, q: str, limit: int = 20, offset: int = 0) -> list[dict]:
+    """Documents matching the words of ``q``, best first: doc_id, doc, title, snippet, rank."""
+    name = conn.dialect.name
+    if not _FTS_TOKEN.search(q or ""):
+        return []
+    if name == "sqlite":
+        rows = conn.exec_driver_sql(
+            "SELECT f.doc_id, d.doc, d.title, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snip, "
+            "bm25(documents_fts) AS rank FROM documents_fts f JOIN documents d ON d.doc_id = f.doc_id "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (_fts5_query(q), limit, offset),
+        ).all()
+        return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=r[3], rank=float(r[4])) for r in rows]
+    if name == "postgresql":
+        cfg = _pg_config(conn)
+        vec = f"to_tsvector('{cfg}', coalesce(title, '') || ' ' || text)"
+        rows = conn.execute(
+            sa.text(
+                f"SELECT doc_id, doc, title, ts_headline('{cfg}', text, plainto_tsquery('{cfg}', :q), "
+                f"'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip, "
+                f"ts_rank({vec}, plainto_tsquery('{cfg}', :q)) AS rank FROM documents "
+                f"WHERE {vec} @@ plainto_tsquery('{cfg}', :q) ORDER BY rank DESC LIMIT :limit OFFSET :offset"
+            ),
+            {"q": q, "limit": limit, "offset": offset},
+        ).all()
+        return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=r[3], rank=float(r[4])) for r in rows]
+    words = _FTS_TOKEN.findall(q)
+    cond = sa.and_(*[documents.c.text.ilike(f"%{w}%") for w in words])
+    rows = conn.execute(
+        sa.select(documents.c.doc_id, documents.c.doc, documents.c.title).where(cond).limit(limit).offset(offset)
+    ).all()
+    return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=None, rank=0.0) for r in rows]

@@ -1,0 +1,53 @@
+"""Versioned schema migrations.
+
+Each migration is a function of a connection, applied once, in order, inside one
+transaction, and recorded in ``schema_version``. To change the schema, append a
+migration; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from . import dialects
+from .schema import metadata, schema_version
+
+
+def _v1_initial(conn: Connection) -> None:
+    """Documents, boilerplate, sentences, sources, entities, mentions, events, arguments; full-text search."""
+    metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t.name != "schema_version"])
+    dialects.create_search(conn)
+
+
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _v1_initial),
+]
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not sa.inspect(conn).has_table("schema_version"):
+        return 0
+    v = conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar()
+    return int(v or 0)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the database to the latest schema; returns the version it is at."""
+    with engine.begin() as conn:
+        schema_version.create(conn, checkfirst=True)
+        have = current_version(conn)
+        if have > LATEST:
+            from ..errors import StoreError
+
+            raise StoreError(f"the store's schema (version {have}) is newer than this warta (version {LATEST}): upgrade warta")
+        for version, fn in MIGRATIONS:
+            if version > have:
+                fn(conn)
+                conn.execute(schema_version.insert().values(version=version, applied_at=dt.datetime.now(dt.timezone.utc).isoformat()))
+                have = version
+    return have

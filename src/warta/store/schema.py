@@ -1,0 +1,115 @@
+"""The store's tables (SQLAlchemy 2 Core). Every dialect shares these; what differs
+between SQLite and PostgreSQL (full-text search, pragmas) lives in :mod:`.dialects`."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version", metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("applied_at", sa.String(32), nullable=False),
+)
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("doc_id", sa.String(32), primary_key=True),          # content hash
+    sa.Column("doc", sa.String(512), nullable=False, index=True),  # file base name or JSONL id
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("source", sa.String(200), index=True),
+    sa.Column("wire", sa.String(200)),
+    sa.Column("dateline", sa.String(200)),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.String(10)),
+    sa.Column("published_granularity", sa.String(8)),
+    sa.Column("published_origin", sa.String(64)),
+    sa.Column("body_start", sa.Integer, nullable=False),
+    sa.Column("body_end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("flags", sa.JSON, nullable=False),
+    sa.Column("origin", sa.Text),
+    sa.Column("ingested_at", sa.String(32), nullable=False),
+)
+
+boilerplate = sa.Table(
+    "boilerplate", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("value", sa.Text),
+)
+
+sentences = sa.Table(
+    "sentences", metadata,
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+)
+
+sources = sa.Table(
+    "sources", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),  # outlet | wire
+    sa.Column("documents", sa.Integer, nullable=False, default=0),
+)
+
+entities = sa.Table(
+    "entities", metadata,
+    sa.Column("id", sa.String(200), primary_key=True),  # KB id, or a stable id made from type and name
+    sa.Column("name", sa.String(400), nullable=False, index=True),
+    sa.Column("type", sa.String(8), nullable=False),
+    sa.Column("code", sa.String(8), index=True),
+    sa.Column("sector", sa.String(8)),
+    sa.Column("wikidata", sa.String(32)),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("mentions", sa.Integer, nullable=False, default=0),
+    sa.Column("documents", sa.Integer, nullable=False, default=0),
+)
+
+mentions = sa.Table(
+    "mentions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("entity_id", sa.String(200), sa.ForeignKey("entities.id"), nullable=False, index=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # stable hash of doc + evidence span + type
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False, index=True),
+    sa.Column("mode", sa.String(32)),
+    sa.Column("date", sa.String(10), index=True),
+    sa.Column("date_granularity", sa.String(8)),
+    sa.Column("modality", sa.String(16), nullable=False),
+    sa.Column("location", sa.Text),
+    sa.Column("location_code", sa.String(8)),
+    sa.Column("quad_code", sa.Integer),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("confidence", sa.Float),
+    sa.Column("cluster", sa.String(64), index=True),
+    sa.Column("record", sa.JSON, nullable=False),  # the full output.md record
+)
+
+event_arguments = sa.Table(
+    "event_arguments", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("role", sa.String(16), nullable=False),  # actor | recipient
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("entity_id", sa.String(200), index=True),
+    sa.Column("name", sa.String(400)),
+    sa.Column("code", sa.String(8), index=True),
+    sa.Column("sector", sa.String(8)),
+    sa.Column("text", sa.Text),
+)

@@ -1,0 +1,332 @@
+"""The store: analysed documents, their entities and events, in SQLite or PostgreSQL.
+
+``Store()`` opens the default SQLite file (``$WARTA_DB`` or ``./warta.db``); ``Store(url)``
+takes any SQLAlchemy URL or a plain file path. Every article is written in one
+transaction: it is stored whole or not at all, and storing it again changes nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from ..errors import NotFoundError, StoreError
+from ..model import Document
+from . import dialects
+from .migrations import migrate
+from .schema import boilerplate, documents, entities, event_arguments, events, mentions, sentences, sources
+
+DEFAULT_DB = "warta.db"
+
+
+def resolve_url(url: str | os.PathLike | None) -> str:
+    """A SQLAlchemy URL from a URL, a file path or None (``$WARTA_DB`` or ``./warta.db``)."""
+    if url is None:
+        url = os.environ.get("WARTA_DB") or DEFAULT_DB
+    url = str(url)
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser().absolute()}"
+
+
+class Store:
+    """A warta database. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, url: str | os.PathLike | None = None, *, echo: bool = False):
+        self.url = resolve_url(url)
+        try:
+            kwargs: dict[str, Any] = {"echo": echo, "future": True}
+            if self.url.startswith("sqlite"):
+                kwargs["connect_args"] = {"timeout": 30}
+            self.engine: Engine = sa.create_engine(self.url, **kwargs)
+            dialects.configure(self.engine)
+            self.version = migrate(self.engine)
+        except StoreError:
+            raise
+        except Exception as e:  # bad URL, unreachable server, unwritable file
+            raise StoreError(f"cannot open the store at {self._safe_url()}: {e}") from e
+
+    def _safe_url(self) -> str:
+        try:
+            return sa.engine.make_url(self.url).render_as_string(hide_password=True)
+        except Exception:
+            return "<unparseable URL>"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ writing
+    def has(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == doc_id)).first() is not None
+
+    def add(self, document: Document, origin: str | None = None) -> bool:
+        """Store one analysed document in one transaction; False when it was already there."""
+        with self.engine.begin() as conn:
+            if conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == document.doc_id)).first():
+                return False
+            self._insert(conn, document, origin)
+        return True
+
+    def add_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, bool]]:
+        """Store documents one transaction each; yields (document, stored?)."""
+        for d in docs:
+            yield d, self.add(d)
+
+    def _insert(self, conn: Connection, d: Document, origin: str | None) -> None:
+        pub = d.published
+        conn.execute(documents.insert().values(
+            doc_id=d.doc_id, doc=d.doc, language=d.language, title=d.title, source=d.source, wire=d.wire,
+            dateline=d.dateline, url=d.url, published=pub.value, published_granularity=pub.granularity,
+            published_origin=pub.origin, body_start=d.body[0], body_end=d.body[1], text=d.text,
+            flags=list(d.flags), origin=origin, ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(),
+        ))
+        if d.boilerplate:
+            conn.execute(boilerplate.insert(), [
+                dict(doc_id=d.doc_id, kind=b.kind, start=b.start, end=b.end, value=b.value) for b in d.boilerplate
+            ])
+        if d.sentences:
+            conn.execute(sentences.insert(), [
+                dict(doc_id=d.doc_id, seq=i, start=s.start, end=s.end) for i, s in enumerate(d.sentences)
+            ])
+        for kind, name in (("outlet", d.source), ("wire", d.wire)):
+            if name:
+                self._bump_source(conn, name, kind)
+        for e in d.entities:
+            self._upsert_entity(conn, e)
+        mention_rows = [dict(doc_id=d.doc_id, entity_id=e.id, start=m.start, end=m.end, text=m.text)
+                        for e in d.entities for m in e.mentions]
+        if mention_rows:
+            conn.execute(mentions.insert(), mention_rows)
+        seen: set[str] = set()
+        for i, rec in enumerate(d.events):
+            if rec["id"] in seen:
+                continue
+            seen.add(rec["id"])
+            ti = rec.get("text_info") or {}
+            loc = rec.get("event_loc") or {}
+            conn.execute(events.insert().values(
+                id=rec["id"], doc_id=d.doc_id, seq=i, type=(rec.get("event") or ["?"])[0],
+                mode=(rec.get("mode") or [None])[0], date=rec.get("date"),
+                date_granularity=(rec.get("date_info") or {}).get("granularity"),
+                modality=rec.get("modality") or "asserted", location=loc.get("placename"),
+                location_code=loc.get("country_code3"), quad_code=rec.get("quad_code"),
+                sentence_start=ti.get("start", 0), sentence_end=ti.get("end", 0),
+                confidence=rec.get("confidence"), cluster=rec.get("cluster"), record=rec,
+            ))
+            args = []
+            for role in ("actor", "recipient"):
+                for pos, a in enumerate(rec.get(role) or []):
+                    args.append(dict(event_id=rec["id"], role=role, position=pos, entity_id=a.get("entity_id"),
+                                     name=a.get("identifier_text"), code=a.get("code"), sector=a.get("sector"),
+                                     text=a.get("entity_text")))
+            if args:
+                conn.execute(event_arguments.insert(), args)
+        body = d.text[d.body[0]:d.body[1]]
+        dialects.index_document(conn, d.doc_id, d.title, body)
+
+    @staticmethod
+    def _bump_source(conn: Connection, name: str, kind: str) -> None:
+        cond = sa.and_(sources.c.name == name, sources.c.kind == kind)
+        if conn.execute(sa.select(sources.c.name).where(cond)).first():
+            conn.execute(sources.update().where(cond).values(documents=sources.c.documents + 1))
+        else:
+            conn.execute(sources.insert().values(name=name, kind=kind, documents=1))
+
+    @staticmethod
+    def _upsert_entity(conn: Connection, e) -> None:
+        row = conn.execute(sa.select(entities).where(entities.c.id == e.id)).mappings().first()
+        forms = [e.name, *e.aliases, *(m.text for m in e.mentions)]
+        if row is None:
+            aliases = sorted({f for f in forms if f and f != e.name})
+            conn.execute(entities.insert().values(
+                id=e.id, name=e.name, type=e.type, code=e.code, sector=e.sector, wikidata=e.wikidata,
+                aliases=aliases, mentions=len(e.mentions), documents=1,
+            ))
+        else:
+            aliases = sorted(set(row["aliases"] or []) | {f for f in forms if f and f != row["name"]})
+            conn.execute(entities.update().where(entities.c.id == e.id).values(
+                aliases=aliases, mentions=row["mentions"] + len(e.mentions), documents=row["documents"] + 1,
+                code=row["code"] or e.code, sector=row["sector"] or e.sector, wikidata=row["wikidata"] or e.wikidata,
+            ))
+
+    # ------------------------------------------------------------------ reading
+    def count(self) -> dict[str, int]:
+        """How many documents, events, entities and mentions the store holds."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0
+                    for t in (documents, events, entities, mentions)}
+
+    def documents(self, limit: int = 50, offset: int = 0, source: str | None = None) -> list[dict[str, Any]]:
+        q = sa.select(documents.c.doc_id, documents.c.doc, documents.c.title, documents.c.source, documents.c.wire,
+                      documents.c.dateline, documents.c.published, documents.c.language, documents.c.flags)
+        if source:
+            q = q.where(documents.c.source == source)
+        q = q.order_by(documents.c.published.desc(), documents.c.doc).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def _find_doc_id(self, conn: Connection, key: str) -> str:
+        row = conn.execute(sa.select(documents.c.doc_id).where(
+            sa.or_(documents.c.doc_id == key, documents.c.doc == key))).first()
+        if row is None:
+            raise NotFoundError("document", key)
+        return row[0]
+
+    def document(self, key: str) -> dict[str, Any]:
+        """One document by content hash or ``doc`` key: its record of the documents format plus text and sentences."""
+        with self.engine.connect() as conn:
+            doc_id = self._find_doc_id(conn, key)
+            d = dict(conn.execute(sa.select(documents).where(documents.c.doc_id == doc_id)).mappings().one())
+            d["boilerplate"] = [dict(r) for r in conn.execute(
+                sa.select(boilerplate.c.kind, boilerplate.c.start, boilerplate.c.end, boilerplate.c.value)
+                .where(boilerplate.c.doc_id == doc_id).order_by(boilerplate.c.start)).mappings()]
+            d["sentences"] = [dict(r) for r in conn.execute(
+                sa.select(sentences.c.seq, sentences.c.start, sentences.c.end)
+                .where(sentences.c.doc_id == doc_id).order_by(sentences.c.seq)).mappings()]
+            d["entities"] = self._doc_entities(conn, doc_id)
+            d["events"] = [r[0] for r in conn.execute(
+                sa.select(events.c.record).where(events.c.doc_id == doc_id).order_by(events.c.seq))]
+        return d
+
+    @staticmethod
+    def _doc_entities(conn: Connection, doc_id: str) -> list[dict[str, Any]]:
+        rows = conn.execute(
+            sa.select(entities.c.id, entities.c.name, entities.c.type, entities.c.code, entities.c.sector,
+                      entities.c.wikidata, mentions.c.start, mentions.c.end, mentions.c.text)
+            .join(mentions, mentions.c.entity_id == entities.c.id)
+            .where(mentions.c.doc_id == doc_id).order_by(mentions.c.start)
+        ).mappings()
+        out: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            e = out.setdefault(r["id"], {k: r[k] for k in ("id", "name", "type", "code", "sector", "wikidata")}
+                               | {"aliases": [], "mentions": []})
+            e["mentions"].append({"text": r["text"], "start": r["start"], "end": r["end"]})
+            if r["text"] != e["name"] and r["text"] not in e["aliases"]:
+                e["aliases"].append(r["text"])
+        return list(out.values())
+
+    def document_records(self) -> Iterator[dict[str, Any]]:
+        """Every stored document as a documents-format record (what ``warta export --format documents`` writes)."""
+        with self.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(sa.select(documents.c.doc_id).order_by(documents.c.doc))]
+        for doc_id in ids:
+            d = self.document(doc_id)
+            yield {
+                "doc": d["doc"], "doc_id": d["doc_id"], "language": d["language"], "title": d["title"],
+                "source": d["source"], "wire": d["wire"], "dateline": d["dateline"], "url": d["url"],
+                "published": {"value": d["published"], "granularity": d["published_granularity"],
+                              "origin": d["published_origin"]},
+                "body": {"start": d["body_start"], "end": d["body_end"]},
+                "boilerplate": [{"kind": b["kind"], "start": b["start"], "end": b["end"],
+                                 "text": d["text"][b["start"]:b["end"]], **({"value": b["value"]} if b["value"] else {})}
+                                for b in d["boilerplate"]],
+                "sentences": [{"start": s["start"], "end": s["end"]} for s in d["sentences"]],
+                "entities": d["entities"], "events": d["events"], "flags": d["flags"],
+            }
+
+    def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+               mode: str | None = None, country: str | None = None, since: str | None = None,
+               until: str | None = None, modality: str | None = None, q: str | None = None,
+               doc: str | None = None, limit: int | None = 100, offset: int = 0,
+               order: str = "date") -> list[dict[str, Any]]:
+        """Event records matching every filter given (actor/recipient: a name, code or entity id)."""
+        query = sa.select(events.c.record).join(documents, documents.c.doc_id == events.c.doc_id)
+        for role, val in (("actor", actor), ("recipient", recipient)):
+            if val:
+                a = event_arguments.alias()
+                like = f"%{val.lower()}%"
+                query = query.where(sa.exists(sa.select(a.c.id).where(
+                    a.c.event_id == events.c.id, a.c.role == role,
+                    sa.or_(sa.func.lower(a.c.name).like(like), sa.func.lower(a.c.text).like(like),
+                           a.c.code == val.upper(), a.c.entity_id == val))))
+        if type:
+            query = query.where(events.c.type == type.upper())
+        if mode:
+            query = query.where(events.c.mode == mode)
+        if modality:
+            query = query.where(events.c.modality == modality)
+        if country:
+            a = event_arguments.alias()
+            query = query.where(sa.or_(events.c.location_code == country.upper(), sa.exists(
+                sa.select(a.c.id).where(a.c.event_id == events.c.id, a.c.code == country.upper()))))
+        if since:
+            query = query.where(events.c.date >= since)
+        if until:
+            query = query.where(events.c.date <= until + "\uffff")
+        if doc:
+            query = query.where(sa.or_(documents.c.doc == doc, documents.c.doc_id == doc))
+        if q:
+            with self.engine.connect() as conn:
+                hits = [h["doc_id"] for h in dialects.search(conn, q, limit=10000)]
+            query = query.where(events.c.doc_id.in_(hits))
+        if order == "date":
+            query = query.order_by(events.c.date.is_(None), events.c.date, documents.c.doc, events.c.seq)
+        else:
+            query = query.order_by(documents.c.doc, events.c.seq)
+        if limit is not None:
+            query = query.limit(limit)
+        query = query.offset(offset)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(query)]
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(events.c.record).where(events.c.id == event_id)).first()
+        if row is None:
+            raise NotFoundError("event", event_id)
+        return row[0]
+
+    def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies: doc_id, doc, title, snippet, rank."""
+        with self.engine.connect() as conn:
+            return dialects.search(conn, q, limit=limit, offset=offset)
+
+    def entities(self, q: str | None = None, type: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Canonical entities, most mentioned first."""
+        query = sa.select(entities)
+        if q:
+            query = query.where(sa.func.lower(entities.c.name).like(f"%{q.lower()}%"))
+        if type:
+            query = query.where(entities.c.type == type.upper())
+        query = query.order_by(entities.c.mentions.desc(), entities.c.name).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def entity(self, key: str) -> dict[str, Any]:
+        """One canonical entity by id, name or alias, with the documents that mention it."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(entities).where(sa.or_(entities.c.id == key, entities.c.name == key))).mappings().first()
+            if row is None:
+                low = key.lower()
+                for r in conn.execute(sa.select(entities).order_by(entities.c.mentions.desc())).mappings():
+                    if r["name"].lower() == low or low in (a.lower() for a in (r["aliases"] or [])):
+                        row = r
+                        break
+            if row is None:
+                raise NotFoundError("entity", key)
+            e = dict(row)
+            e["documents_list"] = [dict(r) for r in conn.execute(
+                sa.select(documents.c.doc_id, documents.c.doc, documents.c.title, sa.func.count().label("mentions"))
+                .join(mentions, mentions.c.doc_id == documents.c.doc_id)
+                .where(mentions.c.entity_id == e["id"]).group_by(documents.c.doc_id, documents.c.doc, documents.c.title)
+                .order_by(documents.c.doc)).mappings()]
+            e["mentions_list"] = [dict(r) for r in conn.execute(
+                sa.select(mentions.c.doc_id, mentions.c.start, mentions.c.end, mentions.c.text)
+                .where(mentions.c.entity_id == e["id"]).order_by(mentions.c.doc_id, mentions.c.start)).mappings()]
+        return e
+
+    def sources(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sa.select(sources).order_by(sources.c.documents.desc())).mappings()]
