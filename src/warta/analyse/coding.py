@@ -13,16 +13,14 @@ from .events.coder import code_sentence
 from .pipeline import doc_text
 
 
+#: how many earlier events the coder sees, for pronouns and ellipsis
+PREVIOUS = 12
+
+
 def _anchor_country(doc) -> str | None:
-    """The country the article is mostly about: the dateline's, else the most named one."""
-    mentions = doc._.mentions or []
-    seg = doc._.segmented
-    dl = next((b for b in seg.boilerplate if b.kind == "dateline"), None)
-    if dl is not None:
-        for m in mentions:
-            if dl.start <= m.start < dl.end and m.type == "GPE" and m.code:
-                return m.code
-    counts = Counter(m.code for m in mentions if m.type == "GPE" and m.code and m.code != "IGO")
+    """The country the article is mostly about: the one its named actors and places belong to most."""
+    counts = Counter(m.code for m in doc._.mentions or []
+                     if m.code and m.code != "IGO" and m.type in ("GPE", "ORG", "PER"))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -32,14 +30,16 @@ def code_document(doc) -> list[tuple[int, object]]:
     mentions = doc._.mentions or []
     starts = [m.start for m in mentions]
     country = _anchor_country(doc)
+    anchor, gran = doc._.anchor or (None, None)
+    published = anchor.isoformat() if anchor is not None and gran == "day" else None
     out: list[tuple[int, object]] = []
     previous: list = []
     for i, sent in enumerate(doc._.sentences or []):
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, sent.end)
         inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
-        events = code_sentence(text, sent.start, sent.end, inside, previous=previous, anchor_country=country)
+        events = code_sentence(text, sent.start, sent.end, inside, previous=previous[-PREVIOUS:],
+                               anchor_country=country, published=published)
         out.extend((i, ev) for ev in events)
-        if events or inside:
-            previous = events or previous
+        previous.extend(events)
     return out

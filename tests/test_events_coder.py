@@ -1,0 +1,112 @@
+import time
+
+from warta.analyse.events import ActorMention, code_sentence
+from warta.analyse.events.lexicon import Lexicon, load
+
+
+def _m(text, surface, name, typ, code, sector=None, nth=0):
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(surface, i + 1)
+    return ActorMention(i, i + len(surface), surface, name, typ, code, sector)
+
+
+def _one(text, mentions, **kw):
+    return code_sentence(text, 0, len(text), mentions, **kw)
+
+
+def test_lexicon_loads_with_valid_modes():
+    entries = load()
+    assert len(entries) > 200
+    assert Lexicon.default().keys
+
+
+def test_coder_visit_active_voice():
+    t = "Presiden Chile Ana Pérez mengunjungi Jepang pada Rabu."
+    ms = [_m(t, "Chile", "Chile", "GPE", "CHL"), _m(t, "Ana Pérez", "Ana Pérez", "PER", "CHL", "GOV"),
+          _m(t, "Jepang", "Japan", "GPE", "JPN")]
+    evs = _one(t, ms)
+    assert len(evs) == 1
+    ev = evs[0]
+    assert (ev.type, ev.mode, ev.modality) == ("CONSULT", "visit", "asserted")
+    assert [a.name for a in ev.actors] == ["Ana Pérez"]
+    assert [r.code for r in ev.recipients] == ["JPN"]
+    assert ev.recipients[0].sector == "GOV"
+
+
+def test_coder_future_meeting_is_agree():
+    t = "Menteri luar negeri Peru akan bertemu dengan Perdana Menteri Kanada di Ottawa."
+    ms = [_m(t, "Peru", "Peru", "GPE", "PER"), _m(t, "Kanada", "Canada", "GPE", "CAN"),
+          _m(t, "Ottawa", "Ottawa", "GPE", "CAN")]
+    ev = _one(t, ms)[0]
+    assert ev.type == "AGREE" and ev.planned == "CONSULT" and ev.modality == "future"
+    assert ev.tense == "future"
+
+
+def test_coder_passive_sanction_with_oleh():
+    t = "Rezim itu dijatuhi sanksi oleh Uni Eropa."
+    ms = [_m(t, "Rezim itu", "the regime", "ORG", "BLR", "GOV"), _m(t, "Uni Eropa", "European Union", "ORG", "IGO", "IGO")]
+    ev = _one(t, ms)[0]
+    assert ev.type == "SANCTION" and ev.mode == "discontinue"
+    assert [a.code for a in ev.actors] == ["IGO"]
+    assert [r.code for r in ev.recipients] == ["BLR"]
+
+
+def test_coder_nominal_attack_genitive_actor():
+    t = "Serangan udara tentara Sudan menewaskan lima warga sipil."
+    ms = [_m(t, "tentara Sudan", "Sudanese Armed Forces", "ORG", "SDN", "MIL"),
+          _m(t, "warga sipil", "civilians", "GROUP", None, "CVL")]
+    evs = _one(t, ms, anchor_country="SDN")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.type == "ASSAULT" and ev.mode == "aerial"
+    assert [a.code for a in ev.actors] == ["SDN"]
+    assert [r.name for r in ev.recipients] == ["civilians"]
+
+
+def test_coder_complement_is_not_a_separate_event():
+    t = "Kelompok HAM menuduh polisi menembak para pengunjuk rasa."
+    ms = [_m(t, "Kelompok HAM", "human rights groups", "GROUP", None, "NGO"),
+          _m(t, "polisi", "police", "ORG", "KEN", "COP")]
+    evs = _one(t, ms)
+    assert [e.type for e in evs] == ["ACCUSE"]
+    assert evs[0].mode == "allege"
+
+
+def test_coder_pronoun_takes_previous_actor():
+    t1 = "Raja Yordania tiba di Kairo."
+    ms1 = [_m(t1, "Raja Yordania", "Abdullah II", "PER", "JOR", "GOV"), _m(t1, "Kairo", "Cairo", "GPE", "EGY")]
+    prev = _one(t1, ms1)
+    t2 = "Dia mengecam serangan itu."
+    ev = _one(t2, [], previous=prev)[0]
+    assert ev.type == "ACCUSE" and [a.name for a in ev.actors] == ["Abdullah II"]
+
+
+def test_coder_reported_speech_attribution():
+    t = "Thailand mendukung rencana damai itu, kata juru bicara Bambang."
+    ms = [_m(t, "Thailand", "Thailand", "GPE", "THA"), _m(t, "Bambang", "Bambang", "PER", "IDN", "GOV")]
+    ev = _one(t, ms)[0]
+    assert ev.type == "SUPPORT" and [a.code for a in ev.actors] == ["THA"]
+    assert ev.attribution and ev.attribution["speaker"] == "Bambang"
+
+
+def test_coder_historical_and_negated():
+    t = "Sejak militer menggulingkan pemerintah pada 2014, rakyat tidak menyerang."
+    ms = [_m(t, "militer", "army", "ORG", "THA", "MIL"), _m(t, "rakyat", "people", "GROUP", None, "CVL")]
+    evs = _one(t, ms, published="2020-01-01", anchor_country="THA")
+    mods = {e.type: e.modality for e in evs}
+    assert mods.get("COERCE") == "historical"
+    assert mods.get("ASSAULT") == "negated"
+
+
+def test_coder_no_trigger_is_fast():
+    t = "Cuaca di kota itu cerah dan pasar ramai dikunjungi pada pagi hari ini oleh banyak orang."
+    code_sentence(t, 0, 20, [])
+    t = "Harga cabai di pasar tradisional naik sejak awal bulan menurut para pedagang setempat."
+    code_sentence(t, 0, len(t), [])
+    n = 2000
+    t0 = time.perf_counter()
+    for _ in range(n):
+        assert code_sentence(t, 0, len(t), []) == []
+    per = (time.perf_counter() - t0) / n
+    assert per < 0.0002
