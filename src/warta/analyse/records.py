@@ -65,7 +65,8 @@ def _period_end(value: str) -> dt.date | None:
 def _location(ev, type_: str) -> dict[str, Any] | None:
     loc = ev.location
     if loc is not None:
-        return {"placename": loc.text, "country_code3": loc.code, "geonameid": None, "lat": None, "lon": None}
+        return {"placename": loc.text, "country_code3": loc.code, "geonameid": None, "lat": None, "lon": None,
+                "resolved_from": "sentence"}
     # no place named: the country is implied for visits (the host) and domestic events (the actor's)
     code = None
     if type_ == "CONSULT" and (ev.mode == "visit") and ev.recipients:
@@ -75,12 +76,37 @@ def _location(ev, type_: str) -> dict[str, Any] | None:
         if code and ev.recipients and all(r.code and r.code not in (code, "IGO") for r in ev.recipients):
             code = None  # acting against another country: the place is not implied
     if code:
-        return {"placename": None, "country_code3": code, "geonameid": None, "lat": None, "lon": None}
+        return {"placename": None, "country_code3": code, "geonameid": None, "lat": None, "lon": None,
+                "resolved_from": "actors"}
     return None
 
 
+def _own_date(ev, sent, s_text, anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
+    """The date the event's own sentence gives it, with its date_info."""
+    key = (sent.start, ev.tense)
+    if key not in cache:
+        cache[key] = find_times(s_text, anchor, anchor_gran or "day", ev.tense)
+    t = pick_event_time(cache[key], ev.trigger[0] - sent.start)
+    info: dict[str, Any] = {"granularity": None, "text": None, "resolved_from": None}
+    if t is None:
+        return None, info
+    info["text"] = t.text
+    if not t.value:
+        return None, info
+    info.update(granularity=t.granularity, resolved_from=t.resolved_from)
+    if t.resolved_from == "published" and anchor is not None:
+        info["anchor"] = anchor.isoformat()[: {"day": 10, "month": 7}.get(anchor_gran, 4)]
+    return t.value, info
+
+
 def build_records(doc) -> list[dict[str, Any]]:
-    """PLOVER records of the coded events of ``doc`` (``doc._.events``)."""
+    """PLOVER records of the coded events of ``doc`` (``doc._.events``).
+
+    An event whose sentence names no date or place takes them from the story being told:
+    the latest earlier event of the article that had its own (and was not background), with
+    ``resolved_from: "context"``. A current event with no date anywhere gets the month of
+    publication, said as ``resolved_from: "published (month; no date in the text)"``.
+    """
     text: str = doc_text(doc)
     art = doc._.article
     sentences = doc._.sentences or []
@@ -89,27 +115,34 @@ def build_records(doc) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     cache: dict[tuple[int, str | None], list] = {}
     figures: dict[int, tuple] = {}
+    story_date: tuple[str, dict[str, Any]] | None = None
+    story_place: dict[str, Any] | None = None
     for seq, ev in doc._.events or []:
         sent = sentences[seq]
         s_text = text[sent.start:sent.end]
-        key = (seq, ev.tense)
-        if key not in cache:
-            cache[key] = find_times(s_text, anchor, anchor_gran or "day", ev.tense)
-        t = pick_event_time(cache[key], ev.trigger[0] - sent.start)
-        date = granularity = None
-        date_info: dict[str, Any] = {"granularity": None, "text": None, "resolved_from": None}
-        if t is not None:
-            date_info["text"] = t.text
-            if t.value:
-                date, granularity = t.value, t.granularity
-                date_info.update(granularity=granularity, resolved_from=t.resolved_from)
-                if t.resolved_from == "published" and anchor is not None:
-                    date_info["anchor"] = anchor.isoformat()[: {"day": 10, "month": 7}.get(anchor_gran, 4)]
+        date, date_info = _own_date(ev, sent, s_text, anchor, anchor_gran, cache)
         modality = ev.modality
-        if modality == "asserted" and date and anchor is not None and anchor_gran == "day":
+        if modality == "asserted" and date and anchor is not None and anchor_gran in ("day", "month"):
             end = _period_end(date)
             if end is not None and (anchor - end).days >= HISTORICAL_DAYS:
                 modality = "historical"
+        loc = _location(ev, ev.type)
+        current = modality not in ("historical",)
+        if current and date:
+            story_date = (date, date_info)
+        if current and loc and loc.get("placename"):
+            story_place = loc
+        if date is None and current:
+            if story_date is not None:
+                date = story_date[0]
+                date_info = {"granularity": story_date[1].get("granularity"), "text": story_date[1].get("text"),
+                             "resolved_from": "context"}
+            elif anchor is not None and anchor_gran in ("day", "month") and modality in ("asserted", "future"):
+                date = anchor.isoformat()[:7]
+                date_info = {"granularity": "month", "text": None,
+                             "resolved_from": "published (month; no date in the text)"}
+        if loc is None and current and story_place is not None:
+            loc = dict(story_place, resolved_from="context")
         if seq not in figures:
             figures[seq] = (find_casualties(s_text), find_amounts(s_text))
         cas, amounts = figures[seq]
@@ -128,7 +161,7 @@ def build_records(doc) -> list[dict[str, Any]]:
             "recipient": [_actor(r) for r in ev.recipients],
             "date": date,
             "date_info": date_info,
-            "event_loc": _location(ev, ev.type),
+            "event_loc": loc,
             "modality": modality,
             "attribution": ev.attribution,
             "dead": dead,
@@ -146,7 +179,7 @@ def build_records(doc) -> list[dict[str, Any]]:
         }
         if ev.planned:
             rec["planned"] = ev.planned
-        if seg.source:
+        if art.source or seg.source:
             rec["outlet"] = art.source or seg.source
         records.append(rec)
     return records

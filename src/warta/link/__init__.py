@@ -1,0 +1,1 @@
+"""Entity linking: the knowledge base of actors and places, and the gazetteer."""

@@ -1,0 +1,73 @@
+import json
+import re
+
+from warta.link.kb import DATA_DIR, KnowledgeBase, packaged_files
+
+
+def test_kb_data_files_are_valid_jsonl():
+    names = {p.name for p in packaged_files()}
+    assert {"countries.jsonl", "places.jsonl", "organisations.jsonl", "people.jsonl", "roles.jsonl",
+            "metonyms.jsonl"} <= names
+    for p in packaged_files():
+        assert KnowledgeBase.validate_file(p) > 0
+
+
+def test_kb_data_countries_cover_indonesian_forms():
+    kb = KnowledgeBase.load([])
+    expect = {
+        "AS": "USA", "Amerika Serikat": "USA", "Tiongkok": "CHN", "China": "CHN", "Inggris": "GBR",
+        "Korut": "PRK", "Korea Selatan": "KOR", "Myanmar": "MMR", "Rusia": "RUS", "Arab Saudi": "SAU",
+        "Timor Leste": "TLS", "Palestina": "PSE", "Turki": "TUR", "Belanda": "NLD", "Jepang": "JPN",
+        "UEA": "ARE", "RI": "IDN", "Filipina": "PHL", "Yaman": "YEM",
+    }
+    for form, code in expect.items():
+        hits = [e for e in kb.lookup(form) if e.type == "GPE"]
+        assert hits and hits[0].code == code, form
+    assert sum(1 for e in kb.entries if e.id.startswith("country/")) > 240
+
+
+def test_kb_data_places_and_regions():
+    kb = KnowledgeBase.load([])
+    assert kb.lookup("Moskow")[0].code == "RUS"
+    assert kb.lookup("Naypyitaw")[0].name == "Naypyidaw"
+    west = kb.lookup("Barat")[0]
+    assert (west.name, west.type, west.code) == ("Western world", "LOC", None)
+    assert kb.lookup("Laut China Selatan")[0].type == "LOC"
+
+
+def test_kb_data_organisations_and_media():
+    kb = KnowledgeBase.load([])
+    un = kb.lookup("PBB")[0]
+    assert (un.name, un.code, un.sector) == ("United Nations", "IGO", "IGO")
+    antara = kb.lookup("ANTARA")[0]
+    assert (antara.code, antara.sector) == ("IDN", "JRN")
+    assert kb.lookup("Tatmadaw")[0].name == "Myanmar Armed Forces"
+    assert kb.lookup("Gedung Putih")[0].sector == "GOV"
+    media = [e for e in kb.entries if e.sector in ("JRN", "MED")]
+    assert media and all(e.sector == "JRN" for e in media)  # one label, consistently
+
+
+def test_kb_data_entries_are_well_formed():
+    kb = KnowledgeBase.load([])
+    for e in kb.entries:
+        assert e.type in ("PER", "ORG", "GPE", "LOC")
+        assert e.code is None or re.fullmatch(r"[A-Z]{3}", e.code)
+        if e.type in ("GPE", "LOC"):
+            assert e.sector is None, e.id
+        if e.type == "PER":
+            assert e.sector, e.id
+        assert all(a.strip() == a and a for a in e.aliases), e.id
+
+
+def test_kb_data_people_aliases_are_not_bare_first_names():
+    kb = KnowledgeBase.load([])
+    forbidden = {"Min", "Joko", "Wang", "Kim", "Lee", "Li", "Abdullah", "Mohammed", "Muhammad"}
+    for e in kb.entries:
+        if e.type == "PER":
+            assert not (set(e.aliases) & forbidden), e.id
+
+
+def test_kb_data_user_extensible_line_format():
+    line = (DATA_DIR / "places.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    rec = json.loads(line)
+    assert {"id", "name", "type", "code", "sector", "wikidata", "aliases"} <= set(rec)

@@ -1,0 +1,142 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from warta.link.kb import KBEntry, KBError, KnowledgeBase
+
+
+def _write(path: Path, rows) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_kb_default_loads_packaged_data_quickly(monkeypatch, tmp_path):
+    import time
+
+    monkeypatch.setenv("WARTA_KB_DIR", str(tmp_path / "empty"))
+    KnowledgeBase._default = None
+    t = time.perf_counter()
+    kb = KnowledgeBase.default()
+    assert time.perf_counter() - t < 1.0
+    assert len(kb) > 1000
+    assert KnowledgeBase.default() is kb  # cached
+
+
+def test_kb_get_and_country():
+    kb = KnowledgeBase.load([])
+    rus = kb.get("country/RUS")
+    assert isinstance(rus, KBEntry)
+    assert rus.name == "Russia" and rus.type == "GPE" and rus.code == "RUS" and rus.sector is None
+    assert kb.country("rus") is rus
+    assert kb.country("IDN").name == "Indonesia"
+    assert kb.get("no/such") is None
+
+
+def test_kb_lookup_exact_then_case_insensitive():
+    kb = KnowledgeBase.load([])
+    assert [e.name for e in kb.lookup("Tiongkok")] == ["China"]
+    assert "United States" in [e.name for e in kb.lookup("AS")]
+    assert "United States" in [e.name for e in kb.lookup("amerika serikat")]
+    assert kb.lookup("Cavusoglu")[0].name == "Mevlüt Çavuşoğlu"  # accents ignored
+    assert kb.lookup("zzz-nothing") == []
+
+
+def test_kb_people_have_codes_sectors_and_roles():
+    kb = KnowledgeBase.load([])
+    mah = kb.lookup("Min Aung Hlaing")[0]
+    assert (mah.code, mah.sector, mah.wikidata) == ("MMR", "MIL", "Q6862232")
+    assert any("Commander-in-Chief" in r["role"] for r in mah.roles)
+    putin = kb.lookup("Putin")[0]
+    assert (putin.name, putin.code, putin.sector, putin.wikidata) == ("Vladimir Putin", "RUS", "GOV", "Q7747")
+    assert kb.lookup("Jokowi")[0].name == "Joko Widodo"
+
+
+def test_kb_no_duplicate_wikidata_ids():
+    kb = KnowledgeBase.load([])
+    seen = {}
+    for e in kb.entries:
+        if e.wikidata:
+            assert e.wikidata not in seen, (e.id, seen.get(e.wikidata))
+            seen[e.wikidata] = e.id
+
+
+def test_kb_roles_have_kinds_and_sectors():
+    kb = KnowledgeBase.load([])
+    menlu = kb.role("Menlu")
+    assert menlu and menlu[0]["kind"] == "title" and menlu[0]["sector"] == "GOV"
+    civ = kb.role("warga sipil")
+    assert civ and civ[0]["kind"] == "group" and civ[0]["description"] == "civilians"
+    assert all(r["kind"] in ("title", "group") for r in kb.roles)
+
+
+def test_kb_user_dir_merges_new_and_extended_entries(monkeypatch, tmp_path):
+    _write(tmp_path / "mine.jsonl", [
+        {"id": "org/kopi-club", "name": "Kopi Club", "type": "ORG", "code": "IDN", "sector": "NGO",
+         "aliases": ["Kopi Club"]},
+        {"id": "country/RUS", "aliases": ["Negeri Beruang"]},
+    ])
+    monkeypatch.setenv("WARTA_KB_DIR", str(tmp_path))
+    KnowledgeBase._default = None
+    kb = KnowledgeBase.default()
+    assert kb.get("org/kopi-club").sector == "NGO"
+    rus = kb.get("country/RUS")
+    assert "Negeri Beruang" in rus.aliases and "Rusia" in rus.aliases
+    assert rus.name == "Russia"
+    KnowledgeBase._default = None
+
+
+def test_kb_later_file_overrides_fields(tmp_path):
+    f = _write(tmp_path / "fix.jsonl", [{"id": "country/RUS", "wikidata": "Q1", "name": "Russian Federation"}])
+    kb = KnowledgeBase.load([f])
+    rus = kb.get("country/RUS")
+    assert rus.wikidata == "Q1" and rus.name == "Russian Federation" and rus.code == "RUS"
+
+
+def test_kb_bad_line_error_names_file_and_line(tmp_path):
+    f = tmp_path / "bad.jsonl"
+    f.write_text(
+        json.dumps({"id": "org/a", "name": "A", "type": "ORG"}) + "\n"
+        + "\n"
+        + json.dumps({"id": "org/b", "name": "B", "type": "COMPANY"}) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KBError) as ei:
+        KnowledgeBase.load([f], include_packaged=False)
+    msg = str(ei.value)
+    assert "bad.jsonl:3" in msg and "type" in msg
+
+
+def test_kb_bad_json_and_bad_code_are_reported(tmp_path):
+    f = tmp_path / "b.jsonl"
+    f.write_text('{"id": "x", "name": "X", "type": "ORG"\n', encoding="utf-8")
+    with pytest.raises(KBError, match=r"b\.jsonl:1: invalid JSON"):
+        KnowledgeBase.validate_file(f)
+    f.write_text(json.dumps({"id": "x", "name": "X", "type": "GPE", "code": "RU"}) + "\n", encoding="utf-8")
+    with pytest.raises(KBError, match=r"b\.jsonl:1: .*code"):
+        KnowledgeBase.validate_file(f)
+
+
+def test_kb_add_file_validates_and_copies_to_user_dir(monkeypatch, tmp_path):
+    user = tmp_path / "user"
+    monkeypatch.setenv("WARTA_KB_DIR", str(user))
+    src = _write(tmp_path / "extra.jsonl", [
+        {"id": "person/budi-contoh", "name": "Budi Contoh", "type": "PER", "code": "IDN", "sector": "CVL",
+         "aliases": ["Budi Contoh"]},
+        {"id": "country/IDN", "aliases": ["Nusantara Raya"]},
+    ])
+    kb = KnowledgeBase.load([])
+    dest = kb.add_file(src)
+    assert dest == user / "extra.jsonl" and dest.read_text(encoding="utf-8") == src.read_text(encoding="utf-8")
+    KnowledgeBase._default = None
+    assert KnowledgeBase.default().lookup("Nusantara Raya")[0].code == "IDN"
+    KnowledgeBase._default = None
+
+
+def test_kb_add_file_rejects_bad_file_and_copies_nothing(monkeypatch, tmp_path):
+    user = tmp_path / "user"
+    monkeypatch.setenv("WARTA_KB_DIR", str(user))
+    src = _write(tmp_path / "orphan.jsonl", [{"id": "person/nobody-known", "aliases": ["Nobody"]}])
+    with pytest.raises(KBError, match=r"orphan\.jsonl:1"):
+        KnowledgeBase.load([]).add_file(src)
+    assert not (user / "orphan.jsonl").exists()
