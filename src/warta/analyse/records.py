@@ -83,10 +83,11 @@ def _location(ev, type_: str) -> dict[str, Any] | None:
 
 def _own_date(ev, sent, s_text, anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
     """The date the event's own sentence gives it, with its date_info."""
-    key = (sent.start, ev.tense)
+    tense = ev.tense or "auto"
+    key = (sent.start, tense)
     if key not in cache:
-        cache[key] = find_times(s_text, anchor, anchor_gran or "day", ev.tense)
-    t = pick_event_time(cache[key], ev.trigger[0] - sent.start)
+        cache[key] = find_times(s_text, anchor, anchor_gran or "day", tense)
+    t = pick_event_time(cache[key], ev.trigger[0] - sent.start, s_text)
     info: dict[str, Any] = {"granularity": None, "text": None, "resolved_from": None}
     if t is None:
         return None, info
