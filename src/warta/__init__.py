@@ -21,7 +21,16 @@ from .errors import (  # noqa: E402
 )
 from .ingest.readers import read_inputs  # noqa: E402
 from .model import Article, Document, Entity  # noqa: E402
-from .store.store import Store  # noqa: E402
+
+
+def __getattr__(name: str):
+    # the store pulls in SQLAlchemy: import it only when it is used
+    if name == "Store":
+        from .store.store import Store
+
+        return Store
+    raise AttributeError(f"module 'warta' has no attribute {name!r}")
+
 
 __all__ = [
     "__version__",

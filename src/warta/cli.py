@@ -335,10 +335,31 @@ def kb_add(file: Annotated[Path, typer.Argument(help="A JSON Lines file of knowl
     from .link.kb import KnowledgeBase
 
     try:
-        dest = KnowledgeBase.add_file(file)
+        dest = KnowledgeBase.default().add_file(file)
     except (WartaError, OSError) as e:
         _die(e, 1)
     err.print(f"added {file} as {dest}", highlight=False)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (JSON Lines, spec/gold-format.md).")],
+    pred: Annotated[Path, typer.Argument(help="warta output: documents or plover JSON Lines.")],
+    texts: Annotated[Optional[Path], typer.Option("--texts", help="Folder of the article files, to check evidence offsets.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """Score event and entity output against analyst annotations."""
+    from .evaluate import score_files
+
+    try:
+        result = score_files(str(gold), str(pred), str(texts) if texts else None)
+    except (OSError, ValueError, KeyError) as e:
+        _die(f"cannot score {pred} against {gold}: {e}")
+    if as_json:
+        sys.stdout.write(json.dumps(result) + "\n")
+        return
+    for k, v in result.items():
+        out.print(f"{k:22} {v}", highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -32,12 +32,7 @@ class NotFoundError(WartaError):
 
 
 class KnowledgeBaseError(WartaError):
-    """A knowledge-base file has a bad line (``source`` is ``file:line``)."""
-
-    def __init__(self, source: str, reason: str):
-        self.source = source
-        self.reason = reason
-        super().__init__(f"{source}: {reason}")
+    """A knowledge-base file has a bad line; the message names the file and the line."""
 
 
 class ExportError(WartaError):

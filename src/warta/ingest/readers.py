@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,11 @@ from ..model import Article
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Largest JSON line accepted.
 MAX_LINE_BYTES = 20 * 1024 * 1024
+
+#: An HTML page whose extracted text is shorter than this, or has no sentence, holds no article.
+MIN_ARTICLE_CHARS = 80
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -80,6 +86,10 @@ def article_from_json(obj: object, source: str) -> Article:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "missing or empty 'text'")
+    for key in ("text", "id", "title", "source", "url"):
+        v = obj.get(key)
+        if isinstance(v, str) and _SURROGATE.search(v):
+            raise InputError(source, f"'{key}' holds an unpaired surrogate (\\u{ord(_SURROGATE.search(v).group()):04x}): not valid Unicode")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc = obj.get("id")
     art = Article(doc="", text=text)
@@ -117,6 +127,9 @@ def read_jsonl(stream: Iterable[bytes | str], name: str) -> Iterator[Article | I
         except json.JSONDecodeError as e:
             yield InputError(src, f"invalid JSON ({e.msg}, column {e.colno})")
             continue
+        except RecursionError:
+            yield InputError(src, "invalid JSON (nested too deeply)")
+            continue
         try:
             yield article_from_json(obj, src)
         except InputError as e:
@@ -129,13 +142,13 @@ def read_html(data: bytes, path: str) -> Article:
 
     html = decode_bytes(data, path)
     try:
-        res = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+        res = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as e:  # trafilatura raises a variety of parser errors on broken pages
         raise InputError(path, f"HTML could not be parsed ({type(e).__name__})") from None
     if hasattr(res, "as_dict"):
         res = res.as_dict()
     text = (res or {}).get("text") or ""
-    if not text.strip():
+    if len(text.strip()) < MIN_ARTICLE_CHARS or not _SENTENCE_END.search(text):
         raise InputError(path, "HTML page with no article text")
     return Article(
         doc=os.path.basename(path),

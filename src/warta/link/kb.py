@@ -53,7 +53,10 @@ _ENTRY_KEYS = frozenset({"id", "name", "type", "code", "sector", "wikidata", "al
 _ROLE_KEYS = frozenset({"form", "kind", "sector", "description", "type", "note", "aliases"})
 
 
-class KBError(ValueError):
+from ..errors import KnowledgeBaseError  # noqa: E402
+
+
+class KBError(KnowledgeBaseError, ValueError):
     """A knowledge-base file has a bad line; the message names the file and the line."""
 
 

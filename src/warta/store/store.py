@@ -34,6 +34,11 @@ def resolve_url(url: str | os.PathLike | None) -> str:
     return f"sqlite:///{Path(url).expanduser().absolute()}"
 
 
+def _escape_like(s: str) -> str:
+    """``s`` with LIKE's wildcards taken literally (escape character: backslash)."""
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 class Store:
     """A warta database. Use as a context manager or call :meth:`close`."""
 
@@ -246,10 +251,11 @@ class Store:
         for role, val in (("actor", actor), ("recipient", recipient)):
             if val:
                 a = event_arguments.alias()
-                like = f"%{val.lower()}%"
+                like = f"%{_escape_like(val.lower())}%"
                 query = query.where(sa.exists(sa.select(a.c.id).where(
                     a.c.event_id == events.c.id, a.c.role == role,
-                    sa.or_(sa.func.lower(a.c.name).like(like), sa.func.lower(a.c.text).like(like),
+                    sa.or_(sa.func.lower(a.c.name).like(like, escape="\\"),
+                           sa.func.lower(a.c.text).like(like, escape="\\"),
                            a.c.code == val.upper(), a.c.entity_id == val))))
         if type:
             query = query.where(events.c.type == type.upper())
@@ -297,7 +303,7 @@ class Store:
         """Canonical entities, most mentioned first."""
         query = sa.select(entities)
         if q:
-            query = query.where(sa.func.lower(entities.c.name).like(f"%{q.lower()}%"))
+            query = query.where(sa.func.lower(entities.c.name).like(f"%{_escape_like(q.lower())}%", escape="\\"))
         if type:
             query = query.where(entities.c.type == type.upper())
         query = query.order_by(entities.c.mentions.desc(), entities.c.name).limit(limit).offset(offset)

@@ -1,0 +1,337 @@
+"""Statistical named-entity recogniser for Indonesian news (CRF, python-crfsuite).
+
+The model is a linear-chain CRF trained by ``scripts/train_ner.py`` on the
+IndoNLU NER corpora (NERP and NERGrit, Apache-2.0), mapped to three labels:
+
+* ``PER`` -- people
+* ``ORG`` -- organisations, companies, clubs, media
+* ``LOC`` -- places (the linker decides GPE vs LOC)
+
+Public API::
+
+    tagger = NerTagger.default()          # cached, loads the shipped model
+    tagger.tag(["Presiden", "Joko", "Widodo"])   # -> ["O", "B-PER", "I-PER"]
+    tagger.find(text, [(0, 8), (9, 13), (14, 20)])  # -> [(9, 20, "PER")]
+
+Feature extraction is shared with the training script (``sentence_features``)
+so train-time and run-time features are identical.  NERP is distributed
+all-lowercase, so orthographic (case) features are only emitted for sentences
+that actually carry case information (``is_cased``); the CRF therefore learns
+case weights from cased text and lexical weights from both corpora, and an
+all-lowercase (or all-caps) sentence at run time is tagged with lexical
+features only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = [
+    "LABELS",
+    "MODEL_PATH",
+    "NerTagger",
+    "bio_to_spans",
+    "is_cased",
+    "repair_bio",
+    "sentence_features",
+]
+
+LABELS = ("PER", "ORG", "LOC")
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner.crfsuite"
+
+# --------------------------------------------------------------------------
+# Features
+# --------------------------------------------------------------------------
+
+# Cue-word classes (lower-cased).  The word identity of neighbours is already a
+# feature; the class lets the CRF generalise across cue words it saw rarely.
+_CUES: dict[str, str] = {}
+
+
+def _add(cls: str, words: str) -> None:
+    for w in words.split():
+        _CUES[w] = cls
+
+
+# titles / roles preceding a person name
+_add(
+    "T",
+    "presiden wapres wakil menteri menko mendagri menlu menhan menkeu gubernur "
+    "bupati walikota wali camat lurah kapolri kapolda kapolres kapolsek "
+    "panglima jenderal jend kolonel letjen mayjen brigjen laksamana marsekal "
+    "kasad kasal kasau ketua sekjen sekretaris direktur dirut kepala kepolisian "
+    "jaksa hakim kapuspen juru bicara jubir anggota senator perdana raja ratu "
+    "pangeran sultan paus uskup ustaz ustadz kiai kyai habib haji hj h. "
+    "pak bapak bu ibu sdr saudara tersangka terdakwa dr dr. prof prof. ir ir. "
+    "komisaris kapten mayor letnan brigadir bripka aipda iptu ipda akbp kombes "
+    "irjen komjen pelatih striker kiper gelandang bek penyanyi aktor aktris",
+)
+# words that introduce / follow a place
+_add(
+    "L",
+    "di ke dari kota kabupaten kab provinsi prov kecamatan kelurahan desa "
+    "kampung dusun jalan jl jl. pulau negara negeri wilayah daerah "
+    "asal menuju sekitar utara selatan timur barat tengah",
+)
+# words that introduce an organisation
+_add(
+    "G",
+    "partai pt pt. cv tbk perum persero bank universitas univ institut "
+    "kementerian kemenlu kementrian departemen dinas badan lembaga komisi "
+    "dewan majelis mahkamah pengadilan kejaksaan polda polres polsek "
+    "organisasi yayasan asosiasi federasi persatuan ikatan himpunan "
+    "serikat front gerakan fraksi koalisi klub fc tim grup perusahaan "
+    "kantor sekolah sma smp sd rumah sakit rs",
+)
+# agent / reporting verbs and markers
+_add("A", "oleh kata ujar menurut mengatakan menyatakan tutur jelas bersama dan dengan")
+
+def _shape(word: str) -> str:
+    """Compressed word shape: ``Jakarta`` -> ``Xx``, ``2019`` -> ``d``."""
+    out = []
+    prev = ""
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != prev:
+            out.append(c)
+            prev = c
+    return "".join(out)[:6]
+
+
+def is_cased(tokens: Sequence[str]) -> bool:
+    """True when the sentence carries case information (both upper and lower
+    case letters occur).  All-lowercase (NERP) and ALL-CAPS sentences get no
+    orthographic features."""
+    has_up = has_low = False
+    for t in tokens:
+        if not has_up and any(c.isupper() for c in t):
+            has_up = True
+        if not has_low and any(c.islower() for c in t):
+            has_low = True
+        if has_up and has_low:
+            return True
+    return False
+
+
+_OFFSETS = (-2, -1, 1, 2)
+# Per-(word, cased) cache: (own features, as -2, as -1, as +1, as +2, lower).
+_CACHE: dict[tuple[str, bool], tuple] = {}
+_CACHE_MAX = 200_000
+_BOS = {-2: ("-2:w=<s>",), -1: ("-1:w=<s>",)}
+_EOS = {1: ("+1:w=</s>",), 2: ("+2:w=</s>",)}
+
+
+def _word_feats(word: str, cased: bool) -> tuple:
+    key = (word, cased)
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
+    low = word.lower()
+    own = ["b", "w=" + low]
+    if len(low) > 3:
+        own += ["p2=" + low[:2], "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:]]
+        if len(low) > 5:
+            own += ["p4=" + low[:4], "s4=" + low[-4:]]
+    cue = _CUES.get(low)
+    if cue:
+        own.append("cue=" + cue)
+    if cased:
+        sh = _shape(word)
+        own.append("sh=" + sh)
+        if word[:1].isupper():
+            own.append("up1")
+            if word.isupper() and len(word) > 1:
+                own.append("allcap")
+    else:
+        # shape of the lower-cased word: only digits / punctuation survive
+        own.append("ush=" + _shape(low))
+    # Neighbour features: word + cue class, plus case of the +-1 neighbours.
+    nb = {}
+    for off in _OFFSETS:
+        p = ("%+d:" % off)
+        f = [p + "w=" + low]
+        if cue:
+            f.append(p + "cue=" + cue)
+        if cased and abs(off) == 1:
+            f.append(p + ("up1" if word[:1].isupper() else "lo1"))
+        nb[off] = tuple(f)
+    val = (tuple(own), nb[-2], nb[-1], nb[1], nb[2], low)
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[key] = val
+    return val
+
+
+def sentence_features(
+    tokens: Sequence[str],
+    cased: bool | None = None,
+    *,
+    known: frozenset[str] | set[str] | None = None,
+    word_feats=_word_feats,
+) -> list[list[str]]:
+    """CRF features (list of attribute strings) for every token of a sentence.
+
+    Word-level features are computed once per distinct word (and cached);
+    neighbour features are pre-built tuples so per-token work is only tuple
+    concatenation.  ``cased`` defaults to :func:`is_cased` of the sentence.
+    ``known`` (the model's attribute set) drops bigram attributes the model
+    does not know; ``word_feats`` lets the tagger use a model-filtered cache.
+    """
+    if cased is None:
+        cased = is_cased(tokens)
+    wf = [word_feats(t, cased) for t in tokens]
+    n = len(wf)
+    out = []
+    prev_low = "<s>"
+    for i in range(n):
+        w = wf[i]
+        f = list(w[0])
+        # features describing the neighbours: word at i-2 as "-2:", etc.
+        f.extend(wf[i - 2][1] if i >= 2 else _BOS[-2])
+        f.extend(wf[i - 1][2] if i >= 1 else _BOS[-1])
+        f.extend(wf[i + 1][3] if i + 1 < n else _EOS[1])
+        f.extend(wf[i + 2][4] if i + 2 < n else _EOS[2])
+        low = w[5]
+        next_low = wf[i + 1][5] if i + 1 < n else "</s>"
+        bl = "bl=" + prev_low + "|" + low
+        br = "br=" + low + "|" + next_low
+        if known is None:
+            f.append(bl)
+            f.append(br)
+        else:
+            if bl in known:
+                f.append(bl)
+            if br in known:
+                f.append(br)
+        prev_low = low
+        out.append(f)
+    if n and cased:
+        # sentence-initial capitals carry no information: let the CRF offset "up1"
+        out[0].append("first_up1" if tokens[0][:1].isupper() else "first")
+    return out
+
+
+# --------------------------------------------------------------------------
+# BIO helpers
+# --------------------------------------------------------------------------
+
+
+def repair_bio(tags: Sequence[str]) -> list[str]:
+    """Make a tag sequence valid BIO: an ``I-X`` that does not continue an
+    entity of type X (after ``O``, at the start, or after another type)
+    becomes ``B-X``; anything unrecognised becomes ``O``."""
+    out: list[str] = []
+    prev = "O"
+    for t in tags:
+        if t == "O" or len(t) < 3 or t[1] != "-" or t[0] not in "BI":
+            t = "O"
+        elif t[0] == "I" and (prev == "O" or prev[2:] != t[2:]):
+            t = "B" + t[1:]
+        out.append(t)
+        prev = t
+    return out
+
+
+def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(first_token, last_token_exclusive, label)`` from BIO
+    tags, repairing invalid sequences first (see :func:`repair_bio`)."""
+    spans = []
+    start = -1
+    label = ""
+    for i, t in enumerate(repair_bio(tags)):
+        if t[0] == "B" or t == "O":
+            if start >= 0:
+                spans.append((start, i, label))
+                start = -1
+            if t[0] == "B":
+                start, label = i, t[2:]
+    if start >= 0:
+        spans.append((start, len(tags), label))
+    return spans
+
+
+# --------------------------------------------------------------------------
+# Tagger
+# --------------------------------------------------------------------------
+
+
+class NerTagger:
+    """CRF named-entity tagger producing ``PER``/``ORG``/``LOC`` BIO tags."""
+
+    _default: NerTagger | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, model_path: str | Path = MODEL_PATH) -> None:
+        import pycrfsuite
+
+        self.model_path = Path(model_path)
+        if not self.model_path.is_file():
+            raise FileNotFoundError(
+                f"NER model not found at {self.model_path}; run scripts/train_ner.py"
+            )
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.model_path))
+        # pycrfsuite.Tagger is not thread-safe.
+        self._tag_lock = threading.Lock()
+        # Attributes the model has weights for (L1 pruned the rest).  Looking
+        # up unknown attributes in crfsuite costs time for nothing, so the
+        # per-word feature cache keeps only known ones (~30% faster Viterbi).
+        self._known = frozenset(a for a, _ in self._tagger.info().state_features)
+        self._cache: dict[tuple[str, bool], tuple] = {}
+
+    def _word_feats(self, word: str, cased: bool) -> tuple:
+        key = (word, cased)
+        hit = self._cache.get(key)
+        if hit is None:
+            known = self._known
+            full = _word_feats(word, cased)
+            hit = tuple(tuple(a for a in part if a in known) for part in full[:5]) + (full[5],)
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            self._cache[key] = hit
+        return hit
+
+    def features(self, tokens: Sequence[str]) -> list[list[str]]:
+        """CRF attributes of one sentence, restricted to those in the model."""
+        return sentence_features(tokens, known=self._known, word_feats=self._word_feats)
+
+    @classmethod
+    def default(cls) -> NerTagger:
+        """The shipped model, loaded once per process."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    cls._default = cls()
+        return cls._default
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """Valid BIO tags (``B-PER``, ``I-ORG``, ``O``, ...) for one sentence."""
+        if not tokens:
+            return []
+        feats = self.features(tokens)
+        with self._tag_lock:
+            raw = self._tagger.tag(feats)
+        return repair_bio(raw)
+
+    def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Entity character spans ``(start_char, end_char, label)`` of one
+        sentence, given its tokens as ``(start_char, end_char)`` offsets into
+        ``text`` (e.g. from ``spacy.blank("id")``'s tokenizer).  Whitespace-only
+        tokens are ignored."""
+        idx = [k for k, (s, e) in enumerate(tokens) if text[s:e].strip()]
+        if not idx:
+            return []
+        words = [text[tokens[k][0] : tokens[k][1]] for k in idx]
+        spans = []
+        for a, b, label in bio_to_spans(self.tag(words)):
+            spans.append((tokens[idx[a]][0], tokens[idx[b - 1]][1], label))
+        return spans

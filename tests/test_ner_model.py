@@ -1,0 +1,120 @@
+"""The shipped NER model (src/warta/analyse/models/ner.crfsuite) on a few
+hand-written Indonesian news sentences, tokenised as at run time."""
+
+import time
+
+import pytest
+import spacy
+
+from warta.analyse.ner import MODEL_PATH, NerTagger
+
+_NLP = spacy.blank("id")
+
+
+def _find(text):
+    doc = _NLP.tokenizer(text)
+    spans = NerTagger.default().find(text, [(t.idx, t.idx + len(t.text)) for t in doc])
+    return [(text[a:b], label) for a, b, label in spans]
+
+
+def test_model_is_shipped_and_small():
+    assert MODEL_PATH.is_file()
+    assert MODEL_PATH.stat().st_size < 5_000_000
+    assert (MODEL_PATH.parent / "ner-metrics.json").is_file()
+    assert (MODEL_PATH.parent / "NER-LICENSE.md").is_file()
+
+
+def test_default_is_cached():
+    assert NerTagger.default() is NerTagger.default()
+
+
+def test_minister_meets_president_in_city():
+    text = "Menteri Luar Negeri Retno Marsudi bertemu Presiden Joko Widodo di Jakarta, Senin (12/3)."
+    assert _find(text) == [("Retno Marsudi", "PER"), ("Joko Widodo", "PER"), ("Jakarta", "LOC")]
+
+
+def test_char_offsets_are_exact():
+    text = "Presiden Prabowo Subianto menerima Perdana Menteri Malaysia Anwar Ibrahim di Istana Merdeka."
+    doc = _NLP.tokenizer(text)
+    spans = NerTagger.default().find(text, [(t.idx, t.idx + len(t.text)) for t in doc])
+    assert (9, 25, "PER") in spans  # "Prabowo Subianto"
+    assert (text.index("Anwar"), text.index(" di "), "PER") in spans
+    assert ("Malaysia", "LOC") in _find(text)
+
+
+def test_party_and_candidate():
+    text = "Partai Demokrasi Indonesia Perjuangan (PDI-P) mengusung Ganjar Pranowo sebagai calon presiden."
+    found = _find(text)
+    assert ("Partai Demokrasi Indonesia Perjuangan", "ORG") in found
+    assert ("Ganjar Pranowo", "PER") in found
+
+
+def test_countries_and_capital():
+    text = "Amerika Serikat dan China sepakat melanjutkan perundingan dagang di Beijing pekan depan."
+    assert _find(text) == [("Amerika Serikat", "LOC"), ("China", "LOC"), ("Beijing", "LOC")]
+
+
+def test_lowercase_text_still_tagged():
+    tags = NerTagger.default().tag("presiden joko widodo tiba di surabaya .".split())
+    assert tags == ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+
+
+def test_tag_output_is_valid_bio():
+    tagger = NerTagger.default()
+    tokens = "Kapolda Metro Jaya Irjen Karyoto mengatakan polisi menangkap 12 orang di Surabaya .".split()
+    tags = tagger.tag(tokens)
+    assert len(tags) == len(tokens)
+    prev = "O"
+    for t in tags:
+        assert t == "O" or t[:2] in ("B-", "I-")
+        assert t[2:] in ("", "PER", "ORG", "LOC")
+        if t.startswith("I-"):
+            assert prev != "O" and prev[2:] == t[2:]
+        prev = t
+
+
+def test_inside_without_begin_is_repaired(monkeypatch):
+    tagger = NerTagger.default()
+
+    class Fake:
+        def tag(self, feats):
+            return ["O", "I-PER", "I-PER", "I-LOC"][: len(feats)]
+
+    monkeypatch.setattr(tagger, "_tagger", Fake())
+    assert tagger.tag(["a", "b", "c", "d"]) == ["O", "B-PER", "I-PER", "B-LOC"]
+    text = "x Andi Budi Bogor"
+    assert tagger.find(text, [(0, 1), (2, 6), (7, 11), (12, 17)]) == [(2, 11, "PER"), (12, 17, "LOC")]
+
+
+def test_edge_cases():
+    tagger = NerTagger.default()
+    assert tagger.tag([]) == []
+    assert tagger.find("", []) == []
+    text = "Joko  Widodo"  # whitespace token from the tokenizer is ignored
+    doc = _NLP.tokenizer(text)
+    spans = tagger.find(text, [(t.idx, t.idx + len(t.text)) for t in doc])
+    assert all(label in ("PER", "ORG", "LOC") for _, _, label in spans)
+
+
+def test_missing_model_raises(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        NerTagger(tmp_path / "nope.crfsuite")
+
+
+def test_speed_budget():
+    """~400-token article well under 10 ms (target ~2 ms; generous for CI)."""
+    tagger = NerTagger.default()
+    sent = _NLP.tokenizer(
+        "Menteri Luar Negeri Retno Marsudi bertemu Presiden Joko Widodo di Istana Bogor, "
+        "Jawa Barat, untuk membahas kerja sama dengan Malaysia dan Singapura."
+    )
+    toks = [t.text for t in sent]
+    article = [toks] * (400 // len(toks) + 1)
+    tagger.tag(toks)
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.process_time()
+        for s in article:
+            tagger.tag(s)
+        best = min(best, time.process_time() - t0)
+    assert best < 0.010
