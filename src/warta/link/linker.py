@@ -178,25 +178,32 @@ def _sector_for_org(name: str) -> str | None:
     return None
 
 
+_MILITARY_ROLE = ("defence", "defense", "military", "army", "armed forces", "chief of staff", "commander",
+                  "navy", "air force", "general")
+
+
 def _role_sector(entry: KBEntry, year: int | None) -> tuple[str | None, str | None]:
-    """(code, sector) of a person at the article's year, from the KB roles where it has them."""
+    """(code, sector) of a person in the article's year (or now, without one), from the KB's roles.
+
+    The entry's own sector stands while one of the roles held then fits it (a junta leader
+    who is also head of government stays MIL); otherwise the role held then decides (a
+    defence minister who became security council secretary is GOV afterwards).
+    """
     code, sector = entry.code, entry.sector
-    if year and entry.roles:
-        for r in entry.roles:
-            try:
-                start = int(str(r.get("start") or "0")[:4] or 0)
-                end = int(str(r.get("end") or "9999")[:4] or 9999)
-            except ValueError:
-                continue
-            if start <= year <= end:
-                role = (r.get("role") or "").lower()
-                if r.get("sector"):
-                    sector = r["sector"]
-                elif sector is None:
-                    military = ("defence", "defense", "military", "army", "armed forces", "chief of staff", "commander")
-                    sector = "MIL" if any(w in role for w in military) else "GOV"
-                code = code or r.get("country")
-                break
+    held = []
+    for r in entry.roles:
+        try:
+            start = int(str(r.get("start") or "0")[:4] or 0)
+            end = int(str(r.get("end"))[:4]) if r.get("end") else None
+        except ValueError:
+            continue
+        if (year is None and end is None) or (year is not None and start <= year <= (end or 9999)):
+            role = (r.get("role") or "").lower()
+            rs = r.get("sector") or ("MIL" if any(w in role for w in _MILITARY_ROLE) else "GOV")
+            held.append((start, rs, r.get("country")))
+    if held and not any(rs == sector for _, rs, _ in held):
+        _, sector, country = max(held, key=lambda h: h[0])
+        code = code or country
     return code, sector
 
 
@@ -411,7 +418,8 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 h = hits[0]
                 for m in inner:
                     _drop(b, m)
-                code, sector = (_role_sector(h, None) if h.type == "PER" else (h.code, h.sector))
+                year = doc._.anchor[0].year if doc._.anchor and doc._.anchor[0] else None
+                code, sector = (_role_sector(h, year) if h.type == "PER" else (h.code, h.sector))
                 b.add(ns, ne, h.id, h.name, h.type, code, sector, h.wikidata)
                 continue
             code = next((m.code for m in inner if m.code and m.code != "IGO"), None)
