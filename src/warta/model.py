@@ -122,6 +122,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    origin: str | None = None  # the input it was read from
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         """The documents-format record (``../spec/output.md``)."""

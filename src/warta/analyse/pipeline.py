@@ -189,6 +189,7 @@ class Analyzer:
             entities=list(doc._.entities or []),
             events=list(doc._.records or []),
             flags=flags,
+            origin=art.origin,
         )
 
 

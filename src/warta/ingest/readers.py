@@ -69,14 +69,31 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
-def _published(value: object) -> str | None:
+_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _published(value: object, source: str) -> str | None:
+    """A ``published`` value as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (ISO timestamps keep their date).
+
+    Anything else is refused with an InputError naming the field, so that a wrong date never
+    silently anchors relative dates.
+    """
     if value is None or value == "":
         return None
     s = str(value).strip()
-    # accept full ISO timestamps: keep the date part
-    if len(s) >= 10 and s[4] == "-" and s[7] == "-":
-        return s[:10]
-    return s
+    if len(s) > 10 and s[4:5] == "-" and s[7:8] == "-" and s[10:11] in ("T", " "):
+        s = s[:10]
+    m = _PUBLISHED.match(s)
+    if m:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        try:
+            import datetime as _dt
+
+            _dt.date(int(y), int(mo or 1), int(d or 1))
+            return s
+        except ValueError:
+            pass
+    raise InputError(source, f"'published' must be YYYY, YYYY-MM or YYYY-MM-DD, not {s[:40]!r}")
 
 
 def article_from_json(obj: object, source: str) -> Article:
@@ -99,7 +116,7 @@ def article_from_json(obj: object, source: str) -> Article:
         doc=doc,
         text=text,
         title=str(title) if title else None,
-        published=_published(obj.get("published")),
+        published=_published(obj.get("published"), source),
         source=str(obj["source"]) if obj.get("source") else None,
         url=str(obj["url"]) if obj.get("url") else None,
         origin=source,
@@ -154,11 +171,19 @@ def read_html(data: bytes, path: str) -> Article:
         doc=os.path.basename(path),
         text=text,
         title=(res or {}).get("title") or None,
-        published=_published((res or {}).get("date")),
+        published=_html_date((res or {}).get("date")),
         source=(res or {}).get("sitename") or None,
         url=(res or {}).get("url") or None,
         origin=path,
     )
+
+
+def _html_date(value: object) -> str | None:
+    """The page's date as trafilatura found it, or None when it is not a valid date."""
+    try:
+        return _published(value, "html")
+    except InputError:
+        return None
 
 
 def read_file(path: Path) -> Iterator[Article | InputError]:

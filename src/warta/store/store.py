@@ -95,7 +95,7 @@ class Store:
             doc_id=d.doc_id, doc=d.doc, language=d.language, title=d.title, source=d.source, wire=d.wire,
             dateline=d.dateline, url=d.url, published=pub.value, published_granularity=pub.granularity,
             published_origin=pub.origin, body_start=d.body[0], body_end=d.body[1], text=d.text,
-            flags=list(d.flags), origin=origin, ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(),
+            flags=list(d.flags), origin=origin or d.origin, ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(),
         ))
         if d.boilerplate:
             conn.execute(boilerplate.insert(), [

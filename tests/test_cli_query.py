@@ -1,0 +1,165 @@
+"""The ``warta`` CLI's store commands (search, events, show, entities, entity, export, kb add)
+on a store filled with hand-made documents: no analysis pipeline involved."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from warta.cli import app
+from warta.export.formats import CSV_COLUMNS
+from warta.store.store import Store
+
+runner = CliRunner()
+
+TEXT_A = ("Mesir mengundang Sudan ke perundingan di Kairo. Sudan menolak tuduhan Mesir soal perbatasan. "
+          "Mesir dan Sudan akan menandatangani perjanjian damai bulan depan.")
+TEXT_B = "Presiden Mesir menelepon pemimpin Sudan tentang bendungan. Kedua pihak membahas Sungai Nil."
+
+
+@pytest.fixture
+def db(tmp_path, make_document):
+    path = tmp_path / "q.db"
+    with Store(path) as s:
+        s.add(make_document("a.txt", TEXT_A, title="Perundingan Kairo",
+                            entity_aliases={"country/egy": ["Republik Arab Mesir"]}))
+        s.add(make_document("berita-7", TEXT_B, event_types=("MOBILIZE",), dates=("2021-06-01",),
+                            modalities=("asserted",)))
+    return str(path)
+
+
+def _flat(s: str) -> str:
+    return " ".join(s.split())
+
+
+def test_cli_search_finds_a_word(db):
+    res = runner.invoke(app, ["search", "bendungan", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "1 article(s)" in res.stdout and "berita-7" in res.stdout
+    assert "a.txt" not in res.stdout
+
+
+@pytest.mark.parametrize("q", ["'; DROP TABLE documents; --", "NEAR(", "\"", "*", "Mesir OR"])
+def test_cli_search_hostile_query(db, q):
+    res = runner.invoke(app, ["search", q, "--db", db])
+    assert res.exit_code == 0, res.output
+    with Store(db) as s:
+        assert s.count()["documents"] == 2
+
+
+def test_cli_events_json_and_filters(db):
+    res = runner.invoke(app, ["events", "--db", db, "--json"])
+    assert res.exit_code == 0, res.output
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    assert len(recs) == 5
+    assert [r["date"] for r in recs] == sorted(r["date"] for r in recs)
+
+    def ids(*args):
+        r = runner.invoke(app, ["events", "--db", db, "--json", *args])
+        assert r.exit_code == 0, r.output
+        return [json.loads(line)["event"][0] for line in r.stdout.splitlines()]
+
+    assert ids("--type", "consult") == ["CONSULT"]
+    assert ids("--actor", "EGY", "--type", "MOBILIZE") == ["MOBILIZE", "MOBILIZE"]
+    assert ids("--actor", "Egypt", "--modality", "negated") == ["ACCUSE"]
+    assert ids("--actor", "Sudan") == []
+    assert ids("--since", "2022-10-01") == ["ACCUSE", "AGREE"]
+    assert ids("--until", "2021") == ["MOBILIZE", "MOBILIZE"]
+    assert ids("--doc", "a.txt", "--limit", "1") == ["CONSULT"]
+
+
+def test_cli_events_table(db):
+    res = runner.invoke(app, ["events", "--db", db, "--type", "AGREE"])
+    assert res.exit_code == 0, res.output
+    assert "1 event(s)" in res.stdout and "AGREE" in res.stdout and "future" in res.stdout
+
+
+def test_cli_show_doc(db):
+    res = runner.invoke(app, ["show", "a.txt", "--db", db])
+    assert res.exit_code == 0, res.output
+    out = _flat(res.stdout)
+    assert "source: ANTARA" in out and "wire: Reuters" in out and "dateline: Kairo" in out
+    assert "[0] Mesir mengundang Sudan" in out
+    assert "CONSULT" in out and "ACCUSE" in out and "AGREE" in out
+    assert "entities" in out
+
+
+def test_cli_show_unknown_doc_exits_1(db):
+    res = runner.invoke(app, ["show", "tidak-ada.txt", "--db", db])
+    assert res.exit_code == 1
+    assert "tidak-ada.txt" in res.stderr
+
+
+def test_cli_entities_and_entity(db):
+    res = runner.invoke(app, ["entities", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "2 entities" in res.stdout and "Mesir" in res.stdout and "SDN" in res.stdout
+    res = runner.invoke(app, ["entity", "Republik Arab Mesir", "--db", db])
+    assert res.exit_code == 0, res.output
+    out = _flat(res.stdout)
+    assert out.startswith("Mesir GPE code EGY")
+    assert "in 2 document(s)" in out and "a.txt" in out and "berita-7" in out
+    res = runner.invoke(app, ["entity", "Atlantis", "--db", db])
+    assert res.exit_code == 1 and "Atlantis" in res.stderr
+
+
+@pytest.mark.parametrize("fmt", ["plover", "csv", "parquet", "documents"])
+def test_cli_export_formats(tmp_path, db, fmt):
+    out = tmp_path / f"out.{fmt}"
+    res = runner.invoke(app, ["export", "--db", db, "--format", fmt, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    with Store(db) as s:
+        texts = {d["doc"]: s.document(d["doc"])["text"] for d in s.documents()}
+    if fmt == "plover":
+        recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert len(recs) == 5 and "5 record(s) written" in res.stderr
+        for r in recs:
+            ti = r["text_info"]
+            assert texts[r["doc"]][ti["start"]:ti["end"]] == ti["sentence"]
+    elif fmt == "csv":
+        with open(out, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        assert list(rows[0]) == CSV_COLUMNS and len(rows) == 5
+        assert {r["doc"] for r in rows} == {"a.txt", "berita-7"}
+    elif fmt == "parquet":
+        pq = pytest.importorskip("pyarrow.parquet")
+        t = pq.read_table(out)
+        assert t.column_names == CSV_COLUMNS and t.num_rows == 5
+        assert sorted(set(t.column("doc").to_pylist())) == ["a.txt", "berita-7"]
+    else:
+        recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert [r["doc"] for r in recs] == ["a.txt", "berita-7"]
+        assert recs[0]["title"] == "Perundingan Kairo"
+
+
+def test_cli_export_parquet_to_stdout_is_an_error(db):
+    res = runner.invoke(app, ["export", "--db", db, "--format", "parquet", "-o", "-"])
+    assert res.exit_code == 2 and "Parquet" in res.stderr
+
+
+def test_cli_kb_add(tmp_path):
+    good = tmp_path / "tokoh.jsonl"
+    good.write_text(json.dumps({"id": "person/budi-uji", "name": "Budi Uji", "type": "PER", "code": "IDN",
+                                "sector": "GOV", "aliases": ["Pak Budi"]}) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["kb", "add", str(good)])
+    assert res.exit_code == 0, res.output
+    dest = os.path.join(os.environ["WARTA_KB_DIR"], "tokoh.jsonl")
+    assert os.path.exists(dest)
+    bad = tmp_path / "rusak.jsonl"
+    bad.write_text('{"id": "x", "name": "X", "type": "ALIEN"}\n', encoding="utf-8")
+    res = runner.invoke(app, ["kb", "add", str(bad)])
+    assert res.exit_code == 1 and f"{bad}:1" in _flat(res.stderr)
+    assert not os.path.exists(os.path.join(os.environ["WARTA_KB_DIR"], "rusak.jsonl"))
+
+
+def test_cli_subprocess_export_plover_to_stdout(db):
+    proc = subprocess.run([sys.executable, "-m", "warta.cli", "export", "--db", db, "--format", "plover", "-o", "-"],
+                          capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 5
+    assert "export: 5 record(s) written" in proc.stderr

@@ -1,0 +1,83 @@
+"""warta.analyse.sentences: sentence offsets into the original text."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.analyse.sentences import split_range, split_sentences
+from warta.ingest.clean import segment
+
+from conftest import SAMPLES
+
+
+def _sents(text, start=0, end=None):
+    return [text[s:e] for s, e in split_range(text, start, len(text) if end is None else end)]
+
+
+def test_sentences_split_at_stop_and_capital():
+    text = "Presiden tiba di Tokyo. Ia bertemu Perdana Menteri Jepang! Apakah ada kesepakatan? Belum."
+    assert _sents(text) == ["Presiden tiba di Tokyo.", "Ia bertemu Perdana Menteri Jepang!", "Apakah ada kesepakatan?", "Belum."]
+
+
+def test_sentences_no_split_after_abbreviation_initial_or_decimal():
+    text = ("Kantor itu di Jl. Merdeka No. 5 dipimpin Dr. Budi dan Prof. A. Yani. "
+            "Nilainya Rp6.366 miliar atau 2.5 persen. Ia tiba di A.S. kemarin.")
+    assert _sents(text) == [
+        "Kantor itu di Jl. Merdeka No. 5 dipimpin Dr. Budi dan Prof. A. Yani.",
+        "Nilainya Rp6.366 miliar atau 2.5 persen.",
+        "Ia tiba di A.S. kemarin.",
+    ]
+
+
+def test_sentences_line_break_ends_a_sentence_and_quotes_stay_with_it():
+    text = "\"Kami menolak,\" katanya.\n  \"Ini tidak adil.\" Ia lalu pergi.\n\n"
+    assert _sents(text) == ["\"Kami menolak,\" katanya.", "\"Ini tidak adil.\"", "Ia lalu pergi."]
+
+
+def test_sentences_lowercase_after_stop_does_not_split():
+    assert _sents("Harga naik 5 persen. dan itu memberatkan.") == ["Harga naik 5 persen. dan itu memberatkan."]
+
+
+def test_sentences_offsets_within_a_subrange():
+    text = "JUDUL\nPresiden tiba. Menteri menyambut.\nEditor: X"
+    s = text.index("Presiden")
+    e = text.index("\nEditor")
+    spans = split_range(text, s, e)
+    assert [text[a:b] for a, b in spans] == ["Presiden tiba.", "Menteri menyambut."]
+    assert all(s <= a < b <= e for a, b in spans)
+
+
+def test_sentences_of_sample_bodies_leave_boilerplate_out():
+    text = SAMPLES["antara.txt"]
+    seg = segment(text)
+    sents = [text[a:b] for a, b in split_sentences(text, seg.content_ranges())]
+    assert sents == [
+        "Menteri Luar Negeri Mesir bertemu dengan utusan khusus Sudan di Kairo pada Senin untuk membahas gencatan senjata.",
+        "Kedua pihak sepakat melanjutkan perundingan pekan depan, kata juru bicara kementerian.",
+    ]
+
+
+def test_sentences_empty_and_blank_ranges():
+    assert split_range("", 0, 0) == []
+    assert split_range("   \n\n  ", 0, 7) == []
+    assert split_sentences("abc", []) == []
+
+
+PIECES = [". ", "! ", "? ", "… ", ".\" ", "Jl. ", "Dr. ", "A. ", "6.366", "U.S. ", "\n", "\r", "\x00", "\u200f",
+          "مرحبا. ", "😀. ", "Presiden", "Menteri", "ia", " ", "(", ")", "“", "”"]
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=20)), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.data())
+def test_sentences_split_range_never_raises_and_stays_in_bounds(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = split_range(text, start, end)
+    prev = start
+    for a, b in spans:
+        assert prev <= a < b <= end
+        piece = text[a:b]
+        assert piece == piece.strip() and piece
+        assert "\n" not in piece
+        prev = b
