@@ -110,3 +110,88 @@ def test_coder_no_trigger_is_fast():
         assert code_sentence(t, 0, len(t), []) == []
     per = (time.perf_counter() - t0) / n
     assert per < 0.0002
+
+
+# ---- modality: background framing, future spans, vows; restatements ----
+
+def test_coder_epoch_landmark_makes_main_clause_historical():
+    t = "Bolivia menyatakan dukungan bagi Jenderal Rocha setelah kudeta, ketika militer menindak keras lawannya."
+    ms = [_m(t, "Bolivia", "Bolivia", "GPE", "BOL"), _m(t, "Jenderal Rocha", "Rocha", "PER", "BOL", "MIL"),
+          _m(t, "militer", "military", "GROUP", None, "MIL")]
+    evs = _one(t, ms, published="2024-05-02", anchor_country="BOL")
+    assert evs and all(ev.modality == "historical" for ev in evs)
+
+
+def test_coder_landmark_with_present_marker_stays_asserted():
+    t = "Dua tahun setelah kudeta, tentara Niger sedang menyerang kelompok bersenjata di utara."
+    ms = [_m(t, "tentara Niger", "Niger Armed Forces", "ORG", "NER", "MIL"),
+          _m(t, "kelompok bersenjata", "armed groups", "GROUP", None, "REB")]
+    evs = _one(t, ms, published="2024-05-02", anchor_country="NER")
+    assert [ev.modality for ev in evs if ev.type == "ASSAULT"] == ["asserted"]
+
+
+def test_coder_coup_inside_long_after_phrase_is_historical():
+    t = "Lebih dari tiga tahun setelah melancarkan kudeta, junta Sudan sedang berjuang mempertahankan kekuasaan."
+    ms = [_m(t, "junta Sudan", "Sudanese junta", "ORG", "SDN", "MIL")]
+    evs = _one(t, ms, published="2024-05-02")
+    assert [ev.modality for ev in evs if ev.type == "COERCE"] == ["historical"]
+
+
+def test_coder_last_decade_span_is_historical():
+    t = "Selama satu dekade terakhir, Vietnam telah mengerahkan kapal-kapal ke perairan itu."
+    ms = [_m(t, "Vietnam", "Vietnam", "GPE", "VNM")]
+    ev = _one(t, ms, published="2024-05-02")[0]
+    assert ev.type == "MOBILIZE" and ev.modality == "historical"
+
+
+def test_coder_agreement_with_span_ahead_is_future():
+    t = "Kenya dan Somalia setuju untuk membuka kembali perbatasan dalam waktu tiga bulan."
+    ms = [_m(t, "Kenya", "Kenya", "GPE", "KEN"), _m(t, "Somalia", "Somalia", "GPE", "SOM")]
+    ev = [e for e in _one(t, ms) if e.type == "AGREE"][0]
+    assert ev.modality == "future"
+    t2 = "Kenya dan Somalia setuju untuk membuka kembali perbatasan."
+    ms2 = [_m(t2, "Kenya", "Kenya", "GPE", "KEN"), _m(t2, "Somalia", "Somalia", "GPE", "SOM")]
+    assert [e.modality for e in _one(t2, ms2) if e.type == "AGREE"] == ["asserted"]
+
+
+def test_coder_promised_request_is_future_request_not_agree():
+    t = "Menteri Luar Negeri Kanada Mary Lowe berjanji untuk meminta negara-negara Eropa menekan rezim itu."
+    ms = [_m(t, "Mary Lowe", "Mary Lowe", "PER", "CAN", "GOV")]
+    evs = _one(t, ms)
+    assert [(e.type, e.modality) for e in evs] == [("REQUEST", "future")]
+
+
+def test_coder_vowed_attack_is_threaten():
+    t = "Panglima militer Eritrea bersumpah untuk menyerang pemberontak di perbatasan."
+    ms = [_m(t, "militer Eritrea", "Eritrean Defence Forces", "ORG", "ERI", "MIL"),
+          _m(t, "pemberontak", "rebels", "GROUP", None, "REB")]
+    evs = _one(t, ms, anchor_country="ERI")
+    assert [(e.type, e.mode) for e in evs] == [("THREATEN", "violence")]
+
+
+def test_coder_cooperation_as_topic_or_aim_is_not_cooperate():
+    t = "Menteri Chile bertemu Menteri Peru dan membahas kerja sama di sektor perikanan."
+    ms = [_m(t, "Chile", "Chile", "GPE", "CHL"), _m(t, "Peru", "Peru", "GPE", "PER")]
+    assert "COOPERATE" not in [e.type for e in _one(t, ms)]
+    t2 = "Presiden Ghana mengutus menterinya ke Togo untuk meningkatkan kerja sama dengan mitra lama."
+    ms2 = [_m(t2, "Ghana", "Ghana", "GPE", "GHA"), _m(t2, "Togo", "Togo", "GPE", "TGO")]
+    assert "COOPERATE" not in [e.type for e in _one(t2, ms2)]
+
+
+def test_coder_restated_visit_is_not_coded_again():
+    t1 = "Presiden Chile Ana Pérez mengunjungi Jepang pada Rabu."
+    ms1 = [_m(t1, "Ana Pérez", "Ana Pérez", "PER", "CHL", "GOV"), _m(t1, "Jepang", "Japan", "GPE", "JPN")]
+    first = _one(t1, ms1)
+    t2 = "Kunjungannya ke Jepang menandai perjalanan pertamanya ke Asia."
+    ms2 = [_m(t2, "Jepang", "Japan", "GPE", "JPN")]
+    assert [e for e in _one(t2, ms2, previous=first) if e.type == "CONSULT"] == []
+    # a different visit, with a date of its own, stays
+    t3 = "Dia juga berada di Jepang pada Maret lalu dalam kunjungan singkat."
+    ms3 = [_m(t3, "Jepang", "Japan", "GPE", "JPN")]
+    assert [e.type for e in _one(t3, ms3, previous=first)] == ["CONSULT"]
+
+
+def test_coder_predicate_nominal_is_not_a_new_event():
+    t = "Kedutaan Peru menyebut perjalanan itu adalah kunjungan pribadi."
+    ms = [_m(t, "Kedutaan Peru", "Embassy of Peru", "ORG", "PER", "GOV")]
+    assert _one(t, ms) == []

@@ -75,6 +75,32 @@ FUT_AFTER = {"mendatang", "depan", "besok", "lusa"}
 HYPO = {"jika", "apabila", "kalau", "seandainya", "bila", "andaikan", "apakah"}
 HYPO_NEAR = {"mungkin", "kemungkinan", "dapat", "bisa", "berpotensi", "diperkirakan", "spekulasi"}
 PURPOSE = {"untuk", "guna", "demi", "agar", "supaya"}
+# time words for spans and durations ("dua tahun setelah ...", "dalam waktu dua bulan")
+NUMBER_WORDS = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+                "sebelas", "belasan", "puluhan", "beberapa", "setahun", "sebulan", "sepekan", "seminggu",
+                "sedekade", "satu", "separuh", "setengah"}
+TIME_UNITS = {"hari", "pekan", "minggu", "bulan", "tahun", "dekade", "abad", "windu", "dasawarsa"}
+LONG_UNITS = {"tahun", "dekade", "abad", "windu", "dasawarsa", "setahun", "sedekade"}
+# epoch-making events that news uses as time landmarks ("setelah kudeta", "pascainvasi"):
+# told as the anchor of another event they are, by their nature, the older background
+EPOCH_NOUNS = {"kudeta", "invasi", "aneksasi", "revolusi", "kemerdekaan", "reformasi"}
+# words that put a clause in the present of the story
+PRESENT = {"sedang", "tengah", "kini", "sekarang", "masih", "terus"}
+PROMISE = {"berjanji", "bersumpah", "berikrar"}
+DATE_RX = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Ags|Sep|Okt|Nov|Des)[a-z]*\b")
+MONTHS = {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+          "november", "desember"}
+DAY_WORDS = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "kemarin", "semalam", "tadi"}
+COPULA = {"adalah", "merupakan", "ialah", "yakni", "yaitu", "sebagai"}
+TOPIC_VERBS = {"membahas", "dibahas", "membicarakan", "dibicarakan", "mendiskusikan", "didiskusikan",
+               "merundingkan", "dirundingkan", "menegosiasikan", "dinegosiasikan", "pembahasan"}
+TOPIC_ROOTS = {"bahas", "diskusi", "bicara", "runding", "negosiasi"}
+# verbs of aiming at a state of relations: "untuk meningkatkan/memperkuat/memperluas kerja sama"
+AIM_ROOTS = {"tingkat", "kuat", "luas", "dalam", "erat", "kembang", "dorong", "jajaki", "jajak", "galang",
+             "bangun", "jalin", "lanjut"}
+# conflictual acts: vowed, they are threats (PLOVER: THREATEN ~ ASSAULT + hypothetical)
+THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": None, "SANCTION": None}
+VERBAL_CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "PROTEST"}
 PLAN_VERBS = {"dijadwalkan", "berencana", "direncanakan", "berniat", "bersiap", "hendak", "akan",
               "bakal", "ingin", "siap", "bersedia", "diharapkan", "dijadwalkan"}
 DEMONSTR = {"itu", "ini", "tersebut"}
@@ -516,7 +542,7 @@ class _Coder:
         window = s.lower[max(0, cs - 3):ti]
         near = s.lower[max(0, ti - 3):ti]
         fut = any(w in FUT for w in s.lower[max(0, ti - 6):ti]) or \
-            any(w in FUT_AFTER for w in s.lower[tj + 1:tj + 8])
+            any(w in FUT_AFTER for w in s.lower[tj + 1:tj + 8]) or self._future_span(tj)
         hypo = any(w in HYPO for w in s.lower[:ti]) or \
             any(w in HYPO_NEAR and not (w in ("dapat", "bisa") and "tidak" in near) for w in near)
         if any(w in ("kemungkinan", "diperkirakan") for w in near) and "akan" in near and "apakah" not in s.lower[:ti]:
@@ -531,16 +557,109 @@ class _Coder:
             return "historical", False
         return "asserted", False
 
+    def _future_span(self, tj: int) -> bool:
+        """A time span ahead follows the trigger in its clause: "dalam waktu dua bulan",
+        "dalam waktu dekat", "tiga hari lagi", "lima tahun ke depan"."""
+        s = self.s
+        n = len(s.toks)
+        hi = min(n, tj + 16)
+        for k in range(tj + 1, hi):
+            if k > tj + 1 and s.hard_before[k]:
+                break
+            w = s.lower[k]
+            if w == "waktu" and k > 0 and s.lower[k - 1] == "dalam" and k + 1 < n:
+                nxt = s.lower[k + 1]
+                if nxt == "dekat":
+                    return True
+                if (nxt in NUMBER_WORDS or nxt.isdigit()) and k + 2 < n and s.lower[k + 2] in TIME_UNITS:
+                    return True
+            if w in TIME_UNITS and k > 0 and (s.lower[k - 1] in NUMBER_WORDS or s.lower[k - 1].isdigit()):
+                if k + 1 < n and s.lower[k + 1] == "lagi":
+                    return True
+                if k + 2 < n and s.lower[k + 1] == "ke" and s.lower[k + 2] == "depan":
+                    return True
+        return False
+
+    def _duration_before(self, k: int) -> bool:
+        """Tokens before k measure a span of a year or more ("dua tahun", "lebih dari satu dekade")."""
+        s = self.s
+        if k < 1:
+            return False
+        u = s.lower[k - 1]
+        if u in ("setahun", "sedekade", "sewindu"):
+            return True
+        if u in LONG_UNITS and k >= 2 and (s.lower[k - 2] in NUMBER_WORDS or s.lower[k - 2].isdigit()):
+            return True
+        # "tiga bulan setelah": three months or more is background to the news of the day
+        if u == "bulan" and k >= 2:
+            q = s.lower[k - 2]
+            if q in ("tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
+                     "beberapa", "puluhan", "belasan") or (q.isdigit() and int(q) >= 3):
+                return True
+        return False
+
+    def _landmark_anchor(self, ti: int) -> bool:
+        """The clause is told relative to an epoch-making event with no date of its own:
+        "setelah kudeta", "pascainvasi", "usai meluncurkan kudeta" (and no present marker)."""
+        s = self.s
+        n = len(s.toks)
+        lm = None
+        if not any(w in EPOCH_NOUNS or w.startswith("pasca") for w in s.lower):
+            return False
+        for k, w in enumerate(s.lower):
+            if w.startswith("pasca") and len(w) > 5:
+                rest = w[5:].lstrip("-")
+                if rest in EPOCH_NOUNS:
+                    lm = (k, k)
+                    break
+            if w in ("setelah", "pasca", "usai", "sesudah", "seusai"):
+                for j in range(k + 1, min(n, k + 4)):
+                    if j > k + 1 and s.punct_before[j]:
+                        break
+                    if s.lower[j] in EPOCH_NOUNS:
+                        lm = (k, j)
+                        break
+                if lm:
+                    break
+        if lm is None or lm[0] <= ti <= lm[1]:
+            return False
+        py = self.c.pub_year
+        if any(w in PRESENT or w in ("kemarin", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu")
+               or (YEAR.match(w) and (py is None or int(w) >= py)) for w in s.lower):
+            return False
+        return not any(s.lower[k] == "ini" and s.lower[k - 1] in ("hari", "pekan", "minggu", "bulan", "tahun")
+                       for k in range(1, n))
+
     def historical(self, ti: int, tj: int) -> bool:
         s = self.s
-        # the trigger sits inside a "sejak ..." phrase
+        # the trigger sits inside a "sejak ..." phrase, an epoch noun inside "setelah ..." /
+        # "pascakudeta", or a phrase dated by a long span ("dua tahun setelah ...")
         k = ti - 1
+        if s.lower[ti].startswith("pasca") and len(s.lower[ti]) > 5:
+            return True
         while k >= 0 and not s.punct_before[k + 1]:
             if s.lower[k] == "sejak":
                 return True
+            if s.lower[k] in BACKGROUND:
+                if self._duration_before(k):
+                    return True
+                if any(w in EPOCH_NOUNS for w in s.lower[ti:tj + 1]):
+                    return True
+                break
             if s.lower[k] in HARD_CONJ:
                 break
             k -= 1
+        if self._landmark_anchor(ti):
+            return True
+        # "Selama satu dekade terakhir, X telah ..." / "dalam dua tahun terakhir"
+        for k in range(1, ti):
+            if s.lower[k] == "terakhir" and (s.lower[k - 1] in LONG_UNITS or s.lower[k - 1] in ("beberapa",)):
+                j = k - 1
+                while j > 0 and k - j < 6 and s.lower[j] not in ("selama", "dalam", "sepanjang"):
+                    j -= 1
+                if s.lower[j] in ("selama", "dalam", "sepanjang") and (
+                        self._duration_before(k) or s.lower[k - 2] in ("beberapa",) or s.lower[k - 1] == "beberapa"):
+                    return True
         if "silam" in s.lower or ("pertama" in s.lower and "kali" in s.lower):
             return True
         n = len(s.toks)
@@ -572,7 +691,33 @@ class _Coder:
         return False
 
     # -- one trigger ---------------------------------------------------------------
-    def code(self, m: Match, sent_events: list[CodedEvent]) -> CodedEvent | None:
+    def _dated(self) -> bool:
+        """The sentence names a day or a date of its own (then a retelling adds the date)."""
+        s = self.s
+        if DATE_RX.search(s.text, s.start, s.end):
+            return True
+        n = len(s.lower)
+        return any(w in DAY_WORDS or w in MONTHS or YEAR.match(w) or
+                   (w in ("lalu", "silam") and k and s.lower[k - 1] in TIME_UNITS) for k, w in enumerate(s.lower)) \
+            and n > 0
+
+    def _restated(self, act, rec, modality) -> bool:
+        an = {a.name for a in act}
+        ac = {a.code for a in act if a.code}
+        rc = {r.code for r in rec if r.code}
+        for ev in self.c.previous:
+            if ev.type != "CONSULT" or ev.modality != modality:
+                continue
+            ean = {a.name for a in ev.actors}
+            eac = {a.code for a in ev.actors if a.code}
+            erc = {r.code for r in ev.recipients if r.code}
+            same_actor = bool(an & ean) or (not act) or (bool(ac & eac) and not (ac & erc))
+            if same_actor and rc and rc & (erc | {ev.location.code} if ev.location else erc):
+                return True
+        return False
+
+    def code(self, m: Match, sent_events: list[CodedEvent], forced_modality: str | None = None,
+             forced_type: tuple[str, str | None] | None = None) -> CodedEvent | None:
         s, e = self.s, m.entry
         ti, tj = m.tokens[0], m.tokens[-1]
         word = s.toks[ti][2]
@@ -594,11 +739,26 @@ class _Coder:
             return None
         if v == "nominal" and tj + 2 < len(s.toks) and s.lower[tj + 2] in DEMONSTR and s.lower[tj + 1] in ("pertama", "kedua", "terbaru", "terakhir", "ini"):
             return None
+        # a predicate nominal ("X adalah kunjungan pribadi") describes X, it reports no new event
+        if v == "nominal" and ti > 0 and s.lower[ti - 1] in COPULA:
+            return None
+        # cooperation named as the topic of talks or the aim of an action ("membahas kerja sama",
+        # "diskusi tentang kerja sama", "untuk meningkatkan kerja sama") is no act of cooperation
+        if v == "nominal" and e.type in ("COOPERATE", "AID") and ti > 0:
+            p = ti - 1
+            if s.lower[p] in ("tentang", "mengenai", "soal", "terkait", "seputar") and p > 0:
+                p -= 1
+            if s.lower[p] in TOPIC_VERBS or any(r in TOPIC_ROOTS for r, _, _ in analyse(s.lower[p])):
+                return None
+            if s.lower[p] in ("tentang", "mengenai", "soal", "terkait", "seputar"):
+                return None
+            if p > 0 and s.lower[p - 1] in PURPOSE and any(r in AIM_ROOTS for r, _, _ in analyse(s.lower[p])):
+                return None
         # purpose clauses ("untuk menghadiri ...") are intentions, not events
         p = ti - 1
         while p >= 0 and s.lower[p] in ("segera", "dapat", "bisa", "lebih", "ikut", "turut", "kembali"):
             p -= 1
-        if p >= 0 and s.lower[p] in PURPOSE and "comp" not in flags:
+        if p >= 0 and s.lower[p] in PURPOSE and "comp" not in flags and forced_type is None:
             q = p - 1
             if not (q >= 0 and s.lower[q] in PLAN_VERBS):
                 return None
@@ -686,13 +846,23 @@ class _Coder:
         if e.type == "CONSULT" and "recip" in flags and not mode and len(act) + len(rec) < 2:
             return None
         modality, fut = self.modality(ti, tj)
+        if forced_modality is not None:
+            modality, fut = forced_modality, True
         typ = e.type
+        # the same visit or meeting told again ("Kunjungannya ke X ...", "Dia tiba di X ...",
+        # "kunjungan Y ke X ini"): a nominal or an arrival adds no new event
+        if typ == "CONSULT" and (v == "nominal" or s.lower[ti] == "tiba") and not self._dated() and \
+                self._restated(act, rec, modality):
+            return None
         planned = None
         if fut and typ in FUTURE_TO_AGREE and modality != "negated":
             planned, typ = typ, "AGREE"
             mode = None
         elif fut and typ == "RETREAT" and modality != "negated":
             typ, mode = "CONCEDE", None
+        if forced_type is not None:
+            typ, mode = forced_type
+            planned = None
         if typ == "AGREE" and modality == "negated":
             typ, modality, mode = "REJECT", "asserted", None
         if typ == "CONSULT" and e.mode == "multilateral" and mode is None:
@@ -782,6 +952,22 @@ def _suppressed(s: Sentence, matches: list[Match]) -> set[int]:
     return out
 
 
+def _vows(s: Sentence, matches: list[Match]) -> list[tuple[int, int]]:
+    """(promise, promised act) pairs: "berjanji/bersumpah (untuk) <conflictual trigger>"."""
+    out = []
+    for tj, w in enumerate(s.lower):
+        if w not in PROMISE:
+            continue
+        i = next((n for n, m in enumerate(matches) if m.tokens == [tj]), -1)
+        k = tj + 1
+        while k < len(s.toks) and s.lower[k] in PURPOSE | {"akan", "segera", "terus", "tidak", "kembali"} and k - tj <= 3:
+            k += 1
+        for j, o in enumerate(matches):
+            if o.tokens[0] == k and (o.entry.type in VERBAL_CONFLICT or o.entry.type in THREAT_MODE):
+                out.append((i, j))
+    return out
+
+
 def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
     out: list[CodedEvent] = []
     for ev in events:
@@ -830,11 +1016,29 @@ def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
     ctx = _Ctx(sent, previous, anchor_country, published)
     coder = _Coder(ctx)
     drop = _suppressed(sent, matches)
+    forced: dict[int, tuple] = {}
+    for i, j in _vows(sent, matches):
+        # "berjanji untuk meminta ...": a promised conflictual act is that act, future; a vowed
+        # attack or sanction is a threat (PLOVER: AGREE covers promises to cooperate only)
+        typ = matches[j].entry.type
+        if i >= 0:
+            drop.add(i)
+        drop.discard(j)
+        if typ in VERBAL_CONFLICT:
+            forced[j] = ("future", None)
+        else:
+            mode = THREAT_MODE.get(typ)
+            if typ == "COERCE" and matches[j].entry.mode in ("arrest", "restrict"):
+                mode = matches[j].entry.mode
+            elif typ == "SANCTION":
+                mode = "relations" if matches[j].entry.mode == "discontinue" else None
+            forced[j] = ("asserted", ("THREATEN", mode))
     events: list[CodedEvent] = []
     for i, m in enumerate(matches):
         if i in drop:
             continue
-        ev = coder.code(m, events)
+        f = forced.get(i)
+        ev = coder.code(m, events, forced_modality=f[0] if f else None, forced_type=f[1] if f else None)
         if ev is not None:
             events.append(ev)
     return _merge(events)
