@@ -27,6 +27,13 @@ app = typer.Typer(
 kb_app = typer.Typer(help="The knowledge base of actors and places.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
+
+def _register_extensions() -> None:
+    """Commands that live beside the stage they serve (serve/, ...)."""
+    from .serve.cli import register as register_serve
+
+    register_serve(app)
+
 out = Console()
 err = Console(stderr=True)
 
@@ -361,6 +368,8 @@ def evaluate(
     for k, v in result.items():
         out.print(f"{k:22} {v}", highlight=False)
 
+
+_register_extensions()
 
 if __name__ == "__main__":  # pragma: no cover
     app()

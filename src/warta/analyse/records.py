@@ -133,7 +133,7 @@ def build_records(doc) -> list[dict[str, Any]]:
             story_date = (date, date_info)
         if current and loc and loc.get("placename"):
             story_place = loc
-        if date is None and current:
+        if date is None and current and modality != "hypothetical":
             if story_date is not None:
                 date = story_date[0]
                 date_info = {"granularity": story_date[1].get("granularity"), "text": story_date[1].get("text"),
@@ -155,6 +155,7 @@ def build_records(doc) -> list[dict[str, Any]]:
         rec = {
             "id": event_id(art.doc, sent.start, sent.end, ev.type, ev.trigger[0]),
             "doc": art.doc,
+            "doc_id": art.doc_id,
             "event": [ev.type],
             "mode": [ev.mode] if ev.mode else [],
             "context": list(ev.context or []),

@@ -927,6 +927,31 @@ def _boundary_cost(text: str | None, a: int, b: int) -> int:
     return cost
 
 
+# A date after these, past the trigger, dates the speech that reports the event, not the event.
+_ATTRIBUTION = re.compile(r"[,\"”’]\s*(?:kata|ujar|ungkap|tutur|ucap|jelas|menurut|sebut|imbuh|tambah|lapor)\w*\b", re.I)
+# ", yang ..." opens a clause about something else: its date is that clause's.
+_RELATIVE = re.compile(r",\s*yang\b", re.I)
+# A bare year right after these nouns names that thing ("pemilu 2020"), not the event's time.
+_YEAR_NOUNS = frozenset("""pemilu pemilihan pilpres pileg pilkada olimpiade piala ktt konferensi anggaran resolusi
+    undang-undang uu perjanjian kesepakatan sensus musim edisi tahun-tahun""".split())
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _belongs_elsewhere(t: TimeExpr, trigger_start: int, text: str) -> bool:
+    """True when ``t`` dates something other than the event whose trigger is at ``trigger_start``."""
+    if t.start <= trigger_start < t.end:
+        return False
+    if t.start > trigger_start:
+        between = text[trigger_start:t.start]
+        if _ATTRIBUTION.search(between) or _RELATIVE.search(between):
+            return True
+    if _BARE_YEAR.match(t.text.strip()):
+        before = text[max(0, t.start - 30):t.start].split()
+        if before and before[-1].lower().strip(",.") in _YEAR_NOUNS:
+            return True
+    return False
+
+
 def pick_event_time(times: list[TimeExpr], trigger_start: int | None,
                     text: str | None = None) -> TimeExpr | None:
     """The expression that most likely dates an event whose trigger starts at
@@ -957,6 +982,8 @@ def pick_event_time(times: list[TimeExpr], trigger_start: int | None,
             return (trigger_start - t.end) + _boundary_cost(text, t.end, trigger_start)
         return (t.start - trigger_start) + _boundary_cost(text, trigger_start, t.start)
 
+    if text is not None:
+        cands = [t for t in cands if not _belongs_elsewhere(t, trigger_start, text)]
     res = [t for t in cands if t.value is not None]
     if res:
         return min(res, key=lambda t: (score(t), t.start))

@@ -1,0 +1,126 @@
+/* warta web UI: table rows as links, and the charts (Cytoscape.js network, ECharts timeline and map).
+   Chart data comes from <script type="application/json"> blocks in the page; nothing is fetched. */
+(function () {
+  "use strict";
+  var QUAD = { 1: "#2e7d32", 2: "#1565c0", 3: "#ef6c00", 4: "#c62828" };
+  var warta = (window.warta = { charts: {}, cy: null });
+
+  function data(el) {
+    var src = document.getElementById(el.getAttribute("data-json"));
+    return src ? JSON.parse(src.textContent) : null;
+  }
+  function entityHref(id) { return "/entities/" + id.split("/").map(encodeURIComponent).join("/"); }
+  function eventHref(id) { return "/events/" + encodeURIComponent(id) + "#evidence"; }
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function rows() {
+    document.querySelectorAll("tr.event-row[data-href]").forEach(function (tr) {
+      tr.addEventListener("click", function (ev) {
+        if (ev.target.closest("a")) return;
+        window.location.href = tr.getAttribute("data-href");
+      });
+    });
+  }
+
+  function network(el) {
+    var g = data(el);
+    if (!g || typeof cytoscape === "undefined") return;
+    var maxEv = Math.max.apply(null, g.nodes.map(function (n) { return n.events || 1; }).concat([1]));
+    var maxC = Math.max.apply(null, g.edges.map(function (e) { return e.count; }).concat([1]));
+    var focus = el.getAttribute("data-focus");
+    var elements = g.nodes.map(function (n) {
+      return { group: "nodes", data: { id: n.id, label: n.label + (n.code ? " (" + n.code + ")" : ""), entity: n.entity_id || "",
+        size: 18 + 30 * Math.sqrt((n.events || 1) / maxEv), focus: n.id === focus ? 1 : 0 } };
+    }).concat(g.edges.map(function (e) {
+      return { group: "edges", data: { id: e.id, source: e.source, target: e.target, count: e.count,
+        width: 1 + 7 * e.count / maxC, color: QUAD[e.main_quad] || "#999",
+        label: Object.keys(e.types).map(function (t) { return t + " " + e.types[t]; }).join(", ") } };
+    }));
+    var cy = cytoscape({
+      container: el, elements: elements, wheelSensitivity: 0.3,
+      style: [
+        { selector: "node", style: { "background-color": "#12263a", label: "data(label)", width: "data(size)", height: "data(size)",
+          "font-size": 10, "text-valign": "bottom", "text-margin-y": 3, color: "#1d232a", "text-wrap": "ellipsis", "text-max-width": 140 } },
+        { selector: "node[focus = 1]", style: { "background-color": "#ffb300" } },
+        { selector: "node[entity != '']", style: { "border-width": 2, "border-color": "#0b5cad" } },
+        { selector: "edge", style: { width: "data(width)", "line-color": "data(color)", "target-arrow-color": "data(color)",
+          "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
+        { selector: "edge:selected", style: { label: "data(label)", "font-size": 9, "text-background-color": "#fff", "text-background-opacity": 1 } }
+      ],
+      layout: { name: g.nodes.length > 60 ? "circle" : "cose", animate: false, padding: 20, randomize: false }
+    });
+    cy.on("tap", "node", function (ev) {
+      var id = ev.target.data("entity");
+      if (id) window.location.href = entityHref(id);
+    });
+    warta.cy = cy;
+    warta.charts.network = cy;
+  }
+
+  function timeline(el) {
+    var t = data(el);
+    if (!t || typeof echarts === "undefined") return;
+    var types = [];
+    t.events.forEach(function (e) { if (e.day && types.indexOf(e.type) < 0) types.push(e.type); });
+    types.sort();
+    var points = t.events.filter(function (e) { return e.day; }).map(function (e) {
+      return { value: [e.day, e.type], id: e.id, e: e, itemStyle: { color: QUAD[e.quad_code] || "#666" } };
+    });
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption({
+      animation: false,
+      grid: [{ left: 90, right: 20, top: 20, height: "52%" }, { left: 90, right: 20, top: "70%", bottom: 30 }],
+      tooltip: { trigger: "item", confine: true, formatter: function (p) {
+        if (p.seriesIndex === 0) { var e = p.data.e;
+          return "<b>" + esc(e.type) + "</b> " + esc(e.date) + "<br>" + esc(e.actor.join(", ")) + " → " + esc(e.recipient.join(", ")) +
+            "<br><span style='white-space:normal;display:inline-block;max-width:22rem'>" + esc(e.sentence) + "</span>"; }
+        return esc(p.name) + ": " + esc(p.value) + " event(s)"; } },
+      xAxis: [{ type: "time", gridIndex: 0, min: function (v) { return v.min - Math.max((v.max - v.min) * 0.05, 864e5 * 15); },
+               max: function (v) { return v.max + Math.max((v.max - v.min) * 0.05, 864e5 * 15); } }, { type: "category", gridIndex: 1, data: t.series.map(function (s) { return s.period; }) }],
+      yAxis: [{ type: "category", gridIndex: 0, data: types }, { type: "value", gridIndex: 1, minInterval: 1 }],
+      series: [
+        { name: "events", type: "scatter", xAxisIndex: 0, yAxisIndex: 0, symbolSize: 12, data: points },
+        { name: "count", type: "bar", xAxisIndex: 1, yAxisIndex: 1, data: t.series.map(function (s) { return s.total; }), itemStyle: { color: "#0b5cad" } }
+      ]
+    });
+    chart.on("click", function (p) { if (p.seriesIndex === 0 && p.data && p.data.id) window.location.href = eventHref(p.data.id); });
+    warta.charts.timeline = chart;
+  }
+
+  function map(el) {
+    var pts = data(el);
+    if (!pts || typeof echarts === "undefined") return;
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption({
+      animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
+      tooltip: { trigger: "item", formatter: function (p) { var d = p.data.d;
+        return esc(d.place || "?") + " " + esc(d.country || "") + "<br>" + esc(d.type) + " " + esc(d.date || ""); } },
+      xAxis: { type: "value", min: -180, max: 180, name: "lon" }, yAxis: { type: "value", min: -90, max: 90, name: "lat" },
+      series: [{ type: "scatter", symbolSize: 10, data: pts.map(function (d) { return { value: [d.lon, d.lat], d: d }; }) }]
+    });
+    chart.on("click", function (p) { if (p.data && p.data.d) window.location.href = eventHref(p.data.d.id); });
+    warta.charts.map = chart;
+  }
+
+  function init() {
+    rows();
+    document.querySelectorAll("[data-chart]").forEach(function (el) {
+      var kind = el.getAttribute("data-chart");
+      try {
+        if (kind === "network") network(el);
+        else if (kind === "timeline") timeline(el);
+        else if (kind === "map") map(el);
+      } catch (err) { el.textContent = "This chart could not be drawn: " + err; }
+    });
+    window.addEventListener("resize", function () {
+      Object.keys(warta.charts).forEach(function (k) { var c = warta.charts[k]; if (c && c.resize) c.resize(); });
+    });
+    var ev = document.getElementById("evidence") || document.querySelector("mark.hl-evidence");
+    if (ev && ev.scrollIntoView && window.location.pathname.indexOf("/events/") === 0) ev.scrollIntoView({ block: "center" });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();

@@ -1,0 +1,55 @@
+"""The small aggregations of warta.serve.aggregate: highlighting, graph, timeline, places."""
+from __future__ import annotations
+
+from warta.serve import aggregate
+
+
+def _event(text: str) -> dict:
+    s = text.index("Ali")
+    return {"id": "e1", "event": ["CONSULT"], "quad_code": 1, "date": "2021-05",
+            "text_info": {"start": s, "end": len(text), "sentence": text[s:]},
+            "trigger": {"start": text.index("bertemu"), "end": text.index("bertemu") + 7, "text": "bertemu"},
+            "actor": [{"entity_text": "Ali", "start": s, "end": s + 3, "entity_id": "p/ali", "code": "IDN"}],
+            "recipient": [{"entity_text": "<b>Budi</b>", "code": "MYS"}]}  # no offsets: found in the sentence
+
+
+def test_serve_aggregate_highlight_nests_marks_and_escapes():
+    text = "Awal <i>. Ali bertemu <b>Budi</b> & kawan."
+    html = str(aggregate.highlight(text, aggregate.marks_for(_event(text), text)))
+    assert html.startswith("Awal &lt;i&gt;. <mark class=\"hl hl-evidence\"")
+    assert '<mark class="hl hl-actor" data-kind="actor">Ali</mark>' in html
+    assert '<mark class="hl hl-trigger" data-kind="trigger">bertemu</mark>' in html
+    assert '<mark class="hl hl-recipient" data-kind="recipient">&lt;b&gt;Budi&lt;/b&gt;</mark>' in html
+    assert html.endswith(" &amp; kawan.</mark>")
+    assert "<b>" not in html and "<i>" not in html
+
+
+def test_serve_aggregate_highlight_ignores_bad_offsets_and_overlaps():
+    text = "Ali bertemu Budi."
+    marks = [(0, 17, "evidence"), (0, 3, "actor"), (1, 5, "recipient"), (50, 60, "trigger")]
+    html = str(aggregate.highlight(text, marks))
+    assert html.count("<mark") == 2
+    bad = aggregate.marks_for({"text_info": {"start": 5, "end": 500}, "actor": [{"start": -1, "end": 2}]}, text)
+    assert bad == []
+
+
+def test_serve_aggregate_graph_and_timeline():
+    text = "Awal. Ali bertemu <b>Budi</b>."
+    ev = _event(text)
+    ev2 = dict(ev, id="e2", event=["ACCUSE"], quad_code=3, date="2021-07-02")
+    g = aggregate.graph([ev, ev2])
+    assert {n["id"] for n in g["nodes"]} == {"p/ali", "code:MYS"}
+    (edge,) = g["edges"]
+    assert edge["count"] == 2 and edge["types"] == {"ACCUSE": 1, "CONSULT": 1} and edge["quad"] == {"1": 1, "3": 1}
+    t = aggregate.timeline([ev2, ev], {"e1": "actor"})
+    assert [e["id"] for e in t["events"]] == ["e1", "e2"] and t["events"][0]["role"] == "actor"
+    assert t["events"][0]["day"] == "2021-05-01"
+    assert [s["period"] for s in t["series"]] == ["2021-05", "2021-07"]
+    assert aggregate.counterparts([ev], "p/ali")[0]["label"] == "<b>Budi</b>"
+
+
+def test_serve_aggregate_places_only_with_coordinates():
+    recs = [{"id": "a", "event_loc": {"lat": -6.2, "lon": 106.8}}, {"id": "b", "event_loc": {"lat": None, "lon": 1}},
+            {"id": "c", "event_loc": {"lat": 200, "lon": 1}}, {"id": "d"}]
+    assert [p["id"] for p in aggregate.places(recs)] == ["a"]
+    assert aggregate.snippet_html("x [<b>] y") == "x <mark>&lt;b&gt;</mark> y"

@@ -1,0 +1,43 @@
+"""Filtered event views as CSV and JSON Lines downloads."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from warta.export.formats import CSV_COLUMNS, flat_event
+
+
+def test_serve_api_csv_download_matches_the_filtered_view(http):
+    params = {"country": "IDN", "sort": "-date"}
+    view = http.get("/api/events", params={**params, "limit": 500}).json()
+    r = http.get("/api/events.csv", params=params)
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert list(rows[0].keys()) == CSV_COLUMNS
+    assert [row["id"] for row in rows] == [e["id"] for e in view]
+    want = flat_event(view[0])
+    assert rows[0]["sentence"] == want["sentence"] and rows[0]["actor_codes"] == want["actor_codes"]
+
+
+def test_serve_api_jsonl_download_is_event_records(http, serve_store):
+    r = http.get("/api/events.jsonl")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/x-ndjson")
+    lines = [json.loads(x) for x in r.text.splitlines()]
+    assert len(lines) == serve_store.count()["events"]
+    assert lines == serve_store.events(limit=None)
+    unicode = http.get("/api/events.jsonl", params={"actor": "Ñandú"}).text
+    assert "日本の外務大臣 Ñandú" in unicode  # written as UTF-8, not \u escapes
+
+
+def test_serve_api_downloads_honour_filters_limit_and_validation(http):
+    r = http.get("/api/events.jsonl", params={"type": "CONSULT", "limit": 1})
+    lines = r.text.splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["event"] == ["CONSULT"]
+    assert http.get("/api/events.csv", params={"since": "soon"}).status_code == 422
+    assert http.get("/api/events.csv", params={"limit": "all"}).status_code == 422
+    empty = http.get("/api/events.csv", params={"actor": "nobody at all"})
+    assert empty.status_code == 200 and empty.text.strip() == ",".join(CSV_COLUMNS)

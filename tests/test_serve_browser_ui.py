@@ -1,0 +1,156 @@
+"""The web UI in a real browser (Debian's Chromium driven by Playwright) against a live server.
+
+Screenshots go to ``test-artifacts/`` (git-ignored). Skipped only when /usr/bin/chromium is
+missing (``.ci/install-chromium.sh`` installs it).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing: run .ci/install-chromium.sh")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.set_default_timeout(20_000)
+    remote, errors, dialogs = [], [], []
+    pg.on("request", lambda r: remote.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.live = live_server
+    yield pg
+    ctx.close()
+    assert not remote, f"the page fetched from elsewhere: {remote}"
+    assert not errors, f"JavaScript errors: {errors}"
+    assert not dialogs, f"a dialog opened (injected script?): {dialogs}"
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _example_event(http) -> dict:
+    """An event of the built-in examples with a trigger, an actor and a recipient linked to entities."""
+    for e in http.get("/api/events", params={"limit": 500}).json():
+        if e["doc"].startswith("0") and e.get("trigger") and e["actor"] and e["recipient"] \
+                and e["actor"][0].get("entity_id") and e["actor"][0].get("start") is not None:
+            return e
+    pytest.fail("no example event with trigger, actor and recipient: is the analysis complete?")
+
+
+def test_serve_browser_event_table_to_highlighted_evidence_to_entity(page, http):
+    ev = _example_event(http)
+    page.goto(page.live + "/events")
+    rows = page.locator("tr.event-row")
+    assert rows.count() >= 10
+    shot(page, "events")
+    page.locator(f'tr[data-event-id="{ev["id"]}"] a.event-link').click()
+    page.wait_for_url(f"**/events/{ev['id']}**")
+    evidence = page.locator("mark.hl-evidence")
+    assert evidence.count() == 1
+    assert evidence.inner_text() == ev["text_info"]["sentence"]
+    assert page.locator("mark.hl-evidence mark.hl-trigger").inner_text() == ev["trigger"]["text"]
+    actors = page.locator("mark.hl-actor").all_inner_texts()
+    assert ev["actor"][0]["entity_text"] in actors
+    recips = page.locator("mark.hl-recipient").all_inner_texts()
+    assert ev["recipient"][0]["entity_text"] in recips
+    shot(page, "event")
+
+    eid = ev["actor"][0]["entity_id"]
+    page.locator(f'#event-card a[href="/entities/{eid}"]').first.click()
+    page.wait_for_url(f"**/entities/{eid}")
+    assert page.locator("#entity-name").inner_text()
+    page.wait_for_function("() => window.warta && window.warta.cy && window.warta.charts.timeline")
+    nodes = page.evaluate("() => window.warta.cy.nodes().length")
+    assert nodes >= 2
+    assert page.evaluate(f"() => window.warta.cy.getElementById({eid!r}).length") == 1
+    points = page.evaluate("() => echarts.getInstanceByDom(document.getElementById('timeline-chart'))"
+                           ".getOption().series[0].data.length")
+    assert points >= 1
+    shot(page, "entity")
+
+
+def test_serve_browser_network_page_draws_nodes_and_edges(page, http):
+    graph = http.get("/api/graph", params={"max_nodes": 150}).json()
+    page.goto(page.live + "/network")
+    page.wait_for_function("() => window.warta && window.warta.cy")
+    assert page.evaluate("() => window.warta.cy.nodes().length") == len(graph["nodes"])
+    assert page.evaluate("() => window.warta.cy.edges().length") == len(graph["edges"]) > 0
+    # the nodes were laid out inside the canvas
+    bb = page.evaluate("() => { const b = window.warta.cy.elements().boundingBox(); return [b.w, b.h]; }")
+    assert bb[0] > 0 and bb[1] > 0
+    shot(page, "network")
+    page.goto(page.live + "/network?type=CONSULT")
+    page.wait_for_function("() => window.warta && window.warta.cy")
+    small = http.get("/api/graph", params={"type": "CONSULT", "max_nodes": 150}).json()
+    assert page.evaluate("() => window.warta.cy.edges().length") == len(small["edges"])
+
+
+def test_serve_browser_timeline_and_map_charts_have_points(page, http):
+    t = http.get("/api/timeline").json()
+    page.goto(page.live + "/timeline")
+    page.wait_for_function("() => window.warta && window.warta.charts.timeline")
+    opt = page.evaluate("() => { const o = window.warta.charts.timeline.getOption();"
+                        " return [o.series[0].data.length, o.series[1].data.length]; }")
+    assert opt[0] == sum(1 for e in t["events"] if e["day"]) > 0
+    assert opt[1] == len(t["series"])
+    shot(page, "timeline")
+    page.goto(page.live + "/map")
+    page.wait_for_function("() => window.warta && window.warta.charts.map")
+    assert page.evaluate("() => window.warta.charts.map.getOption().series[0].data.length") == 1
+    page.goto(page.live + "/map?type=PROTEST")
+    assert "has coordinates" in page.locator("#map-empty").inner_text()
+
+
+def test_serve_browser_script_payloads_stay_text(page, http):
+    ev = http.get("/api/events", params={"actor": "person/uji-ali"}).json()[0]
+    for path in (f"/events/{ev['id']}", "/entities/person/uji-ali", "/network", "/?q=Istana"):
+        page.goto(page.live + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("() => window.__xss") is None, path
+    page.goto(page.live + f"/events/{ev['id']}")
+    assert "<script>window.__xss=1</script>" in page.locator("#article-text").inner_text()
+    page.goto(page.live + "/entities/person/uji-ali")
+    assert page.locator("#entity-name").inner_text() == "<img src=x onerror=window.__xss=2>Ali"
+    page.wait_for_function("() => window.warta && window.warta.cy")
+    label = page.evaluate("() => window.warta.cy.getElementById('person/uji-ali').data('label')")
+    assert label.startswith("<img src=x")  # drawn on canvas as text, never parsed as HTML
+
+
+def test_serve_browser_home_search_and_phone_width(browser, live_server):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    pg = ctx.new_page()
+    try:
+        pg.goto(live_server + "/")
+        pg.fill(".search-big input[name=q]", "Istana")
+        pg.click(".search-big button")
+        pg.wait_for_selector("#results")
+        assert "uji_xss.txt" in pg.locator("#results").inner_text()
+        for path in ("/", "/events", "/entities/person/uji-ali", "/documents/uji_xss.txt"):
+            pg.goto(live_server + path)
+            over = pg.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert over <= 1, f"{path} is {over}px wider than a phone screen"
+        shot(pg, "phone-events")
+    finally:
+        ctx.close()

@@ -1,0 +1,36 @@
+"""``register(app)`` adds ``warta serve`` to a Typer app."""
+from __future__ import annotations
+
+import typer
+from typer.testing import CliRunner
+
+from warta.serve.cli import _is_loopback, register
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+
+    @app.command()
+    def other() -> None:  # a second command, so that "serve" stays a subcommand
+        pass
+
+    register(app)
+    return app
+
+
+def test_serve_cli_register_adds_serve_with_its_options():
+    r = CliRunner().invoke(_app(), ["serve", "--help"])
+    assert r.exit_code == 0
+    for opt in ("--db", "--host", "--port", "--token", "127.0.0.1", "8000", "WARTA_TOKEN"):
+        assert opt in r.output
+
+
+def test_serve_cli_register_reports_an_unopenable_store():
+    r = CliRunner().invoke(_app(), ["serve", "--db", "nosuchdialect://x/y", "--port", "0"])
+    assert r.exit_code == 2
+    assert "cannot open the store" in r.output
+
+
+def test_serve_cli_binds_loopback_by_default():
+    assert _is_loopback("127.0.0.1") and _is_loopback("localhost") and _is_loopback("::1")
+    assert not _is_loopback("0.0.0.0")
