@@ -244,12 +244,14 @@ def segment(text: str) -> Segmented:
     body_end = last_content_end[1] if last_content_end else body_start
     body_end = max(body_end, body_start)
 
-    if published.value is None:
+    # A dated weekday near the top ("Senin (21/6/2021)") gives the day, when no copyright
+    # line says otherwise (it must then fall in the copyright year).
+    if published.value is None or published.granularity == "year":
         head = text[body_start:min(len(text), body_start + 600)]
         m = _PUB_DATE.search(head)
         if m:
             d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if 1 <= d <= 31 and 1 <= mo <= 12:
+            if 1 <= d <= 31 and 1 <= mo <= 12 and (published.value is None or published.value == f"{y:04d}"):
                 published = Published(f"{y:04d}-{mo:02d}-{d:02d}", "day", "first dated weekday in text")
 
     spans.sort(key=lambda sp: sp.start)

@@ -607,4 +607,9 @@ def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
             end = c.end if c is not None else g.end()
             if c is not None:
                 _drop(b, c)
-            b.add(g.start(), end, None, role.get("name") or g.group(1), "GROUP", code, role.get("sector"), entity=False)
+            name = role.get("name") or role.get("description") or g.group(1)
+            if c is not None and role.get("sector") == "GOV" and c.entity_id:
+                # "Pemerintah Thailand" is the state acting: the country, as its government
+                b.add(g.start(), end, c.entity_id, c.name, "GPE", code, "GOV", c.wikidata)
+            else:
+                b.add(g.start(), end, None, name, "GROUP", code, role.get("sector"), entity=False)

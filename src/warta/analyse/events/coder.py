@@ -72,6 +72,8 @@ NEG = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "tanpa", "u
 FUT = {"akan", "bakal", "hendak", "berencana", "direncanakan", "merencanakan", "dijadwalkan",
        "berniat", "rencana", "rencananya", "bersiap"}
 FUT_AFTER = {"mendatang", "depan", "besok", "lusa"}
+# "depan" is 'next' only after a unit of time ("pekan depan"); elsewhere it is 'in front of'
+TIME_UNITS = {"hari", "pekan", "minggu", "bulan", "tahun", "musim", "periode", "dekade", "abad", "kuartal", "semester"}
 HYPO = {"jika", "apabila", "kalau", "seandainya", "bila", "andaikan", "apakah"}
 HYPO_NEAR = {"mungkin", "kemungkinan", "dapat", "bisa", "berpotensi", "diperkirakan", "spekulasi"}
 PURPOSE = {"untuk", "guna", "demi", "agar", "supaya"}
@@ -542,7 +544,8 @@ class _Coder:
         window = s.lower[max(0, cs - 3):ti]
         near = s.lower[max(0, ti - 3):ti]
         fut = any(w in FUT for w in s.lower[max(0, ti - 6):ti]) or \
-            any(w in FUT_AFTER for w in s.lower[tj + 1:tj + 8]) or self._future_span(tj)
+            any(w in FUT_AFTER and (w != "depan" or s.lower[k - 1] in TIME_UNITS)
+                for k, w in enumerate(s.lower[tj + 1:tj + 8], tj + 1)) or self._future_span(tj)
         hypo = any(w in HYPO for w in s.lower[:ti]) or \
             any(w in HYPO_NEAR and not (w in ("dapat", "bisa") and "tidak" in near) for w in near)
         if any(w in ("kemungkinan", "diperkirakan") for w in near) and "akan" in near and "apakah" not in s.lower[:ti]:
