@@ -103,9 +103,9 @@ def _own_date(ev, sent, s_text, anchor, anchor_gran, cache) -> tuple[str | None,
 def build_records(doc) -> list[dict[str, Any]]:
     """PLOVER records of the coded events of ``doc`` (``doc._.events``).
 
-    An event whose sentence names no date or place takes them from the story being told:
-    the latest earlier event of the article that had its own (and was not background), with
-    ``resolved_from: "context"``. A current event with no date anywhere gets the month of
+    An event whose sentence names no date or place takes them from the story being told,
+    with ``resolved_from: "context"``: the date of the first current (not background) event
+    that had one of its own, and the latest place named for such an event. A current event with no date anywhere gets the month of
     publication, said as ``resolved_from: "published (month; no date in the text)"``.
     """
     text: str = doc_text(doc)
@@ -129,10 +129,10 @@ def build_records(doc) -> list[dict[str, Any]]:
                 modality = "historical"
         loc = _location(ev, ev.type)
         current = modality not in ("historical",)
-        if current and date:
-            story_date = (date, date_info)
+        if current and date and story_date is None:
+            story_date = (date, date_info)  # the lead's date: later dated sentences are mostly background
         if current and loc and loc.get("placename"):
-            story_place = loc
+            story_place = loc  # the latest place named: stories move between places
         if date is None and current and modality != "hypothetical":
             if story_date is not None:
                 date = story_date[0]
