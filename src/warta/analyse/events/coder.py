@@ -101,6 +101,8 @@ TOPIC_ROOTS = {"bahas", "diskusi", "bicara", "runding", "negosiasi"}
 AIM_ROOTS = {"tingkat", "kuat", "luas", "dalam", "erat", "kembang", "dorong", "jajaki", "jajak", "galang",
              "bangun", "jalin", "lanjut"}
 # conflictual acts: vowed, they are threats (PLOVER: THREATEN ~ ASSAULT + hypothetical)
+WARN_CONSEQUENCE = {"konsekuensi", "akibat", "balasan", "membalas", "pembalasan", "tegas", "sanksi", "perang",
+                    "serius", "menindak", "hukuman", "dihukum", "ditindak", "bertindak", "keras", "serangan"}
 THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": None, "SANCTION": None}
 VERBAL_CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "PROTEST"}
 PLAN_VERBS = {"dijadwalkan", "berencana", "direncanakan", "berniat", "bersiap", "hendak", "akan",
@@ -115,9 +117,18 @@ SPEECH_VERBS = {"mengatakan", "menyatakan", "mengungkapkan", "menjelaskan", "men
                 "mengonfirmasi", "mengkonfirmasi", "menerangkan", "mengabarkan"}
 POSTPOSED_SPEECH = {"kata", "ujar", "ucap", "tutur", "jelas", "imbuh", "tambah", "tegas", "sebut",
                     "menurut", "mengutip", "dilansir", "dikutip", "lapor"}
+QUANT = {"ribuan", "ratusan", "puluhan", "belasan", "jutaan", "sejumlah", "beberapa", "para", "seluruh", "semua",
+         "banyak", "sekitar", "sedikitnya", "setidaknya", "lebih", "kurang", "hampir", "segelintir", "sekelompok",
+         "ribu", "ratus", "puluh", "juta", "orang"}
+PLACE_NOUNS = {"depan", "belakang", "luar", "dalam", "dekat", "sekitar", "seberang", "samping", "tengah", "gedung",
+               "kantor", "kedutaan", "konsulat", "markas", "istana", "kompleks", "kawasan", "wilayah", "kota", "ibu",
+               "desa", "provinsi", "jalan", "lapangan", "bundaran", "perbatasan", "pangkalan", "pusat", "balai",
+               "rumah", "kediaman", "halaman", "gerbang", "pintu", "sekretariat", "besar", "kedubes"}
 PRON_SG = {"dia", "ia", "beliau"}
 PRON_PL = {"mereka", "pihaknya", "kami", "kita"}
-RECIPROCAL_HEADS = {"negara", "pihak", "belah", "pemimpin", "pemerintah", "bangsa", "kubu"}
+RECIPROCAL_HEADS = {"negara", "pihak", "belah", "pemimpin", "pemerintah", "bangsa", "kubu", "menteri", "menlu",
+                    "presiden", "kepala", "delegasi", "pejabat", "diplomat", "panglima", "perdana", "raja",
+                    "tokoh", "kelompok", "organisasi", "partai", "perusahaan", "tim", "mitra", "utusan"}
 
 MIL_WORDS = {"militer", "tentara", "pasukan", "senjata", "persenjataan", "alutsista", "rudal", "jet", "tank",
              "pertahanan", "angkatan", "prajurit", "tempur"}
@@ -140,6 +151,10 @@ PUNCT_BOUNDARY = re.compile(r"[,;:\u2014\u2013()\"\u201c\u201d]|\s-\s")
 HARD_PUNCT = re.compile(r"[;\u2014\u2013]|\s-\s")
 
 NEEDS_RECIPIENT = {"SANCTION", "AID", "COOPERATE"}
+# nouns that refer back to any act ("langkah itu", "keputusan tersebut")
+ACT_NOUNS = {"langkah", "tindakan", "keputusan", "kebijakan", "aksi", "peluncuran", "manuver", "insiden", "upaya"}
+# acts that judge their recipient for something it did ("... karena <what it did>")
+JUDGEMENT = {"SANCTION", "ACCUSE", "COERCE", "THREATEN", "SUPPORT", "ASSAULT", "PROTEST", "REJECT"}
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
 
@@ -206,9 +221,11 @@ class Sentence:
                     raw.append(Unit(k, k + 1, pron="sg"))
                 elif w in PRON_PL:
                     raw.append(Unit(k, k + 1, pron="spk" if w == "pihaknya" else "pl"))
-                elif w == "keduanya" or (w == "kedua" and k + 1 < n and self.lower[k + 1] in RECIPROCAL_HEADS):
+                elif w == "keduanya" or (w == "kedua" and k + 1 < n and self.lower[k + 1] in RECIPROCAL_HEADS
+                                         and not self._ordinal(k)):
                     j = k + 1
-                    while j < n and self.lower[j] in RECIPROCAL_HEADS:
+                    while j < n and (self.lower[j] in RECIPROCAL_HEADS or (
+                            j > k + 1 and self.lower[j] in TITLES - {"dan", "para", "sang"})) and owner[j] is None:
                         j += 1
                     raw.append(Unit(k, j, pron="both"))
                     k = j
@@ -229,6 +246,14 @@ class Sentence:
                     self.lower[u.t0 - 1] in TITLES - {"dan"}) and not self._owned(u.t0 - 1, units):
                 u.t0 -= 1
         return units
+
+    def _ordinal(self, k: int) -> bool:
+        """"kedua" after a noun is the ordinal 'second' ("kunjungan kedua presiden"), not 'both'."""
+        if k == 0 or self.punct_before[k]:
+            return False
+        p = self.lower[k - 1]
+        return (p.endswith("an") and len(p) > 5) or p in ("hari", "kali", "masa", "tahap", "putaran", "periode",
+                                                           "gelombang", "jilid", "babak", "tahun", "ke")
 
     def _owned(self, k, units):
         return any(v.t0 <= k < v.t1 for v in units)
@@ -435,7 +460,10 @@ class _Coder:
     def _is_subject_slot(self, u: Unit) -> bool:
         s = self.s
         p = u.t0 - 1
-        while p >= 0 and s.lower[p] in SKIP_ADV and not s.punct_before[p + 1]:
+        # adverbs and quantifiers ("Ribuan pengunjuk rasa", "sedikitnya 200 orang") stay in the slot
+        while p >= 0 and not s.punct_before[p + 1] and (
+                s.lower[p] in SKIP_ADV or s.lower[p] in QUANT or s.lower[p].replace(".", "").isdigit() or
+                (s.lower[p] == "dari" and p > 0 and s.lower[p - 1] in ("lebih", "kurang"))):
             p -= 1
         if p < 0 or s.punct_before[p + 1]:
             return True
@@ -443,7 +471,12 @@ class _Coder:
         return w in CONJ or w in SPEECH_VERBS or w == "yang"
 
     def _in_pp(self, u: Unit) -> bool:
+        """u is the object of a preposition, also through spatial/place nouns
+        ("di depan gedung parlemen X", "di luar kedutaan X")."""
+        s = self.s
         p = u.t0 - 1
+        while p > 0 and s.lower[p] in PLACE_NOUNS and not s.punct_before[p + 1] and u.t0 - p <= 4:
+            p -= 1
         return p >= 0 and self._prep(p)
 
     def _prep(self, p: int) -> bool:
@@ -719,6 +752,69 @@ class _Coder:
                 return True
         return False
 
+    def _anaphoric_act(self, tj: int, sent_events: list[CodedEvent]) -> list[ActorMention]:
+        """Actors of the earlier event that the object noun phrase "<act noun> itu/tersebut" after tj refers to."""
+        s = self.s
+        n = len(s.toks)
+        k = tj + 1
+        if k >= n:
+            return []
+        w = s.lower[k]
+        j = k + 1
+        while j < n and j - k <= 3 and s.lower[j] not in DEMONSTR and not s.punct_before[j]:
+            j += 1
+        if j >= n or s.lower[j] not in DEMONSTR or s.punct_before[j]:
+            return []
+        lex = LEX or Lexicon.default()
+        types = {en.type for key in lex.keys_of(w) for en in lex.by_key[key]} - {"NONE"}
+        if not types and w not in ACT_NOUNS:
+            return []
+        for ev in list(sent_events[::-1]) + list(self.c.previous[::-1]):
+            if ev.actors and (not types or ev.type in types or (ev.planned and ev.planned in types)):
+                return list(ev.actors)
+        return []
+
+    def _reason_of_judgement(self, ti: int, sent_events: list[CodedEvent]) -> list[ActorMention] | None:
+        """Recipients of the judgement (sanction, accusation, arrest, praise ...) that a subjectless
+        "karena/sebab/lantaran + verb" clause at ti gives the reason for."""
+        s = self.s
+        p = ti - 1
+        while p >= 0 and s.lower[p] in ("telah", "sudah", "pernah", "diduga", "dituduh", "dianggap", "dinilai",
+                                        "terbukti", "ikut", "turut", "secara", "terus", "dituding"):
+            p -= 1
+        if p < 0 or s.lower[p] not in ("karena", "sebab", "lantaran"):
+            return None
+        start = s.toks[p][0]
+        for ev in reversed(sent_events):
+            if ev.type in JUDGEMENT and ev.recipients and ev.trigger[1] <= start:
+                return list(ev.recipients)
+        return None
+
+    def _coordinated_topic(self, ti: int) -> bool:
+        """Token ti is a later conjunct of a noun phrase that is the topic of talks or the aim
+        of a purpose clause: walk left over the coordination to the governing verb."""
+        s = self.s
+        k = ti - 1
+        seen_conj = False
+        while k >= 0 and ti - k <= 8:
+            w = s.lower[k]
+            if w in ("dan", "serta", "maupun", "atau"):
+                seen_conj = True
+            elif _verbish(w) or w in TOPIC_VERBS:
+                if not seen_conj:
+                    return False
+                if w in TOPIC_VERBS or any(r in TOPIC_ROOTS for r, _, _ in analyse(w)):
+                    return True
+                return k > 0 and s.lower[k - 1] in PURPOSE and any(r in AIM_ROOTS for r, _, _ in analyse(w))
+            elif w in ("tentang", "mengenai", "soal", "terkait", "seputar"):
+                return seen_conj
+            elif w in PREPS or w in CONJ or w == "yang" or (s.hard_before[k + 1] if k + 1 < len(s.toks) else False):
+                return False
+            elif s.punct_before[k + 1] and s.text[s.toks[k][1]:s.toks[k + 1][0]].strip() != ",":
+                return False
+            k -= 1
+        return False
+
     def code(self, m: Match, sent_events: list[CodedEvent], forced_modality: str | None = None,
              forced_type: tuple[str, str | None] | None = None) -> CodedEvent | None:
         s, e = self.s, m.entry
@@ -757,13 +853,17 @@ class _Coder:
                 return None
             if p > 0 and s.lower[p - 1] in PURPOSE and any(r in AIM_ROOTS for r, _, _ in analyse(s.lower[p])):
                 return None
+            # ... also as a later member of a coordinated topic ("membahas kerja sama maritim dan
+            # perdagangan", "membahas investasi, energi, dan perdagangan")
+            if self._coordinated_topic(ti):
+                return None
         # purpose clauses ("untuk menghadiri ...") are intentions, not events
         p = ti - 1
         while p >= 0 and s.lower[p] in ("segera", "dapat", "bisa", "lebih", "ikut", "turut", "kembali"):
             p -= 1
         if p >= 0 and s.lower[p] in PURPOSE and "comp" not in flags and forced_type is None:
             q = p - 1
-            if not (q >= 0 and s.lower[q] in PLAN_VERBS):
+            if not (q >= 0 and s.lower[q] in PLAN_VERBS | PROMISE):
                 return None
         actors: list[Unit] = []
         recips: list[Unit] = []
@@ -796,6 +896,10 @@ class _Coder:
         else:
             actors = self.subject(ti)
             recips = self.after(tj, RECIP_PREPS)
+            # "memperingatkan bahwa aparat akan ...": the subject of the warned clause carries
+            # out the threat, it is not the one warned
+            if "warn" in flags and tj + 1 < len(s.toks) and s.lower[tj + 1] == "bahwa":
+                recips = []
         # resolve units to mentions
         act = _uniq([m_ for u in actors for m_ in self.c.resolve(u, sent_events)])
         rec = _uniq([m_ for u in recips for m_ in self.c.resolve(u, sent_events)])
@@ -803,6 +907,12 @@ class _Coder:
             act = _uniq([m_ for u in self.subject(ti) for m_ in self.c.resolve(u, sent_events)])
             if not act:
                 act = self.c.resolve(Unit(tj, tj + 1, pron="sg"), sent_events)
+        # a subjectless reason clause of a judgement ("menjatuhkan sanksi terhadap X karena membantu Y",
+        # "memuji X karena ...", "X ditangkap karena menyerang Y"): the judged party did the act
+        judged = self._reason_of_judgement(ti, sent_events) if v in ("active", "bare") else None
+        if judged:
+            act = judged
+            rec = [x for x in rec if (x.name, x.code) not in {(a.name, a.code) for a in act}]
         # a speech act with no subject in the quote: the quoted speaker is the actor
         if not act and e.type in ("ACCUSE", "REJECT", "REQUEST", "SUPPORT", "AGREE", "THREATEN"):
             for u, k_, _ in self.c.speakers:
@@ -849,7 +959,10 @@ class _Coder:
         if e.type == "CONSULT" and "recip" in flags and not mode and len(act) + len(rec) < 2:
             return None
         modality, fut = self.modality(ti, tj)
-        if forced_modality is not None:
+        if forced_modality == "promise":
+            # a promised act is future (a promise told as background keeps its modality)
+            modality, fut = ("future" if modality == "asserted" else modality), True
+        elif forced_modality is not None:
             modality, fut = forced_modality, True
         typ = e.type
         # the same visit or meeting told again ("Kunjungannya ke X ...", "Dia tiba di X ...",
@@ -910,6 +1023,21 @@ class _Coder:
             subj = res(self.subject(ti))
             if subj:
                 return subj
+        # a reaction to an act named by an anaphoric noun ("mengutuk serangan itu", "mengecam langkah
+        # tersebut"): the recipient is whoever did that act, as coded before
+        if e.type in ("ACCUSE", "REJECT", "SUPPORT", "PROTEST") and v != "nominal":
+            res_mentions = self._anaphoric_act(tj, sent_events)
+            got = [x for x in res_mentions if (x.name, x.code) not in names]
+            if got:
+                return got
+        # a warning coordinated with an earlier act of the same subject ("menolak tuntutan para
+        # demonstran dan memperingatkan bahwa ...") is addressed to that act's recipient
+        if "warn" in e.flags:
+            for ev in reversed(sent_events):
+                if ev.recipients and {a.code for a in ev.actors} & acodes:
+                    got = [x for x in ev.recipients if (x.name, x.code) not in names]
+                    if got:
+                        return got
         # speech addressed to someone ("mengatakan kepada X bahwa ... berkomitmen")
         if self.c.addressee is not None and e.type in ("AGREE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "ACCUSE"):
             got = res([self.c.addressee])
@@ -938,6 +1066,46 @@ class _Coder:
         return m
 
 
+CLAUSE_MARKERS = {"untuk", "agar", "supaya", "bahwa", "guna", "demi", "akan", "telah", "sudah", "sedang",
+                  "tidak", "tak", "belum", "segera", "dapat", "bisa", "harus", "mau", "ingin"}
+NOT_VERBS = {"media", "menteri", "merdeka", "meja", "merah", "mereka", "metode", "meter", "mesin", "melayu",
+             "bersama", "berbagai", "beberapa", "berikut", "termasuk", "terhadap", "tertentu", "terutama",
+             "terkait", "terakhir", "terbaru", "terbesar", "tersebut", "teritorial", "teroris", "terorisme",
+             "mengenai", "menurut", "menjelang", "meski", "meskipun", "melalui", "menuju", "mendatang",
+             "besar", "beras", "berat", "berita", "beton", "militer", "mitra"}
+
+
+def _verbish(w: str) -> bool:
+    """An active or stative verb form (meN-, ber-, ter-): a predicate, not part of a noun phrase."""
+    return len(w) >= 5 and w.startswith(("me", "ber", "ter")) and w not in NOT_VERBS
+
+
+def _comp_end(s: Sentence, end: int) -> int:
+    """Where the complement of the comp trigger ending at token ``end`` stops.
+
+    A complement clause runs to a hard boundary ("mendesak X untuk A dan B").  A nominal
+    object ("mengutuk serangan itu", "menolak tuntutan mereka") is no clause: a following
+    "dan/serta + verb" coordinates a new predicate of the same subject
+    ("mengutuk serangan itu dan mendesak ...").
+    """
+    n = len(s.toks)
+    k = end + 1
+    clausal = False
+    while k < n and not s.hard_before[k] and s.lower[k] not in HARD_CONJ and not (
+            s.punct_before[k] and k > end + 1 and s.lower[k] in SPEECH_VERBS | {"yang"}):
+        w = s.lower[k]
+        if w in ("dan", "serta") and not clausal and k > end + 1:
+            j = k + 1
+            while j < n and s.lower[j] in ("juga", "lalu", "kemudian", "turut", "ikut", "sekaligus", "pun"):
+                j += 1
+            if j < n and _verbish(s.lower[j]):
+                return k
+        if w in CLAUSE_MARKERS or (_verbish(w) and k > end) or w.startswith("di") and w.endswith(("kan", "i")) and len(w) > 6:
+            clausal = True
+        k += 1
+    return k
+
+
 def _suppressed(s: Sentence, matches: list[Match]) -> set[int]:
     """Triggers inside the complement of a comp trigger (mendesak X untuk ..., menuduh X melakukan ...)."""
     out: set[int] = set()
@@ -945,18 +1113,21 @@ def _suppressed(s: Sentence, matches: list[Match]) -> set[int]:
         if "comp" not in m.entry.flags or i in out:
             continue
         end = m.tokens[-1]
-        k = end + 1
-        while k < len(s.toks) and not s.hard_before[k] and s.lower[k] not in HARD_CONJ and not (
-                s.punct_before[k] and k > end + 1 and s.lower[k] in SPEECH_VERBS | {"yang"}):
-            k += 1
+        k = _comp_end(s, end)
         for j, other in enumerate(matches):
             if j != i and end < other.tokens[0] < k:
                 out.add(j)
     return out
 
 
-def _vows(s: Sentence, matches: list[Match]) -> list[tuple[int, int]]:
-    """(promise, promised act) pairs: "berjanji/bersumpah (untuk) <conflictual trigger>"."""
+# light verbs that carry a promised noun: "berjanji memberikan bantuan", "menyediakan dana hibah"
+LIGHT_VERBS = {"memberikan", "memberi", "menyediakan", "mengucurkan", "menggelontorkan", "menambah",
+               "menambahkan", "menawarkan", "mengalokasikan"}
+
+
+def _vows(s: Sentence, matches: list[Match], cooperative: bool = False) -> list[tuple[int, int]]:
+    """(promise, promised act) pairs: "berjanji/bersumpah (untuk) <conflictual trigger>", or with
+    ``cooperative`` "berjanji (untuk) (memberikan) <cooperative trigger>"."""
     out = []
     for tj, w in enumerate(s.lower):
         if w not in PROMISE:
@@ -965,8 +1136,16 @@ def _vows(s: Sentence, matches: list[Match]) -> list[tuple[int, int]]:
         k = tj + 1
         while k < len(s.toks) and s.lower[k] in PURPOSE | {"akan", "segera", "terus", "tidak", "kembali"} and k - tj <= 3:
             k += 1
+        if cooperative and k < len(s.toks) and s.lower[k] in LIGHT_VERBS:
+            k += 1
+            if k < len(s.toks) and s.lower[k] in ("lebih", "lagi", "tambahan"):
+                k += 1
         for j, o in enumerate(matches):
-            if o.tokens[0] == k and (o.entry.type in VERBAL_CONFLICT or o.entry.type in THREAT_MODE):
+            if o.tokens[0] != k:
+                continue
+            if cooperative and o.entry.type in FUTURE_TO_AGREE:
+                out.append((i, j))
+            elif not cooperative and (o.entry.type in VERBAL_CONFLICT or o.entry.type in THREAT_MODE):
                 out.append((i, j))
     return out
 
@@ -1036,12 +1215,73 @@ def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
             elif typ == "SANCTION":
                 mode = "relations" if matches[j].entry.mode == "discontinue" else None
             forced[j] = ("asserted", ("THREATEN", mode))
+    # "memperingatkan (bahwa) ...": a warning is a THREATEN only with coercive content, a
+    # conflictual act or its repercussions (PLOVER: "coercive or forceful warnings"); the warned
+    # act gives the mode ("... aparat akan membubarkan unjuk rasa" -> THREATEN restrict)
+    for i, m in enumerate(matches):
+        if i in drop or m.entry.type != "THREATEN" or "warn" not in m.entry.flags:
+            continue
+        end = _comp_end(sent, m.tokens[-1])
+        inner = [o for o in matches[i + 1:] if o.tokens[0] < end and o.entry.type in THREAT_MODE]
+        if inner:
+            o = inner[0]
+            mode = THREAT_MODE.get(o.entry.type)
+            if o.entry.type == "COERCE" and o.entry.mode in ("arrest", "restrict"):
+                mode = o.entry.mode
+            elif o.entry.type == "SANCTION":
+                mode = "relations" if o.entry.mode == "discontinue" else "expel" if o.entry.mode == "expel" else None
+            forced[i] = (None, ("THREATEN", mode))
+        elif not any(w in WARN_CONSEQUENCE for w in sent.lower[m.tokens[-1] + 1:end]):
+            drop.add(i)
+    # "Jepang berjanji memberikan bantuan ...": a promise of cooperation is coded through the
+    # promised act (future cooperation -> AGREE, planned AID) so that it keeps the act's recipient
+    promised = {i: j for i, j in _vows(sent, matches, cooperative=True) if i >= 0 and i not in drop}
     events: list[CodedEvent] = []
     for i, m in enumerate(matches):
         if i in drop:
             continue
+        if i in promised:
+            j = promised[i]
+            ev = coder.code(matches[j], events, forced_modality="promise")
+            drop.add(j)
+            if ev is not None:
+                events.append(ev)
+                continue
         f = forced.get(i)
         ev = coder.code(m, events, forced_modality=f[0] if f else None, forced_type=f[1] if f else None)
         if ev is not None:
             events.append(ev)
-    return _merge(events)
+    return _merge(_drop_protest_demands(sent, events))
+
+
+STAGE_VERBS = {"menggelar", "melakukan", "mengadakan", "dalam", "melalui", "lewat", "aksi", "berupa"}
+
+
+def _drop_protest_demands(s: Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
+    """PLOVER: the topic of a protest (typically a REQUEST) is not coded apart from the PROTEST.
+    "Ribuan buruh berunjuk rasa ... menuntut kenaikan upah": the demand made by the protesters in
+    the same clause is the protest's content."""
+    protests = []
+    for ev in events:
+        if ev.type != "PROTEST" or not ev.actors:
+            continue
+        k = s.tok_index(ev.trigger[0])
+        w = s.lower[k] if k < len(s.lower) else ""
+        if w.startswith("ber") or w in ("mogok", "turun") or (k > 0 and s.lower[k - 1] in STAGE_VERBS):
+            protests.append((k, {(a.name, a.code) for a in ev.actors}))
+    if not protests:
+        return events
+    out = []
+    for ev in events:
+        if ev.type == "REQUEST" and ev.actors:
+            k = s.tok_index(ev.trigger[0])
+            keys = {(a.name, a.code) for a in ev.actors}
+            same = False
+            for pk, pkeys in protests:
+                lo, hi = min(pk, k), max(pk, k)
+                if keys <= pkeys and not any(s.hard_before[j] or s.lower[j] in HARD_CONJ for j in range(lo + 1, hi + 1)):
+                    same = True
+            if same:
+                continue
+        out.append(ev)
+    return out
