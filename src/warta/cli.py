@@ -29,10 +29,14 @@ app.add_typer(kb_app, name="kb")
 
 
 def _register_extensions() -> None:
-    """Commands that live beside the stage they serve (serve/, ...)."""
+    """Commands that live beside the stage they belong to: serve/, bench, watch."""
+    from .bench import register as register_bench
     from .serve.cli import register as register_serve
+    from .watch import register as register_watch
 
     register_serve(app)
+    register_bench(app)
+    register_watch(app)
 
 out = Console()
 err = Console(stderr=True)
@@ -119,17 +123,23 @@ def extract(
 def ingest(
     inputs: Inputs,
     db: DbOpt = None,
-    engine: Annotated[str, typer.Option("--engine", help="local (one process)")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a distributed scheduler.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this process) | dask (a Dask cluster)")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler, tcp://HOST:8786 (default: a local cluster).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes of the local Dask cluster.")] = 2,
 ) -> None:
     """Analyse inputs and store them; re-ingesting an article changes nothing."""
-    if engine != "local":
-        _die(f"engine {engine!r} is not available in this version: use --engine local")
-    if scheduler:
-        _die("--scheduler needs a distributed engine, which this version does not have")
+    from .distributed import EngineError, ingest_with, runner_for
+
+    try:
+        runner = runner_for(engine, scheduler=scheduler, workers=workers)
+    except EngineError as e:
+        _die(e)
     store = _open_store(db)
-    with store, _progress("ingesting") as tick:
-        report = api_ingest(inputs, store, on_failure=_fail_line, on_document=lambda d, s: tick())
+    try:
+        with store, runner, _progress("ingesting") as tick:
+            report = ingest_with(runner, inputs, store, on_failure=_fail_line, on_document=lambda d, s: tick())
+    except EngineError as e:
+        _die(e)
     _summary(report, "ingest")
     if report.failures:
         raise typer.Exit(1)

@@ -16,7 +16,7 @@ from .schema import documents
 
 
 def configure(engine: Engine) -> None:
-    """Per-connection settings (SQLite pragmas)."""
+    """Per-connection settings: SQLite pragmas; on PostgreSQL, NUL characters in parameters become U+FFFD."""
     if engine.dialect.name == "sqlite":
 
         @sa.event.listens_for(engine, "connect")
@@ -27,11 +27,40 @@ def configure(engine: Engine) -> None:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
+    elif engine.dialect.name == "postgresql":
+
+        @sa.event.listens_for(engine, "before_cursor_execute", retval=True)
+        def _no_nul(conn, cursor, statement, parameters, context, executemany):
+            # PostgreSQL text cannot hold NUL (SQLite can): store and look up U+FFFD instead, which
+            # keeps every character offset (and the content hash, made before) as it was.
+            if executemany and isinstance(parameters, (list, tuple)):
+                return statement, [_strip_nul(p) for p in parameters]
+            return statement, _strip_nul(parameters)
 
 
-def _pg_config(conn: Connection) -> str:
-    found = conn.execute(sa.text("SELECT 1 FROM pg_ts_config WHERE cfgname = 'indonesian'")).first()
-    return "indonesian" if found else "simple"
+def _strip_nul(params):
+    if isinstance(params, dict):
+        if any(isinstance(v, str) and "\x00" in v for v in params.values()):
+            return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in params.items()}
+        return params
+    if isinstance(params, (list, tuple)) and any(isinstance(v, str) and "\x00" in v for v in params):
+        return type(params)(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in params)
+    return params
+
+
+def pg_text_search_config(conn: Connection) -> str:
+    """``indonesian`` when the PostgreSQL server has that text search configuration, else ``simple``.
+
+    Asked once per pooled connection (the answer is kept in the connection's ``info``).
+    """
+    cached = conn.info.get("warta_ts_config")
+    if cached is None:
+        found = conn.execute(sa.text("SELECT 1 FROM pg_catalog.pg_ts_config WHERE cfgname = 'indonesian'")).first()
+        cached = conn.info["warta_ts_config"] = "indonesian" if found else "simple"
+    return cached
+
+
+_pg_config = pg_text_search_config  # the old private name
 
 
 def create_search(conn: Connection) -> None:
@@ -43,7 +72,7 @@ def create_search(conn: Connection) -> None:
             "doc_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')"
         )
     elif name == "postgresql":
-        cfg = _pg_config(conn)
+        cfg = pg_text_search_config(conn)
         conn.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS documents_fts ON documents USING GIN "
             f"(to_tsvector('{cfg}', coalesce(title, '') || ' ' || text))"
@@ -86,7 +115,9 @@ def search(conn: Connection, q: str, limit: int = 20, offset: int = 0) -> list[d
         ).all()
         return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=r[3], rank=float(r[4])) for r in rows]
     if name == "postgresql":
-        cfg = _pg_config(conn)
+        cfg = pg_text_search_config(conn)
+        # the words alone (as FTS5 gets them): every word must occur, no NUL byte reaches the server
+        words = " ".join(_FTS_TOKEN.findall(q))
         vec = f"to_tsvector('{cfg}', coalesce(title, '') || ' ' || text)"
         rows = conn.execute(
             sa.text(
@@ -95,7 +126,7 @@ def search(conn: Connection, q: str, limit: int = 20, offset: int = 0) -> list[d
                 f"ts_rank({vec}, plainto_tsquery('{cfg}', :q)) AS rank FROM documents "
                 f"WHERE {vec} @@ plainto_tsquery('{cfg}', :q) ORDER BY rank DESC LIMIT :limit OFFSET :offset"
             ),
-            {"q": q, "limit": limit, "offset": offset},
+            {"q": words, "limit": limit, "offset": offset},
         ).all()
         return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=r[3], rank=float(r[4])) for r in rows]
     words = _FTS_TOKEN.findall(q)

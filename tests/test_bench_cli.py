@@ -1,0 +1,70 @@
+"""``warta bench``: the corpus and the figures (fields present and sane; no timing assertions)."""
+from __future__ import annotations
+
+import json
+
+import typer
+from typer.testing import CliRunner
+
+from warta import bench
+
+
+def _app() -> typer.Typer:
+    """warta's own app once ``bench.register(app)`` is wired into cli.py; else an app with just bench."""
+    from warta.cli import app
+
+    if any(c.name == "bench" or (c.callback and c.callback.__name__ == "bench") for c in app.registered_commands):
+        return app
+    own = typer.Typer()
+
+    @own.callback()
+    def main() -> None:  # a group, so that "bench" stays a subcommand
+        pass
+
+    bench.register(own)
+    return own
+
+
+def test_corpus_is_deterministic_distinct_and_has_boilerplate():
+    a = [x.text for x in bench.build_corpus(30, seed=7)]
+    assert a == [x.text for x in bench.build_corpus(30, seed=7)]
+    assert a != [x.text for x in bench.build_corpus(30, seed=8)]
+    assert len(set(a)) == 30
+    assert all("Copyright © ANTARA" in t and ("Pewarta:" in t or "Editor:" in t or "Penerjemah:" in t) for t in a)
+    assert all(" - " in t.split("\n", 1)[0] or " -- " in t.split("\n", 1)[0] for t in a)  # a dateline
+    assert len({x.doc for x in bench.build_corpus(30)}) == 30
+    gen = bench.build_corpus(10**9)  # a generator: nothing is built before it is asked for
+    assert next(gen).doc.endswith("000000.txt")
+
+
+def test_bench_json_fields_are_present_and_sane(tmp_path):
+    db = tmp_path / "bench.db"
+    res = CliRunner().invoke(_app(), ["bench", "--articles", "20", "--json", "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    r = json.loads(res.stdout.strip().splitlines()[-1])
+    assert r["articles"] == 20 and r["stored"] == 20 and r["unchanged"] == 0 and r["db"] == "sqlite"
+    assert r["chars"] > 0 and r["tokens"] > 0 and r["sentences"] >= 20 and r["events"] >= 0
+    for key in ("total_s", "articles_per_s", "pipeline_articles_per_s", "tokenizer_s", "tokenizer_articles_per_s",
+                "ratio_to_tokenizer", "pipeline_ratio_to_tokenizer", "peak_rss_mb", "build_s"):
+        assert isinstance(r[key], (int, float)) and r[key] > 0, key
+    stages = r["stages_ms"]
+    for stage in ("clean", "sentences", "language", "entities", "events", "records", "store"):
+        assert stage in stages and stages[stage] >= 0, stage
+        assert stage in r["stages_ms_per_article"]
+    assert abs(sum(stages.values()) / 1000 - r["total_s"]) <= 0.5 * r["total_s"] + 0.05
+    assert r["rss_growth_mb"] is None or r["rss_growth_mb"] >= 0
+    # the store holds the corpus; a second run into it stores nothing new
+    from warta.store.store import Store
+
+    with Store(db) as s:
+        assert s.count()["documents"] == 20
+    res = CliRunner().invoke(_app(), ["bench", "--articles", "20", "--json", "--db", str(db)])
+    r2 = json.loads(res.stdout.strip().splitlines()[-1])
+    assert (r2["stored"], r2["unchanged"]) == (0, 20)
+
+
+def test_bench_text_report():
+    res = CliRunner().invoke(_app(), ["bench", "--articles", "3"])
+    assert res.exit_code == 0, res.output
+    for words in ("articles/s", "per stage", "entities", "store", "tokenizer", "ratio", "peak memory"):
+        assert words in res.stdout, words
