@@ -138,4 +138,7 @@ def test_export_from_store_records(tmp_path, store, docs):
     assert write("plover", store.document_records(), str(out)) == 5
     direct = tmp_path / "direct.jsonl"
     write("plover", sorted((d.to_dict() for d in docs), key=lambda r: r["doc"]), str(direct))
-    assert _lines(out) == _lines(direct)
+    stored = _lines(out)
+    # exported from the store, records also carry their canonical event and its report count
+    assert all(r["cluster"] and r["reports"] >= 1 for r in stored)
+    assert [{k: v for k, v in r.items() if k not in ("cluster", "reports")} for r in stored] == _lines(direct)

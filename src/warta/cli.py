@@ -31,9 +31,11 @@ app.add_typer(kb_app, name="kb")
 def _register_extensions() -> None:
     """Commands that live beside the stage they belong to: serve/, bench, watch."""
     from .bench import register as register_bench
+    from .link.cli import register as register_link
     from .serve.cli import register as register_serve
     from .watch import register as register_watch
 
+    register_link(app)
     register_serve(app)
     register_bench(app)
     register_watch(app)
@@ -233,22 +235,28 @@ def events(
     doc: Annotated[Optional[str], typer.Option(help="Only this document (doc key or id).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100000)] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    merged: Annotated[bool, typer.Option("--merged", help="Canonical events: one per real-world event, with all its reports.")] = False,
 ) -> None:
     """List stored events, filtered."""
     store = _open_store(db)
     with store:
-        recs = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until,
-                            modality=modality, doc=doc, limit=limit)
+        if merged:
+            recs = store.merged_events(actor=actor, type=type, since=since, until=until, limit=limit)
+        else:
+            recs = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until,
+                                modality=modality, doc=doc, limit=limit)
     if as_json:
         for r in recs:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
         return
-    t = Table("date", "event", "actor", "recipient", "where", "modality", "doc", title=f"{len(recs)} event(s)", title_justify="left")
+    t = Table("date", "event", "actor", "recipient", "where", "modality", "doc", "reports",
+              title=f"{len(recs)} {'canonical ' if merged else ''}event(s)", title_justify="left")
     for r in recs:
         t.add_row(r.get("date") or "—", "/".join(r["event"]),
                   ", ".join(a.get("identifier_text") or a.get("entity_text") or "?" for a in r["actor"]),
                   ", ".join(a.get("identifier_text") or a.get("entity_text") or "?" for a in r["recipient"]),
-                  (r.get("event_loc") or {}).get("placename") or "—", r.get("modality") or "", r["doc"])
+                  (r.get("event_loc") or {}).get("placename") or "—", r.get("modality") or "", str(r.get("doc") or ""),
+                  str(r.get("reports") or 1))
     out.print(t)
 
 

@@ -22,8 +22,19 @@ def _v1_initial(conn: Connection) -> None:
     dialects.create_search(conn)
 
 
+def _v2_links(conn: Connection) -> None:
+    """Cross-article linking: canonical events, blocking keys, stories, MinHash bands, near duplicates.
+
+    Existing events are linked afterwards by ``Store.rebuild_links`` (the Store runs it when it
+    finds a store with events but no canonical events)."""
+    from .schema import LINK_TABLES
+
+    metadata.create_all(conn, tables=LINK_TABLES, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
+    (2, _v2_links),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -113,3 +113,67 @@ event_arguments = sa.Table(
     sa.Column("sector", sa.String(8)),
     sa.Column("text", sa.Text),
 )
+
+# ---------------------------------------------------------------- v2: cross-article linking
+# Canonical events: the clusters of event reports (``events.cluster`` names each report's).
+canonical_events = sa.Table(
+    "canonical_events", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # hash of the earliest report's event id
+    sa.Column("type", sa.String(16), nullable=False, index=True),
+    sa.Column("planned", sa.String(16)),
+    sa.Column("date", sa.String(10), index=True),
+    sa.Column("date_granularity", sa.String(8)),
+    sa.Column("location", sa.Text),
+    sa.Column("location_code", sa.String(8)),
+    sa.Column("quad_code", sa.Integer),
+    sa.Column("reports", sa.Integer, nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("story", sa.String(64), index=True),
+    sa.Column("record", sa.JSON, nullable=False),  # the canonical record (merge.canonical_record)
+)
+
+# Blocking keys of event reports: "TYPE|role|c:CODE" / "TYPE|role|e:ENTITY"; candidates share a key.
+event_blocks = sa.Table(
+    "event_blocks", metadata,
+    sa.Column("key", sa.String(300), primary_key=True),
+    sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+stories = sa.Table(
+    "stories", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # hash of the earliest document's doc_id
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("start", sa.String(10)),
+    sa.Column("end", sa.String(10)),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("record", sa.JSON, nullable=False),
+)
+
+story_documents = sa.Table(
+    "story_documents", metadata,
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("story_id", sa.String(64), nullable=False, index=True),
+    sa.Column("key_events", sa.JSON, nullable=False),  # the event ids that say what the article is about
+)
+
+# MinHash LSH bands of article bodies (one row per band) and the near-duplicate pairs found.
+document_bands = sa.Table(
+    "document_bands", metadata,
+    sa.Column("band", sa.String(64), primary_key=True),
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+document_minhash = sa.Table(
+    "document_minhash", metadata,
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("signature", sa.JSON, nullable=False),
+)
+
+near_duplicates = sa.Table(
+    "near_duplicates", metadata,
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("of_doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True, index=True),
+    sa.Column("similarity", sa.Float, nullable=False),
+)
+
+LINK_TABLES = [canonical_events, event_blocks, stories, story_documents, document_bands, document_minhash, near_duplicates]

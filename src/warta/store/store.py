@@ -19,7 +19,8 @@ from ..errors import NotFoundError, StoreError
 from ..model import Document
 from . import dialects
 from .migrations import migrate
-from .schema import boilerplate, documents, entities, event_arguments, events, mentions, sentences, sources
+from .schema import (boilerplate, canonical_events, documents, entities, event_arguments, events, mentions,
+                     near_duplicates, sentences, sources, stories, story_documents)
 
 DEFAULT_DB = "warta.db"
 
@@ -32,6 +33,13 @@ def resolve_url(url: str | os.PathLike | None) -> str:
     if "://" in url:
         return url
     return f"sqlite:///{Path(url).expanduser().absolute()}"
+
+
+def _with_cluster(rec: dict[str, Any], cluster: str | None, reports: int | None) -> dict[str, Any]:
+    """An event record with its canonical event's id (``cluster``) and report count (``reports``)."""
+    if cluster is None:
+        return rec
+    return {**rec, "cluster": cluster, "reports": reports}
 
 
 def _escape_like(s: str) -> str:
@@ -51,6 +59,7 @@ class Store:
             self.engine: Engine = sa.create_engine(self.url, **kwargs)
             dialects.configure(self.engine)
             self.version = migrate(self.engine)
+            self._link_unlinked()
         except StoreError:
             raise
         except Exception as e:  # bad URL, unreachable server, unwritable file
@@ -82,6 +91,7 @@ class Store:
             if conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == document.doc_id)).first():
                 return False
             self._insert(conn, document, origin)
+            self._link(conn, document.doc_id, document.text[document.body[0]:document.body[1]])
         return True
 
     def add_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, bool]]:
@@ -201,8 +211,10 @@ class Store:
                 sa.select(sentences.c.seq, sentences.c.start, sentences.c.end)
                 .where(sentences.c.doc_id == doc_id).order_by(sentences.c.seq)).mappings()]
             d["entities"] = self._doc_entities(conn, doc_id)
-            d["events"] = [r[0] for r in conn.execute(
-                sa.select(events.c.record).where(events.c.doc_id == doc_id).order_by(events.c.seq))]
+            d["events"] = [_with_cluster(r[0], r[1], r[2]) for r in conn.execute(
+                sa.select(events.c.record, events.c.cluster, canonical_events.c.reports)
+                .outerjoin(canonical_events, canonical_events.c.id == events.c.cluster)
+                .where(events.c.doc_id == doc_id).order_by(events.c.seq))]
         return d
 
     @staticmethod
@@ -247,7 +259,9 @@ class Store:
                doc: str | None = None, limit: int | None = 100, offset: int = 0,
                order: str = "date") -> list[dict[str, Any]]:
         """Event records matching every filter given (actor/recipient: a name, code or entity id)."""
-        query = sa.select(events.c.record).join(documents, documents.c.doc_id == events.c.doc_id)
+        query = (sa.select(events.c.record, events.c.cluster, canonical_events.c.reports)
+                 .join(documents, documents.c.doc_id == events.c.doc_id)
+                 .outerjoin(canonical_events, canonical_events.c.id == events.c.cluster))
         for role, val in (("actor", actor), ("recipient", recipient)):
             if val:
                 a = event_arguments.alias()
@@ -285,14 +299,16 @@ class Store:
             query = query.limit(limit)
         query = query.offset(offset)
         with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(query)]
+            return [_with_cluster(r[0], r[1], r[2]) for r in conn.execute(query)]
 
     def event(self, event_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(events.c.record).where(events.c.id == event_id)).first()
+            row = conn.execute(sa.select(events.c.record, events.c.cluster, canonical_events.c.reports)
+                               .outerjoin(canonical_events, canonical_events.c.id == events.c.cluster)
+                               .where(events.c.id == event_id)).first()
         if row is None:
             raise NotFoundError("event", event_id)
-        return row[0]
+        return _with_cluster(row[0], row[1], row[2])
 
     def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies: doc_id, doc, title, snippet, rank."""
@@ -336,3 +352,120 @@ class Store:
     def sources(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(sa.select(sources).order_by(sources.c.documents.desc())).mappings()]
+
+    # ------------------------------------------------------------------ linking (warta.link)
+    def _link(self, conn: Connection, doc_id: str, body: str) -> None:
+        """Merge a new document's events into canonical events, find its near duplicates and its
+        story; only candidate blocks are read. Runs inside the document's transaction."""
+        from ..link import merge
+        from ..link import stories as st
+
+        touched = merge.link_document(conn, doc_id)
+        dups = st.find_near_duplicates(conn, doc_id, body)
+        st.link_story(conn, doc_id, touched, dups)
+
+    def _link_unlinked(self) -> None:
+        """A store made before linking existed (schema v1): link it once, now."""
+        with self.engine.connect() as conn:
+            unlinked = conn.execute(sa.select(events.c.id).where(events.c.cluster.is_(None)).limit(1)).first()
+        if unlinked is not None:
+            self.rebuild_links()
+
+    def rebuild_links(self) -> dict[str, int]:
+        """Drop every canonical event, story and near-duplicate flag and link the whole store again,
+        document by document in order of publication (the result equals incremental linking)."""
+        from ..link import merge
+        from ..link import stories as st
+
+        with self.engine.begin() as conn:
+            st.clear(conn)
+            merge.clear(conn)
+            rows = conn.execute(sa.select(documents.c.doc_id, documents.c.text, documents.c.body_start,
+                                          documents.c.body_end, documents.c.published, documents.c.doc)).all()
+            for r in sorted(rows, key=lambda r: (r.published or "9999", r.doc, r.doc_id)):
+                self._link(conn, r.doc_id, r.text[r.body_start:r.body_end])
+        return self.link_counts()
+
+    def link_counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0
+                    for name, t in (("events", events), ("canonical_events", canonical_events),
+                                    ("stories", stories), ("near_duplicates", near_duplicates))}
+
+    def merged_events(self, *, actor: str | None = None, other: str | None = None, type: str | None = None,
+                      since: str | None = None, until: str | None = None, min_reports: int = 1,
+                      limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Canonical events (each with every report in ``sources``), by date."""
+        from ..link.timeline import involves, sort_key
+
+        q = sa.select(canonical_events.c.record).where(canonical_events.c.reports >= min_reports)
+        if type:
+            q = q.where(canonical_events.c.type == type.upper())
+        if since:
+            q = q.where(canonical_events.c.date >= since)
+        if until:
+            q = q.where(canonical_events.c.date <= until + "\uffff")
+        for who in (actor, other):
+            if who:
+                like = f"%{_escape_like(who.lower())}%"
+                a = event_arguments.alias()
+                e = events.alias()
+                q = q.where(canonical_events.c.id.in_(
+                    sa.select(e.c.cluster).join(a, a.c.event_id == e.c.id).where(sa.or_(
+                        sa.func.lower(a.c.name).like(like, escape="\\"), sa.func.lower(a.c.text).like(like, escape="\\"),
+                        a.c.code == who.upper(), a.c.entity_id == who))))
+        with self.engine.connect() as conn:
+            recs = [r[0] for r in conn.execute(q)]
+        recs = [r for r in recs if all(involves(r, w) for w in (actor, other) if w)]
+        recs.sort(key=sort_key)
+        return recs[offset:offset + limit if limit is not None else None]
+
+    def merged_event(self, cluster: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(canonical_events.c.record).where(canonical_events.c.id == cluster)).first()
+        if row is None:
+            raise NotFoundError("canonical event", cluster)
+        return row[0]
+
+    def timeline(self, actor: str, other: str | None = None) -> list[dict[str, Any]]:
+        """The canonical events of ``actor`` (with ``other``, when given) in date order."""
+        return self.merged_events(actor=actor, other=other)
+
+    def graph(self) -> dict[str, Any]:
+        """The actor network of the canonical events (``warta.link.graph.build``)."""
+        from ..link.graph import build
+
+        return build(self.merged_events())
+
+    def stories(self, limit: int | None = 100, offset: int = 0, min_documents: int = 1) -> list[dict[str, Any]]:
+        """Stories, largest and latest first."""
+        q = (sa.select(stories.c.record).where(stories.c.documents >= min_documents)
+             .order_by(stories.c.documents.desc(), stories.c.end.desc(), stories.c.id).offset(offset))
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def story(self, key: str) -> dict[str, Any]:
+        """One story by id, or the story of a document (doc key or content hash)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(stories.c.record).where(stories.c.id == key)).first()
+            if row is None:
+                try:
+                    doc_id = self._find_doc_id(conn, key)
+                except NotFoundError:
+                    raise NotFoundError("story", key) from None
+                row = conn.execute(sa.select(stories.c.record).join(
+                    story_documents, story_documents.c.story_id == stories.c.id).where(story_documents.c.doc_id == doc_id)).first()
+        if row is None:
+            raise NotFoundError("story", key)
+        return row[0]
+
+    def near_duplicates(self) -> list[dict[str, Any]]:
+        d2 = documents.alias()
+        q = (sa.select(documents.c.doc.label("doc"), d2.c.doc.label("of_doc"), near_duplicates.c.doc_id,
+                       near_duplicates.c.of_doc_id, near_duplicates.c.similarity)
+             .join(documents, documents.c.doc_id == near_duplicates.c.doc_id)
+             .join(d2, d2.c.doc_id == near_duplicates.c.of_doc_id).order_by(documents.c.doc, d2.c.doc))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]

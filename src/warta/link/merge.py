@@ -1,0 +1,437 @@
+"""Cross-article event merging: event reports -> canonical events.
+
+Two reports of one real-world event (in two articles, or twice in one article) are *matched*
+by :func:`match`, a symmetric test of the pair alone:
+
+* the same PLOVER type (an AGREE to a planned CONSULT stays apart from the CONSULT itself, and
+  from an AGREE to something else), the same modality class (real = asserted/historical;
+  future; hypothetical; negated);
+* compatible participants: actors overlap (a shared entity id is *strong*, a shared country code
+  *weak*), recipients overlap, or one side does not say; no side contradicts (both named, no
+  overlap); at least one strong overlap;
+* compatible dates: each date is a period widened by how weakly it is known (a day from the
+  sentence is that day; one resolved from a weekday and the publication date or from the story
+  context +/- 1 day; a month carried over from context +/- 31 days; the "publication month"
+  fallback also covers the month before); visits last days (+3). Periods must overlap. An
+  undated report matches only a strong match on both sides (or on the actor and the same place)
+  in the same article or one published within :data:`UNDATED_WINDOW_DAYS`;
+* compatible places: two places named in the sentences must be in the same country (unless the
+  two reports share two named participants).
+
+Canonical events are the connected components of the match graph. Components only grow when
+reports are added, so adding one article can only merge clusters: incremental linking
+(:func:`link_document`) and a rebuild from scratch give the same clusters whatever the order.
+Candidates come from *blocks* (type + actor/recipient code or entity id) kept in the
+``event_blocks`` table, so a new report is compared with few others.
+
+A canonical event's id is a hash of its earliest report's id (earliest by publication date,
+document, offset); its record keeps every report and picks the best-supported date, place and
+figures (conflicting figures are listed side by side with their sources, never averaged).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..store.schema import canonical_events, documents, event_blocks, events
+
+UNDATED_WINDOW_DAYS = 7
+GRAN_RANK = {"day": 3, "month": 2, "year": 1}
+PROV_RANK = {"text": 3, "published": 2, "context": 1, "fallback": 0}
+COOPERATION = {1, 2}
+CONFLICT = {3, 4}
+
+
+def modality_class(m: str | None) -> str:
+    m = m or "asserted"
+    return "real" if m in ("asserted", "historical") else m
+
+
+def provenance(date_info: dict | None) -> str | None:
+    """How firmly the date is known: text > published (weekday + publication date) > context > fallback."""
+    rf = (date_info or {}).get("resolved_from")
+    if not rf:
+        return None
+    if rf.startswith("published ("):
+        return "fallback"
+    if rf == "published":
+        return "published"
+    if rf == "context":
+        return "context"
+    return "text"
+
+
+def period(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            d = dt.date(*parts)
+            return d, d
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def _granularity(value: str | None, info: dict | None) -> str | None:
+    g = (info or {}).get("granularity")
+    if g:
+        return g
+    if not value:
+        return None
+    return {3: "day", 2: "month", 1: "year"}.get(len(value.split("-")))
+
+
+def widened(value: str | None, gran: str | None, prov: str | None, visit: bool) -> tuple[int, int] | None:
+    p = period(value)
+    if p is None:
+        return None
+    lo, hi = p[0].toordinal(), p[1].toordinal()
+    if gran == "day":
+        slack = {"text": 0, "published": 1, "context": 1, "fallback": 1}.get(prov or "text", 0)
+        if visit:
+            slack += 3
+        return lo - slack, hi + slack
+    if prov == "context":
+        return lo - 31, hi + 31
+    if prov == "fallback":
+        return lo - 31, hi
+    return lo, hi
+
+
+def _arg_keys(args: list[dict]) -> list[tuple[str | None, str | None]]:
+    return [(a.get("entity_id"), a.get("code")) for a in args or [] if a.get("entity_id") or a.get("code")]
+
+
+@dataclass
+class Report:
+    """One event report as the matcher sees it."""
+
+    id: str
+    doc_id: str
+    doc: str
+    published: str | None
+    start: int
+    type: str
+    planned: str | None
+    visit: bool
+    mclass: str
+    actors: list[tuple[str | None, str | None]]
+    recipients: list[tuple[str | None, str | None]]
+    date: str | None
+    gran: str | None
+    prov: str | None
+    span: tuple[int, int] | None
+    place_code: str | None
+    place_strong: bool
+    record: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any], doc_id: str, published: str | None) -> Report:
+        info = rec.get("date_info") or {}
+        prov = provenance(info)
+        gran = _granularity(rec.get("date"), info)
+        visit = "visit" in (rec.get("mode") or []) or rec.get("planned") == "CONSULT"
+        loc = rec.get("event_loc") or {}
+        return cls(
+            id=rec["id"], doc_id=doc_id, doc=rec.get("doc") or doc_id, published=published,
+            start=(rec.get("text_info") or {}).get("start", 0), type=(rec.get("event") or ["?"])[0],
+            planned=rec.get("planned"), visit=visit, mclass=modality_class(rec.get("modality")),
+            actors=_arg_keys(rec.get("actor")), recipients=_arg_keys(rec.get("recipient")),
+            date=rec.get("date"), gran=gran, prov=prov, span=widened(rec.get("date"), gran, prov, visit),
+            place_code=loc.get("country_code3"), place_strong=loc.get("resolved_from", "sentence") == "sentence"
+            and bool(loc.get("placename")), record=rec,
+        )
+
+    @property
+    def kind(self) -> str:
+        return self.type + (f">{self.planned}" if self.planned else "")
+
+    def blocks(self) -> set[str]:
+        keys = {f"S|{self.doc_id}|{self.start}|{self.kind}"}
+        for role, args in (("a", self.actors), ("r", self.recipients)):
+            for eid, code in args:
+                if eid:
+                    keys.add(f"{self.kind}|{role}|e:{eid}")
+                if code:
+                    keys.add(f"{self.kind}|{role}|c:{code}")
+        return keys
+
+    def order_key(self) -> tuple:
+        return (self.published or "9999", self.doc, self.start, self.id)
+
+
+def _relation(a: list, b: list) -> str:
+    """strong (a shared entity), weak (a shared code), unknown (one side empty, or only described,
+    e.g. "para pemimpin") or conflict (named entities on both sides, none shared)."""
+    if not a or not b:
+        return "unknown"
+    if {e for e, _ in a if e} & {e for e, _ in b if e}:
+        return "strong"
+    if {c for _, c in a if c} & {c for _, c in b if c}:
+        return "weak"
+    if not any(e for e, _ in a) or not any(e for e, _ in b):
+        return "unknown"  # a description without an entity does not contradict a name
+    return "conflict"
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    pa, pb = period(a), period(b)
+    if pa is None or pb is None:
+        return None
+    return abs((pa[0] - pb[0]).days)
+
+
+def match(a: Report, b: Report) -> bool:
+    """Are ``a`` and ``b`` reports of one real-world event? Symmetric; depends on the pair alone."""
+    if a.id == b.id:
+        return True
+    if a.kind != b.kind or a.mclass != b.mclass:
+        return False
+    ra, rr = _relation(a.actors, b.actors), _relation(a.recipients, b.recipients)
+    if "conflict" in (ra, rr):
+        return False
+    pa = {e for e, _ in a.actors + a.recipients if e}
+    pb = {e for e, _ in b.actors + b.recipients if e}
+    dyad = len(pa & pb) >= 2  # the same two named participants: a place slip does not part them
+    if not dyad and a.place_strong and b.place_strong and a.place_code and b.place_code and a.place_code != b.place_code:
+        return False
+    if "strong" not in (ra, rr):
+        return False
+    if a.span is not None and b.span is not None:
+        return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
+    # an undated report: only a strong match, close in time of publication
+    if a.doc_id != b.doc_id:
+        gap = _days_apart(a.published, b.published)
+        if gap is None or gap > UNDATED_WINDOW_DAYS:
+            return False
+    if ra != "strong":
+        return False
+    return rr == "strong" or (a.place_code is not None and a.place_code == b.place_code)
+
+
+def cluster_id(first_report_id: str) -> str:
+    return "c" + hashlib.sha1(first_report_id.encode("utf-8")).hexdigest()[:19]
+
+
+# ---------------------------------------------------------------------------- canonical record
+def _arg_merge(reports: list[Report], role: str) -> list[dict[str, Any]]:
+    seen: dict[tuple, dict[str, Any]] = {}
+    counts: Counter = Counter()
+    for r in reports:
+        for a in r.record.get(role) or []:
+            key = (a.get("entity_id"),) if a.get("entity_id") else (a.get("code"), (a.get("identifier_text") or a.get("entity_text") or "").lower())
+            counts[key] += 1
+            if key not in seen:
+                seen[key] = {k: a.get(k) for k in ("code", "sector", "entity_text", "identifier_id", "identifier_text", "entity_id")}
+    return [seen[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))]
+
+
+def best_date(reports: list[Report]) -> tuple[str | None, dict[str, Any]]:
+    """The most precise date consistent with the most others (sentence dates beat context/published ones)."""
+    dated = [r for r in reports if r.date and r.span is not None]
+    if not dated:
+        return None, {"granularity": None, "resolved_from": None}
+    freq = Counter(r.date for r in dated)
+
+    def key(c: Report):
+        p = period(c.date)
+        lo, hi = p[0].toordinal(), p[1].toordinal()
+        support = sum(1 for o in dated if o is not c and o.span[0] <= hi and lo <= o.span[1])
+        strength = GRAN_RANK.get(c.gran or "", 0) - (2 if c.prov == "fallback" else 0) - (0.5 if c.prov == "context" else 0)
+        return (-support, -strength, -PROV_RANK.get(c.prov or "text", 0), -freq[c.date], c.date, c.order_key())
+
+    best = min(dated, key=key)
+    info = dict(best.record.get("date_info") or {})
+    return best.date, {"granularity": best.gran, "resolved_from": info.get("resolved_from"), "text": info.get("text"),
+                       "report": best.id, "doc": best.doc}
+
+
+def _best_place(reports: list[Report]) -> dict[str, Any] | None:
+    named = Counter()
+    codes = Counter()
+    first: dict[Any, dict] = {}
+    for r in sorted(reports, key=Report.order_key):
+        loc = r.record.get("event_loc") or {}
+        if r.place_strong:
+            k = (loc.get("placename"), loc.get("country_code3"))
+            named[k] += 1
+            first.setdefault(k, loc)
+        if loc.get("country_code3"):
+            codes[loc["country_code3"]] += 1
+    if named:
+        k = min(named, key=lambda k: (-named[k], str(k)))
+        return dict(first[k])
+    if codes:
+        c = min(codes, key=lambda c: (-codes[c], c))
+        return {"placename": None, "country_code3": c, "geonameid": None, "lat": None, "lon": None, "resolved_from": "reports"}
+    return None
+
+
+def _source(r: Report) -> dict[str, Any]:
+    ti = r.record.get("text_info") or {}
+    return {"id": r.id, "doc": r.doc, "doc_id": r.doc_id, "outlet": r.record.get("outlet"), "published": r.published,
+            "start": ti.get("start"), "end": ti.get("end"), "sequence": ti.get("sequence"),
+            "date": r.date, "granularity": r.gran, "resolved_from": (r.record.get("date_info") or {}).get("resolved_from"),
+            "modality": r.record.get("modality")}
+
+
+def canonical_record(reports: list[Report]) -> dict[str, Any]:
+    """The canonical event of a cluster of reports."""
+    reports = sorted(reports, key=Report.order_key)
+    first = reports[0]
+    cid = cluster_id(first.id)
+    date, date_info = best_date(reports)
+    figures: dict[str, list[dict[str, Any]]] = {}
+    agreed: dict[str, Any] = {}
+    for fig in ("dead", "injured", "arrested"):
+        vals: dict[Any, list[dict]] = {}
+        for r in reports:
+            v = r.record.get(fig)
+            if v is not None:
+                vals.setdefault(v, []).append({"id": r.id, "doc": r.doc, "outlet": r.record.get("outlet")})
+        if vals:
+            figures[fig] = [{"value": v, "reports": src} for v, src in sorted(vals.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))]
+        agreed[fig] = next(iter(vals)) if len(vals) == 1 else None
+    amounts: dict[tuple, dict[str, Any]] = {}
+    for r in reports:
+        for a in r.record.get("amounts") or []:
+            k = (a.get("value"), a.get("currency"))
+            amounts.setdefault(k, {"value": a.get("value"), "currency": a.get("currency"), "text": a.get("text"), "reports": []})
+            amounts[k]["reports"].append({"id": r.id, "doc": r.doc})
+    modes = Counter(m for r in reports for m in (r.record.get("mode") or []) if m)
+    contexts = sorted({c for r in reports for c in (r.record.get("context") or [])})
+    modalities = Counter(r.record.get("modality") or "asserted" for r in reports)
+    modality = "asserted" if modalities.get("asserted") else min(modalities, key=lambda m: (-modalities[m], m))
+    docs = sorted({r.doc_id for r in reports})
+    outlets = sorted({r.record.get("outlet") for r in reports if r.record.get("outlet")})
+    rec: dict[str, Any] = {
+        "cluster": cid,
+        "event": [first.type],
+        "mode": [min(modes, key=lambda m: (-modes[m], m))] if modes else [],
+        "context": contexts,
+        "actor": _arg_merge(reports, "actor"),
+        "recipient": _arg_merge(reports, "recipient"),
+        "date": date,
+        "date_info": date_info,
+        "event_loc": _best_place(reports),
+        "modality": modality,
+        **agreed,
+        "figures": figures,
+        "amounts": list(amounts.values()),
+        "quad_code": first.record.get("quad_code"),
+        "reports": len(reports),
+        "documents": len(docs),
+        "outlets": outlets,
+        "sources": [_source(r) for r in reports],
+    }
+    if first.planned:
+        rec["planned"] = first.planned
+    return rec
+
+
+# ---------------------------------------------------------------------------- store side
+def _load_reports(conn: Connection, ids: Iterable[str] | None = None, cluster_ids: Iterable[str] | None = None) -> list[Report]:
+    q = sa.select(events.c.id, events.c.doc_id, events.c.record, documents.c.published).join(
+        documents, documents.c.doc_id == events.c.doc_id)
+    if ids is not None:
+        ids = list(ids)
+        if not ids:
+            return []
+        q = q.where(events.c.id.in_(ids))
+    if cluster_ids is not None:
+        cluster_ids = list(cluster_ids)
+        if not cluster_ids:
+            return []
+        q = q.where(events.c.cluster.in_(cluster_ids))
+    return [Report.from_record(r.record, r.doc_id, r.published) for r in conn.execute(q)]
+
+
+def _write_canonical(conn: Connection, reports: list[Report]) -> str:
+    rec = canonical_record(reports)
+    loc = rec.get("event_loc") or {}
+    conn.execute(canonical_events.insert().values(
+        id=rec["cluster"], type=rec["event"][0], planned=rec.get("planned"), date=rec["date"],
+        date_granularity=(rec.get("date_info") or {}).get("granularity"), location=loc.get("placename"),
+        location_code=loc.get("country_code3"), quad_code=rec.get("quad_code"), reports=rec["reports"],
+        documents=rec["documents"], story=None, record=rec,
+    ))
+    return rec["cluster"]
+
+
+def link_document(conn: Connection, doc_id: str) -> set[str]:
+    """Assign the events of one newly stored document to canonical events, touching only candidate
+    blocks; returns the ids of the canonical events it created or changed."""
+    new = sorted(_load_reports(conn, ids=[r[0] for r in conn.execute(
+        sa.select(events.c.id).where(events.c.doc_id == doc_id))]), key=Report.order_key)
+    if not new:
+        return set()
+    # union-find over cluster ids: existing clusters and the new reports (each its own at first)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    cluster_of: dict[str, str] = {}  # event id -> old cluster id (or "new:" + event id)
+    done: list[Report] = []
+    for r in new:
+        mine = "new:" + r.id
+        cluster_of[r.id] = mine
+        find(mine)
+        keys = sorted(r.blocks())
+        cand_ids = {row[0] for row in conn.execute(sa.select(event_blocks.c.event_id).where(event_blocks.c.key.in_(keys)))}
+        cand_ids.discard(r.id)
+        old = [c for c in _load_reports(conn, ids=cand_ids - {d.id for d in done})]
+        for c in old + [d for d in done if d.id in cand_ids]:
+            if match(r, c):
+                if c.id not in cluster_of:
+                    cl = conn.execute(sa.select(events.c.cluster).where(events.c.id == c.id)).scalar()
+                    cluster_of[c.id] = cl or ("new:" + c.id)
+                union(mine, cluster_of[c.id])
+        conn.execute(event_blocks.insert(), [{"key": k, "event_id": r.id} for k in keys])
+        done.append(r)
+    groups: dict[str, set[str]] = {}
+    for cl in list(parent):
+        groups.setdefault(find(cl), set()).add(cl)
+    touched: set[str] = set()
+    for members in groups.values():
+        old_ids = sorted(m for m in members if not m.startswith("new:"))
+        new_ids = [m[4:] for m in members if m.startswith("new:")]
+        reports = _load_reports(conn, cluster_ids=old_ids) + [r for r in new if r.id in set(new_ids)]
+        # a report counted twice (new and already clustered) cannot happen: new reports had no cluster
+        cid = cluster_id(min(reports, key=Report.order_key).id)
+        if old_ids:
+            conn.execute(canonical_events.delete().where(canonical_events.c.id.in_(old_ids)))
+            conn.execute(events.update().where(events.c.cluster.in_(old_ids)).values(cluster=cid))
+        if new_ids:
+            conn.execute(events.update().where(events.c.id.in_(new_ids)).values(cluster=cid))
+        _write_canonical(conn, reports)
+        touched.add(cid)
+    return touched
+
+
+def clear(conn: Connection) -> None:
+    conn.execute(event_blocks.delete())
+    conn.execute(canonical_events.delete())
+    conn.execute(events.update().values(cluster=None))

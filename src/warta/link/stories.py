@@ -1,0 +1,276 @@
+"""Stories (articles about one unfolding story) and near-duplicate articles.
+
+* An article's *key events* are the current (not historical) events of its first two
+  event-bearing sentences: what its lede reports. Two articles belong to one story when a key
+  event of one and a key event of the other are reports of one canonical event, or when one is
+  a near duplicate of the other; stories are the connected components of that relation, so
+  adding an article only ever merges stories (incremental == rebuild).
+* Near duplicates (syndicated wire copy): MinHash (datasketch) over 5-word shingles of the
+  body; LSH bands are kept in ``document_bands`` so that a new article is compared only with
+  the articles sharing a band; a pair at or above :data:`DUPLICATE_THRESHOLD` estimated Jaccard
+  similarity is recorded in ``near_duplicates`` (the later article is the duplicate).
+* A story's title is made from its key actors, its dominant canonical event (type, mode,
+  place) and its time span.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..store.schema import (canonical_events, document_bands, document_minhash, documents, events, near_duplicates,
+                            stories, story_documents)
+
+NUM_PERM = 128
+SHINGLE = 5
+DUPLICATE_THRESHOLD = 0.7
+_WORD = re.compile(r"\w+", re.UNICODE)
+_lsh_params: tuple[int, int] | None = None
+
+
+def lsh_params() -> tuple[int, int]:
+    """(bands, rows) that datasketch's MinHashLSH picks for the threshold."""
+    global _lsh_params
+    if _lsh_params is None:
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+        _lsh_params = (lsh.b, lsh.r)
+    return _lsh_params
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+
+
+def signature(text: str) -> list[int] | None:
+    from datasketch import MinHash
+
+    sh = shingles(text)
+    if not sh:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m.update_batch([s.encode("utf-8") for s in sorted(sh)])
+    return [int(v) for v in m.hashvalues]
+
+
+def bands(sig: list[int]) -> list[str]:
+    b, r = lsh_params()
+    out = []
+    for i in range(b):
+        chunk = ",".join(str(v) for v in sig[i * r:(i + 1) * r])
+        out.append(f"{i}:" + hashlib.sha1(chunk.encode()).hexdigest()[:24])
+    return out
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    return sum(1 for x, y in zip(a, b) if x == y) / max(len(a), 1)
+
+
+def _doc_order(conn: Connection, doc_ids) -> dict[str, tuple]:
+    rows = conn.execute(sa.select(documents.c.doc_id, documents.c.doc, documents.c.published)
+                        .where(documents.c.doc_id.in_(list(doc_ids))))
+    return {r.doc_id: (r.published or "9999", r.doc, r.doc_id) for r in rows}
+
+
+def find_near_duplicates(conn: Connection, doc_id: str, body: str) -> list[tuple[str, float]]:
+    """Record the MinHash bands of a new article and the near duplicates it has among stored ones."""
+    sig = signature(body)
+    if sig is None:
+        return []
+    bs = bands(sig)
+    conn.execute(document_minhash.insert().values(doc_id=doc_id, signature=sig))
+    cands = {r[0] for r in conn.execute(sa.select(document_bands.c.doc_id).where(document_bands.c.band.in_(bs)))}
+    conn.execute(document_bands.insert(), [{"band": b, "doc_id": doc_id} for b in bs])
+    cands.discard(doc_id)
+    found = []
+    if cands:
+        sigs = dict(conn.execute(sa.select(document_minhash.c.doc_id, document_minhash.c.signature)
+                                 .where(document_minhash.c.doc_id.in_(sorted(cands)))).all())
+        order = _doc_order(conn, list(cands) + [doc_id])
+        for other in sorted(cands):
+            s = similarity(sig, sigs[other])
+            if s >= DUPLICATE_THRESHOLD:
+                later, earlier = sorted([doc_id, other], key=lambda d: order[d], reverse=True)
+                conn.execute(near_duplicates.insert().values(doc_id=later, of_doc_id=earlier, similarity=round(s, 4)))
+                found.append((other, s))
+    return found
+
+
+def key_events(records: list[dict[str, Any]]) -> list[str]:
+    """Ids of the events the article's lede reports: current events of its first two event sentences."""
+    current = [r for r in records if (r.get("modality") or "asserted") not in ("historical", "negated", "hypothetical")]
+    pool = current or records
+    starts = sorted({(r.get("text_info") or {}).get("start", 0) for r in pool})[:2]
+    return sorted(r["id"] for r in pool if (r.get("text_info") or {}).get("start", 0) in starts)
+
+
+def story_id(first_doc_id: str) -> str:
+    return "s" + hashlib.sha1(first_doc_id.encode()).hexdigest()[:19]
+
+
+def _key_clusters(conn: Connection, doc_ids) -> dict[str, set[str]]:
+    rows = conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.key_events)
+                        .where(story_documents.c.doc_id.in_(list(doc_ids)))).all()
+    ev_ids = sorted({e for _, ks in rows for e in ks})
+    cl = dict(conn.execute(sa.select(events.c.id, events.c.cluster).where(events.c.id.in_(ev_ids))).all()) if ev_ids else {}
+    return {d: {cl[e] for e in ks if cl.get(e)} for d, ks in rows}
+
+
+def link_story(conn: Connection, doc_id: str, touched_clusters: set[str], duplicates: list[tuple[str, float]]) -> set[str]:
+    """Put a newly stored article into a story, merging stories it (or the clusters it changed) joins.
+
+    Returns the ids of the stories created or changed."""
+    recs = [r[0] for r in conn.execute(sa.select(events.c.record).where(events.c.doc_id == doc_id))]
+    keys = key_events(recs)
+    conn.execute(story_documents.insert().values(doc_id=doc_id, story_id="", key_events=keys))
+    # documents whose key events lie in a cluster this article changed: one group per cluster
+    groups: list[set[str]] = [{doc_id}]
+    if touched_clusters:
+        rows = conn.execute(sa.select(events.c.id, events.c.doc_id, events.c.cluster)
+                            .where(events.c.cluster.in_(sorted(touched_clusters)))).all()
+        docs_by_cluster: dict[str, set[str]] = {}
+        docs_in = {r.doc_id for r in rows}
+        kmap = dict(conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.key_events)
+                                 .where(story_documents.c.doc_id.in_(sorted(docs_in)))).all())
+        for r in rows:
+            if r.id in set(kmap.get(r.doc_id) or []):
+                docs_by_cluster.setdefault(r.cluster, set()).add(r.doc_id)
+        groups += [g for g in docs_by_cluster.values() if len(g) > 1 or doc_id in g]
+        groups += [{doc_id} | g for g in docs_by_cluster.values() if doc_id in g]
+    groups += [{doc_id, other} for other, _ in duplicates]
+    involved = set().union(*groups)
+    current = dict(conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.story_id)
+                                .where(story_documents.c.doc_id.in_(sorted(involved)))).all())
+    parent: dict[str, str] = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def node(d):
+        return current.get(d) or ("doc:" + d)
+
+    for g in groups:
+        g = sorted(g)
+        for d in g[1:]:
+            a, b = find(node(g[0])), find(node(d))
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    comps: dict[str, set[str]] = {}
+    for d in involved:
+        comps.setdefault(find(node(d)), set()).add(node(d))
+    changed: set[str] = set()
+    for members in comps.values():
+        old = sorted(m for m in members if m and not m.startswith("doc:"))
+        docs = {m[4:] for m in members if m.startswith("doc:")}
+        if old:
+            docs |= {r[0] for r in conn.execute(sa.select(story_documents.c.doc_id).where(story_documents.c.story_id.in_(old)))}
+        order = _doc_order(conn, docs)
+        sid = story_id(min(docs, key=lambda d: order[d]))
+        if old:
+            conn.execute(stories.delete().where(stories.c.id.in_(old)))
+        conn.execute(story_documents.update().where(story_documents.c.doc_id.in_(sorted(docs))).values(story_id=sid))
+        changed.add(sid)
+    # stories whose events changed (merged clusters) get their title and span again
+    if touched_clusters:
+        more = {r[0] for r in conn.execute(
+            sa.select(story_documents.c.story_id).join(events, events.c.doc_id == story_documents.c.doc_id)
+            .where(events.c.cluster.in_(sorted(touched_clusters))).distinct())}
+        changed |= more
+    for sid in sorted(changed):
+        write_story(conn, sid)
+    return changed
+
+
+def story_record(conn: Connection, sid: str) -> dict[str, Any] | None:
+    rows = conn.execute(sa.select(documents.c.doc_id, documents.c.doc, documents.c.title, documents.c.source,
+                                  documents.c.published, story_documents.c.key_events)
+                        .join(story_documents, story_documents.c.doc_id == documents.c.doc_id)
+                        .where(story_documents.c.story_id == sid)).mappings().all()
+    if not rows:
+        return None
+    rows = sorted(rows, key=lambda r: (r["published"] or "9999", r["doc"], r["doc_id"]))
+    doc_ids = [r["doc_id"] for r in rows]
+    dups = {r.doc_id: (r.of_doc_id, r.similarity) for r in conn.execute(
+        sa.select(near_duplicates).where(near_duplicates.c.doc_id.in_(doc_ids)))}
+    kc = _key_clusters(conn, doc_ids)
+    clusters = sorted(set().union(*kc.values())) if kc else []
+    canon = {r.id: r.record for r in conn.execute(sa.select(canonical_events.c.id, canonical_events.c.record)
+                                                  .where(canonical_events.c.id.in_(clusters)))} if clusters else {}
+    actor_count: Counter = Counter()
+    for rec in canon.values():
+        for a in (rec.get("actor") or []) + (rec.get("recipient") or []):
+            name = a.get("identifier_text") or a.get("entity_text")
+            if name and (a.get("entity_id")):
+                actor_count[name] += rec.get("reports", 1)
+    key_actors = [n for n, _ in sorted(actor_count.items(), key=lambda kv: (-kv[1], kv[0]))[:5]]
+    # weight of a canonical event: 2 per article whose lede (first event sentence) reports it, 1 per other key mention
+    weight: Counter = Counter()
+    key_ids = sorted({e for r in rows for e in r["key_events"]})
+    if key_ids:
+        info = {r.id: (r.doc_id, r.cluster, r.sentence_start) for r in conn.execute(
+            sa.select(events.c.id, events.c.doc_id, events.c.cluster, events.c.sentence_start).where(events.c.id.in_(key_ids)))}
+        lede: dict[str, int] = {}
+        for d, _, st in info.values():
+            lede[d] = min(lede.get(d, st), st)
+        pair: dict[tuple[str, str], int] = {}
+        for d, cl, st in info.values():
+            if cl:
+                pair[(d, cl)] = max(pair.get((d, cl), 0), 2 if st == lede[d] else 1)
+        for (_, cl), w in pair.items():
+            weight[cl] += w
+    dominant = min(canon.values(), key=lambda r: (-weight[r["cluster"]], -(r.get("documents") or 0), -(r.get("reports") or 0),
+                                                  r.get("date") or "9999", r["cluster"])) if canon else None
+    dates = sorted(r["date"] for r in canon.values() if r.get("date") and r.get("modality") != "historical")
+    pubs = sorted(r["published"] for r in rows if r["published"])
+    start = dates[0] if dates else (pubs[0] if pubs else None)
+    end = max(dates + pubs) if (dates or pubs) else None
+    if dominant:
+        acts = [a.get("identifier_text") or a.get("entity_text") for a in dominant.get("actor") or []][:2]
+        recs = [a.get("identifier_text") or a.get("entity_text") for a in dominant.get("recipient") or []][:2]
+        what = dominant.get("planned") and f"planned {dominant['planned']}" or dominant["event"][0]
+        if dominant.get("mode"):
+            what += f" ({dominant['mode'][0]})"
+        place = (dominant.get("event_loc") or {}).get("placename") or (dominant.get("event_loc") or {}).get("country_code3")
+        title = " & ".join(a for a in acts if a) or "?"
+        if recs:
+            title += " → " + ", ".join(a for a in recs if a)
+        title += f": {what}"
+        if place:
+            title += f" in {place}"
+        if dominant.get("date"):
+            title += f", {dominant['date']}"
+    else:
+        title = rows[0]["title"] or f"{rows[0]['doc']}"
+    return {
+        "id": sid, "title": title, "key_actors": key_actors, "start": start, "end": end,
+        "documents": [{"doc": r["doc"], "doc_id": r["doc_id"], "title": r["title"], "source": r["source"],
+                       "published": r["published"],
+                       **({"near_duplicate_of": dups[r["doc_id"]][0], "similarity": dups[r["doc_id"]][1]}
+                          if r["doc_id"] in dups else {})} for r in rows],
+        "events": [dominant["cluster"]] + sorted(c for c in canon if c != dominant["cluster"]) if dominant else [],
+    }
+
+
+def write_story(conn: Connection, sid: str) -> None:
+    conn.execute(stories.delete().where(stories.c.id == sid))
+    rec = story_record(conn, sid)
+    if rec is None:
+        return
+    conn.execute(stories.insert().values(id=sid, title=rec["title"], start=rec["start"], end=rec["end"],
+                                         documents=len(rec["documents"]), record=rec))
+
+
+def clear(conn: Connection) -> None:
+    for t in (stories, story_documents, near_duplicates, document_bands, document_minhash):
+        conn.execute(t.delete())
