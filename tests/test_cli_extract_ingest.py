@@ -190,7 +190,7 @@ def test_cli_ingest_bad_input_keeps_what_is_stored(tmp_path, sample_dir, light_a
 
 
 def test_cli_ingest_unavailable_engine_is_refused(tmp_path, sample_dir):
-    res = runner.invoke(app, ["ingest", str(sample_dir), "--db", str(tmp_path / "x.db"), "--engine", "dask"])
+    res = runner.invoke(app, ["ingest", str(sample_dir), "--db", str(tmp_path / "x.db"), "--engine", "spark"])
     assert res.exit_code == 2 and "engine" in res.stderr
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections import Counter
 from typing import Any
 
@@ -50,15 +51,26 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    """datasketch draws its hash permutations anew for every MinHash: draw them once."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    return m.permutations, getattr(m, "scheme", None)
+
+
 def signature(text: str) -> list[int] | None:
     from datasketch import MinHash
 
     sh = shingles(text)
     if not sh:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    perms, scheme = _permutations()
+    kwargs = {"scheme": scheme} if scheme else {}
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=perms, **kwargs)
     m.update_batch([s.encode("utf-8") for s in sorted(sh)])
-    return [int(v) for v in m.hashvalues]
+    return m.hashvalues.tolist()
 
 
 def bands(sig: list[int]) -> list[str]:
