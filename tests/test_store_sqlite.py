@@ -68,7 +68,7 @@ def test_store_add_many_reports_what_was_new(store, make_document):
     assert [(d.doc, new) for d, new in store.add_many([a, b, a])] == [("a.txt", True), ("b.txt", True), ("a.txt", False)]
 
 
-@pytest.mark.parametrize("step", ["index_document", "upsert_entity", "event_arguments"])
+@pytest.mark.parametrize("step", ["index_document", "upsert_entities", "event_arguments"])
 def test_store_failure_mid_add_leaves_no_rows_and_keeps_earlier_articles(store, make_document, monkeypatch, step):
     first = make_document("a.txt", TEXT_A)
     store.add(first)
@@ -83,16 +83,13 @@ def test_store_failure_mid_add_leaves_no_rows_and_keeps_earlier_articles(store, 
             def boom(*a, **k):
                 raise Boom("disk full")
             m.setattr(dialects, "index_document", boom)
-        elif step == "upsert_entity":
-            real = Store._upsert_entity
-            calls = []
+        elif step == "upsert_entities":
+            real = Store._upsert_entities
 
-            def boom(conn, e):
-                calls.append(e.id)
-                if len(calls) == 2:  # the first entity was already updated in this transaction
-                    raise Boom("disk full")
-                return real(conn, e)
-            m.setattr(Store, "_upsert_entity", staticmethod(boom))
+            def boom(conn, ents):
+                real(conn, ents)  # the entities were already written in this transaction
+                raise Boom("disk full")
+            m.setattr(Store, "_upsert_entities", staticmethod(boom))
         else:
             from warta.store import store as store_mod
             real_table = store_mod.event_arguments

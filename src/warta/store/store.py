@@ -118,20 +118,20 @@ class Store:
         for kind, name in (("outlet", d.source), ("wire", d.wire)):
             if name:
                 self._bump_source(conn, name, kind)
-        for e in d.entities:
-            self._upsert_entity(conn, e)
+        self._upsert_entities(conn, d.entities)
         mention_rows = [dict(doc_id=d.doc_id, entity_id=e.id, start=m.start, end=m.end, text=m.text)
                         for e in d.entities for m in e.mentions]
         if mention_rows:
             conn.execute(mentions.insert(), mention_rows)
         seen: set[str] = set()
+        event_rows, args = [], []
         for i, rec in enumerate(d.events):
             if rec["id"] in seen:
                 continue
             seen.add(rec["id"])
             ti = rec.get("text_info") or {}
             loc = rec.get("event_loc") or {}
-            conn.execute(events.insert().values(
+            event_rows.append(dict(
                 id=rec["id"], doc_id=d.doc_id, seq=i, type=(rec.get("event") or ["?"])[0],
                 mode=(rec.get("mode") or [None])[0], date=rec.get("date"),
                 date_granularity=(rec.get("date_info") or {}).get("granularity"),
@@ -140,14 +140,15 @@ class Store:
                 sentence_start=ti.get("start", 0), sentence_end=ti.get("end", 0),
                 confidence=rec.get("confidence"), cluster=rec.get("cluster"), record=rec,
             ))
-            args = []
             for role in ("actor", "recipient"):
                 for pos, a in enumerate(rec.get(role) or []):
                     args.append(dict(event_id=rec["id"], role=role, position=pos, entity_id=a.get("entity_id"),
                                      name=a.get("identifier_text"), code=a.get("code"), sector=a.get("sector"),
                                      text=a.get("entity_text")))
-            if args:
-                conn.execute(event_arguments.insert(), args)
+        if event_rows:
+            conn.execute(events.insert(), event_rows)
+        if args:
+            conn.execute(event_arguments.insert(), args)
         body = d.text[d.body[0]:d.body[1]]
         dialects.index_document(conn, d.doc_id, d.title, body)
 
@@ -160,21 +161,29 @@ class Store:
             conn.execute(sources.insert().values(name=name, kind=kind, documents=1))
 
     @staticmethod
-    def _upsert_entity(conn: Connection, e) -> None:
-        row = conn.execute(sa.select(entities).where(entities.c.id == e.id)).mappings().first()
-        forms = [e.name, *e.aliases, *(m.text for m in e.mentions)]
-        if row is None:
-            aliases = sorted({f for f in forms if f and f != e.name})
-            conn.execute(entities.insert().values(
-                id=e.id, name=e.name, type=e.type, code=e.code, sector=e.sector, wikidata=e.wikidata,
-                aliases=aliases, mentions=len(e.mentions), documents=1,
-            ))
-        else:
+    def _upsert_entities(conn: Connection, ents) -> None:
+        """Insert the article's new entities and merge aliases and counts into known ones (one read)."""
+        if not ents:
+            return
+        known = {r["id"]: r for r in conn.execute(
+            sa.select(entities).where(entities.c.id.in_([e.id for e in ents]))).mappings()}
+        new_rows = []
+        for e in ents:
+            forms = [e.name, *e.aliases, *(m.text for m in e.mentions)]
+            row = known.get(e.id)
+            if row is None:
+                new_rows.append(dict(
+                    id=e.id, name=e.name, type=e.type, code=e.code, sector=e.sector, wikidata=e.wikidata,
+                    aliases=sorted({f for f in forms if f and f != e.name}), mentions=len(e.mentions), documents=1,
+                ))
+                continue
             aliases = sorted(set(row["aliases"] or []) | {f for f in forms if f and f != row["name"]})
             conn.execute(entities.update().where(entities.c.id == e.id).values(
                 aliases=aliases, mentions=row["mentions"] + len(e.mentions), documents=row["documents"] + 1,
                 code=row["code"] or e.code, sector=row["sector"] or e.sector, wikidata=row["wikidata"] or e.wikidata,
             ))
+        if new_rows:
+            conn.execute(entities.insert(), new_rows)
 
     # ------------------------------------------------------------------ reading
     def count(self) -> dict[str, int]:
