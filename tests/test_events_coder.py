@@ -195,3 +195,15 @@ def test_coder_predicate_nominal_is_not_a_new_event():
     t = "Kedutaan Peru menyebut perjalanan itu adalah kunjungan pribadi."
     ms = [_m(t, "Kedutaan Peru", "Embassy of Peru", "ORG", "PER", "GOV")]
     assert _one(t, ms) == []
+
+
+def test_events_international_community_gets_no_country():
+    import warta
+
+    d = warta.analyze("Junta Myanmar menangkap puluhan aktivis di Yangon pada Senin. "
+                      "Para aktivis mendesak komunitas internasional untuk menghentikan penjualan senjata ke Myanmar.",
+                      published="2024-05-06")
+    [req] = [e for e in d.events if e["event"] == ["REQUEST"]]
+    [rec] = req["recipient"]
+    assert rec["identifier_text"] == "international community" and rec["code"] is None
+    assert req["actor"][0]["code"] == "MMR"

@@ -1056,7 +1056,7 @@ class _Coder:
     def _sector(self, m: ActorMention, typ: str | None) -> ActorMention:
         code = m.code
         if code is None and m.type == "GROUP" and self.c.anchor and m.sector in (
-                "CVL", "REB", "OPP", "MIL", "GOV", "COP", "JRN", "BUS", None):
+                "CVL", "REB", "OPP", "MIL", "GOV", "COP", "JRN", "BUS", None) and not _TRANSNATIONAL.search(m.name or ""):
             code = self.c.anchor
         if m.type in ("GPE", "LOC") and m.sector is None:
             sec = "MIL" if typ in ("ASSAULT", "MOBILIZE") else "GOV"
@@ -1172,6 +1172,10 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
 
 
 LEX: Lexicon | None = None
+
+
+# unnamed groups that belong to no one country ("komunitas internasional", "negara-negara Barat")
+_TRANSNATIONAL = re.compile(r"(?i)\b(?:international|world|global|western|foreign|regional)\b")
 
 
 def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
