@@ -10,10 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import re
 from typing import Any
 
 from .. import __version__
-from .figures import find_amounts, find_casualties
+from .figures import find_amounts, find_casualties, parse_number
 from .pipeline import doc_text
 from .temporal import find_times, pick_event_time
 
@@ -100,6 +101,40 @@ def _own_date(ev, sent, s_text, anchor, anchor_gran, cache) -> tuple[str | None,
     return t.value, info
 
 
+# "dua hari setelah X": X happened two days before the event the sentence is about
+_OFFSET = re.compile(r"(?i)\b(\w+(?:\s+(?:puluh|belas))?)\s+(hari|pekan|minggu|bulan)\s+(setelah|sesudah|usai|sebelum)\s")
+
+
+def _offset_from_story(ev, sent, s_text: str, story_date: tuple[str, dict[str, Any]],
+                       info: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    """The date of an event told as "N days after/before" it inside that phrase, from the story's date.
+
+    ``Kunjungan ini terjadi dua hari setelah Blinken berjanji ...``: the promise is two days
+    before the visit. Only a day-precise story date is shifted; otherwise nothing is said.
+    """
+    value, sinfo = story_date
+    if sinfo.get("granularity") != "day":
+        return None, info
+    trig = ev.trigger[0] - sent.start
+    for m in _OFFSET.finditer(s_text):
+        if not m.end() <= trig:
+            continue
+        n = parse_number(m.group(1))
+        if not isinstance(n, int) or not 0 < n <= 400:
+            continue
+        days = n * {"hari": 1, "pekan": 7, "minggu": 7, "bulan": 30}[m.group(2).lower()]
+        sign = -1 if m.group(3).lower() != "sebelum" else 1
+        try:
+            when = dt.date.fromisoformat(value) + dt.timedelta(days=sign * days)
+        except ValueError:
+            return None, info
+        gran = "day" if m.group(2).lower() == "hari" else "month"
+        shown = when.isoformat() if gran == "day" else when.isoformat()[:7]
+        return shown, {"granularity": gran, "text": m.group(0).strip(), "resolved_from": "context",
+                       "relative_to": value}
+    return None, info
+
+
 def build_records(doc) -> list[dict[str, Any]]:
     """PLOVER records of the coded events of ``doc`` (``doc._.events``).
 
@@ -122,6 +157,8 @@ def build_records(doc) -> list[dict[str, Any]]:
         sent = sentences[seq]
         s_text = text[sent.start:sent.end]
         date, date_info = _own_date(ev, sent, s_text, anchor, anchor_gran, cache)
+        if date is None and story_date is not None:
+            date, date_info = _offset_from_story(ev, sent, s_text, story_date, date_info)
         modality = ev.modality
         if modality == "asserted" and date and anchor is not None and anchor_gran in ("day", "month"):
             end = _period_end(date)
