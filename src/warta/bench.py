@@ -136,6 +136,11 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
     # warm-up (lazy loads: knowledge base, lexicons) on an article that is not counted or stored
     warm = next(build_corpus(1, seed=seed + 1_000_003))
     analyzer.analyze(warm)
+    # the store's lazy loads too (datasketch, which imports scipy, for near-duplicate MinHash)
+    from .link.stories import _permutations, lsh_params
+
+    _permutations()
+    lsh_params()
 
     tmp = None
     if db is None:

@@ -32,9 +32,9 @@ HISTORICAL_DAYS = 90
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "MOBILIZE", "ASSAULT"}
 
 
-def event_id(doc: str, start: int, end: int, type_: str, trigger_start: int) -> str:
-    """Stable across runs: a hash of the document key, the evidence span, the type and the trigger."""
-    key = f"{doc}\x00{start}\x00{end}\x00{type_}\x00{trigger_start}"
+def event_id(doc: str, doc_id: str, start: int, end: int, type_: str, trigger_start: int) -> str:
+    """Stable across runs: a hash of the document key and content hash, the evidence span, the type and the trigger."""
+    key = f"{doc}\x00{doc_id}\x00{start}\x00{end}\x00{type_}\x00{trigger_start}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -190,7 +190,7 @@ def build_records(doc) -> list[dict[str, Any]]:
         if ev.type == "COERCE":
             arrested = cas.arrested
         rec = {
-            "id": event_id(art.doc, sent.start, sent.end, ev.type, ev.trigger[0]),
+            "id": event_id(art.doc, art.doc_id, sent.start, sent.end, ev.type, ev.trigger[0]),
             "doc": art.doc,
             "doc_id": art.doc_id,
             "event": [ev.type],

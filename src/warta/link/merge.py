@@ -40,7 +40,7 @@ from typing import Any, Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..store.schema import canonical_events, documents, event_blocks, events
+from ..store.schema import canonical_events, cluster_state, documents, event_blocks, event_keys, events, link_dirty
 
 UNDATED_WINDOW_DAYS = 7
 GRAN_RANK = {"day": 3, "month": 2, "year": 1}
@@ -246,11 +246,17 @@ def best_date(reports: list[Report]) -> tuple[str | None, dict[str, Any]]:
     if not dated:
         return None, {"granularity": None, "resolved_from": None}
     freq = Counter(r.date for r in dated)
+    # a report's support (the others whose spans overlap its date) depends on its date alone: every
+    # report's span covers its own date, so it is the overlap count less the report itself
+    spans = Counter(r.span for r in dated)
+    support_of: dict[str, int] = {}
+    for d in freq:
+        p = period(d)
+        lo, hi = p[0].toordinal(), p[1].toordinal()
+        support_of[d] = sum(n for s, n in spans.items() if s[0] <= hi and lo <= s[1]) - 1
 
     def key(c: Report):
-        p = period(c.date)
-        lo, hi = p[0].toordinal(), p[1].toordinal()
-        support = sum(1 for o in dated if o is not c and o.span[0] <= hi and lo <= o.span[1])
+        support = support_of[c.date]
         strength = GRAN_RANK.get(c.gran or "", 0) - (2 if c.prov == "fallback" else 0) - (0.5 if c.prov == "context" else 0)
         return (-support, -strength, -PROV_RANK.get(c.prov or "text", 0), -freq[c.date], c.date, c.order_key())
 
@@ -344,42 +350,180 @@ def canonical_record(reports: list[Report]) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------- store side
-def _load_reports(conn: Connection, ids: Iterable[str] | None = None, cluster_ids: Iterable[str] | None = None) -> list[Report]:
+# A report's candidates are the linked reports sharing one of its entity keys (a match needs a
+# shared entity in the same role, the same kind and modality class) whose widened date spans
+# overlap its own, or, when either is undated, published within UNDATED_WINDOW_DAYS. Spans are
+# at most a year widened by two months: MAX_SPAN_DAYS bounds the index range scanned.
+MAX_SPAN_DAYS = 366 + 2 * 31 + 8
+_CHUNK = 500
+
+
+def _chunks(seq: list, n: int = _CHUNK):
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
+
+
+def match_keys(r: Report) -> list[str]:
+    """The entity keys of a report: two reports can match only if they share one."""
+    keys = set()
+    for role, args in (("a", r.actors), ("r", r.recipients)):
+        for eid, _ in args:
+            if eid:
+                keys.add(f"{r.kind}|{r.mclass}|{role}|e:{eid}")
+    return sorted(keys)
+
+
+def signature(r: Report) -> str:
+    """A hash of everything :func:`match` compares between two dated reports besides kind and
+    modality class: dated reports with one signature match the same reports."""
+    payload = repr((r.actors, r.recipients, r.place_code, r.place_strong, r.span))
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def pub_ordinal(published: str | None) -> int | None:
+    p = period(published)
+    return p[0].toordinal() if p else None
+
+
+def _load_reports(conn: Connection, ids: Iterable[str] | None = None, cluster_ids: Iterable[str] | None = None,
+                  doc_id: str | None = None) -> list[Report]:
     q = sa.select(events.c.id, events.c.doc_id, events.c.record, documents.c.published).join(
         documents, documents.c.doc_id == events.c.doc_id)
+    conds = []
     if ids is not None:
-        ids = list(ids)
+        ids = sorted(set(ids))
         if not ids:
             return []
-        q = q.where(events.c.id.in_(ids))
+        if len(ids) > _CHUNK:
+            return [r for c in _chunks(ids) for r in _load_reports(conn, ids=c)]
+        conds.append(events.c.id.in_(ids))
     if cluster_ids is not None:
-        cluster_ids = list(cluster_ids)
+        cluster_ids = sorted(set(cluster_ids))
         if not cluster_ids:
             return []
-        q = q.where(events.c.cluster.in_(cluster_ids))
-    return [Report.from_record(r.record, r.doc_id, r.published) for r in conn.execute(q)]
+        if len(cluster_ids) > _CHUNK:
+            return [r for c in _chunks(cluster_ids) for r in _load_reports(conn, cluster_ids=c)]
+        conds.append(events.c.cluster.in_(cluster_ids))
+    if doc_id is not None:
+        conds.append(events.c.doc_id == doc_id)
+    return [Report.from_record(r.record, r.doc_id, r.published) for r in conn.execute(q.where(*conds))]
+
+
+def _canonical_row(rec: dict[str, Any]) -> dict[str, Any]:
+    loc = rec.get("event_loc") or {}
+    return dict(id=rec["cluster"], type=rec["event"][0], planned=rec.get("planned"), date=rec["date"],
+                date_granularity=(rec.get("date_info") or {}).get("granularity"), location=loc.get("placename"),
+                location_code=loc.get("country_code3"), quad_code=rec.get("quad_code"), reports=rec["reports"],
+                documents=rec["documents"], story=None, record=rec)
 
 
 def _write_canonical(conn: Connection, reports: list[Report]) -> str:
     rec = canonical_record(reports)
-    loc = rec.get("event_loc") or {}
-    conn.execute(canonical_events.insert().values(
-        id=rec["cluster"], type=rec["event"][0], planned=rec.get("planned"), date=rec["date"],
-        date_granularity=(rec.get("date_info") or {}).get("granularity"), location=loc.get("placename"),
-        location_code=loc.get("country_code3"), quad_code=rec.get("quad_code"), reports=rec["reports"],
-        documents=rec["documents"], story=None, record=rec,
-    ))
+    conn.execute(canonical_events.insert().values(**_canonical_row(rec)))
     return rec["cluster"]
 
 
-def link_document(conn: Connection, doc_id: str) -> set[str]:
-    """Assign the events of one newly stored document to canonical events, touching only candidate
-    blocks; returns the ids of the canonical events it created or changed."""
-    new = sorted(_load_reports(conn, ids=[r[0] for r in conn.execute(
-        sa.select(events.c.id).where(events.c.doc_id == doc_id))]), key=Report.order_key)
+def mark_dirty(conn: Connection, kind: str, ids: Iterable[str]) -> None:
+    """Queue the records of canonical events (``c``) or stories (``s``) to be made again before the next read."""
+    ids = sorted(set(ids))
+    if ids:
+        conn.execute(_MARK_DIRTY, [{"kind": kind, "id": i} for i in ids])
+
+
+_MARK_DIRTY = sa.text("INSERT INTO link_dirty (kind, id) VALUES (:kind, :id) ON CONFLICT DO NOTHING")
+
+
+def refresh_clusters(conn: Connection) -> int:
+    """Make the records of the canonical events queued by :func:`mark_dirty` again; returns how many."""
+    ids = sorted(r[0] for r in conn.execute(sa.select(link_dirty.c.id).where(link_dirty.c.kind == "c")))
+    if not ids:
+        return 0
+    for c in _chunks(ids):
+        conn.execute(canonical_events.delete().where(canonical_events.c.id.in_(c)))
+        q = (sa.select(events.c.cluster, events.c.id, events.c.doc_id, events.c.record, documents.c.published)
+             .join(documents, documents.c.doc_id == events.c.doc_id).where(events.c.cluster.in_(c)))
+        by_cluster: dict[str, list[Report]] = {}
+        for r in conn.execute(q):
+            by_cluster.setdefault(r.cluster, []).append(Report.from_record(r.record, r.doc_id, r.published))
+        rows = [_canonical_row(canonical_record(reps)) for _, reps in sorted(by_cluster.items())]
+        if rows:
+            conn.execute(canonical_events.insert(), rows)
+        conn.execute(link_dirty.delete().where(link_dirty.c.kind == "c", link_dirty.c.id.in_(c)))
+    return len(ids)
+
+
+_CAND_DATED = sa.text(
+    "SELECT e.cluster, MIN(k.event_id) FROM event_keys k JOIN events e ON e.id = k.event_id "
+    "WHERE k.key IN :keys AND k.span_lo >= :lo_min AND k.span_lo <= :hi AND k.span_hi >= :lo "
+    "GROUP BY e.cluster, k.sig"
+).bindparams(sa.bindparam("keys", expanding=True))
+_CAND_UNDATED = sa.text(
+    "SELECT DISTINCT e.cluster, k.event_id FROM event_keys k JOIN events e ON e.id = k.event_id "
+    "WHERE k.key IN :keys AND k.pub_ord >= :p_lo AND k.pub_ord <= :p_hi AND (:any_span = 1 OR k.span_lo IS NULL)"
+).bindparams(sa.bindparam("keys", expanding=True))
+
+
+def _candidates(conn: Connection, r: Report) -> list[tuple[str, str]]:
+    """(cluster, event id) of the linked reports that may match ``r``: one per cluster and
+    signature for dated pairs (look-alike reports match alike), every one for undated pairs."""
+    keys = match_keys(r)
+    if not keys:
+        return []
+    pub = pub_ordinal(r.published)
+    out: list[tuple[str, str]] = []
+    if r.span is not None:
+        lo, hi = r.span
+        out += [tuple(row) for row in conn.execute(
+            _CAND_DATED, {"keys": keys, "lo_min": lo - MAX_SPAN_DAYS, "hi": hi, "lo": lo})]
+    if pub is not None:
+        out += [tuple(row) for row in conn.execute(
+            _CAND_UNDATED, {"keys": keys, "p_lo": pub - UNDATED_WINDOW_DAYS, "p_hi": pub + UNDATED_WINDOW_DAYS,
+                            "any_span": 0 if r.span is not None else 1})]
+    return out
+
+
+def _candidates_all(conn: Connection, reports: list[Report]) -> dict[str, list[tuple[str, str]]]:
+    """:func:`_candidates` of several reports in one query (a UNION ALL of one branch per report and
+    case), sent to the driver as it is: its plain values need no SQLAlchemy typing, and per-article
+    statements of varying shape would only churn SQLAlchemy's compiled cache."""
+    ph = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    parts: list[str] = []
+    params: list[Any] = []
+    for i, r in enumerate(reports):
+        keys = match_keys(r)
+        if not keys:
+            continue
+        pub = pub_ordinal(r.published)
+        src = ("FROM event_keys k JOIN events e ON e.id = k.event_id WHERE k.key IN ("
+               + ", ".join([ph] * len(keys)) + ")")
+        if r.span is not None:
+            parts.append(f"SELECT {i} AS r, e.cluster AS cluster, MIN(k.event_id) AS event_id {src}"
+                         f" AND k.span_lo >= {ph} AND k.span_lo <= {ph} AND k.span_hi >= {ph} GROUP BY e.cluster, k.sig")
+            params += [*keys, r.span[0] - MAX_SPAN_DAYS, r.span[1], r.span[0]]
+        if pub is not None:
+            parts.append(f"SELECT DISTINCT {i} AS r, e.cluster AS cluster, k.event_id AS event_id {src}"
+                         f" AND k.pub_ord >= {ph} AND k.pub_ord <= {ph}"
+                         + (" AND k.span_lo IS NULL" if r.span is not None else ""))
+            params += [*keys, pub - UNDATED_WINDOW_DAYS, pub + UNDATED_WINDOW_DAYS]
+    out: dict[str, list[tuple[str, str]]] = {r.id: [] for r in reports}
+    if not parts:
+        return out
+    for i, cl, eid in conn.exec_driver_sql(" UNION ALL ".join(parts), tuple(params)):
+        if cl:
+            out[reports[i].id].append((cl, eid))
+    return out
+
+
+def link_document(conn: Connection, doc_id: str, new: list[Report] | None = None) -> set[str]:
+    """Assign the events of one newly stored document to canonical events, reading only candidate
+    reports (by index ranges) and the first report of the clusters they join: the cost does not
+    grow with the size of the clusters. Returns the ids of the canonical events it created or
+    changed; their records are made again before the next read (:func:`refresh_clusters`)."""
+    if new is None:
+        new = _load_reports(conn, doc_id=doc_id)
+    new = sorted(new, key=Report.order_key)
     if not new:
         return set()
-    # union-find over cluster ids: existing clusters and the new reports (each its own at first)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -393,45 +537,73 @@ def link_document(conn: Connection, doc_id: str) -> set[str]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    cluster_of: dict[str, str] = {}  # event id -> old cluster id (or "new:" + event id)
+    # the candidates of every new report first (they do not depend on one another), then one read
+    cands = _candidates_all(conn, new)
+    need = sorted({eid for cs in cands.values() for _, eid in cs})
+    loaded = {c.id: c for c in _load_reports(conn, ids=need)} if need else {}
+    key_rows: list[dict[str, Any]] = []
     done: list[Report] = []
     for r in new:
         mine = "new:" + r.id
-        cluster_of[r.id] = mine
         find(mine)
-        keys = sorted(r.blocks())
-        cand_ids = {row[0] for row in conn.execute(sa.select(event_blocks.c.event_id).where(event_blocks.c.key.in_(keys)))}
-        cand_ids.discard(r.id)
-        old = [c for c in _load_reports(conn, ids=cand_ids - {d.id for d in done})]
-        for c in old + [d for d in done if d.id in cand_ids]:
-            if match(r, c):
-                if c.id not in cluster_of:
-                    cl = conn.execute(sa.select(events.c.cluster).where(events.c.id == c.id)).scalar()
-                    cluster_of[c.id] = cl or ("new:" + c.id)
-                union(mine, cluster_of[c.id])
-        conn.execute(event_blocks.insert(), [{"key": k, "event_id": r.id} for k in keys])
+        for d in done:
+            if match(r, d):
+                union(mine, "new:" + d.id)
+        for cl, eid in sorted(cands[r.id]):
+            if find(cl) == find(mine):
+                continue
+            if match(r, loaded[eid]):
+                union(mine, cl)
+        pub, sig = pub_ordinal(r.published), signature(r)
+        key_rows += [{"key": k, "event_id": r.id, "span_lo": r.span[0] if r.span else None,
+                      "span_hi": r.span[1] if r.span else None, "pub_ord": pub, "sig": sig} for k in match_keys(r)]
         done.append(r)
+    if key_rows:
+        conn.execute(event_keys.insert(), key_rows)
     groups: dict[str, set[str]] = {}
     for cl in list(parent):
         groups.setdefault(find(cl), set()).add(cl)
+    old_all = sorted({m for ms in groups.values() for m in ms if not m.startswith("new:")})
+    firsts: dict[str, tuple] = {}
+    for c in _chunks(old_all):
+        for row in conn.execute(sa.select(cluster_state).where(cluster_state.c.id.in_(c))):
+            firsts[row.id] = (row.first_pub, row.first_doc, row.first_start, row.first_id)
+    by_id = {r.id: r for r in new}
     touched: set[str] = set()
+    dirty: set[str] = set()
+    relabel: list[dict[str, str]] = []
+    state_new: list[dict[str, Any]] = []
     for members in groups.values():
         old_ids = sorted(m for m in members if not m.startswith("new:"))
-        new_ids = [m[4:] for m in members if m.startswith("new:")]
-        reports = _load_reports(conn, cluster_ids=old_ids) + [r for r in new if r.id in set(new_ids)]
-        # a report counted twice (new and already clustered) cannot happen: new reports had no cluster
-        cid = cluster_id(min(reports, key=Report.order_key).id)
-        if old_ids:
-            conn.execute(canonical_events.delete().where(canonical_events.c.id.in_(old_ids)))
-            conn.execute(events.update().where(events.c.cluster.in_(old_ids)).values(cluster=cid))
-        if new_ids:
-            conn.execute(events.update().where(events.c.id.in_(new_ids)).values(cluster=cid))
-        _write_canonical(conn, reports)
+        new_ids = sorted(m[4:] for m in members if m.startswith("new:"))
+        first = min([firsts[o] for o in old_ids] + [by_id[i].order_key() for i in new_ids])
+        cid = cluster_id(first[3])
+        away = [o for o in old_ids if o != cid]
+        if away:
+            conn.execute(events.update().where(events.c.cluster.in_(away)).values(cluster=cid))
+            conn.execute(cluster_state.delete().where(cluster_state.c.id.in_(away)))
+            conn.execute(canonical_events.delete().where(canonical_events.c.id.in_(away)))
+            conn.execute(link_dirty.delete().where(link_dirty.c.kind == "c", link_dirty.c.id.in_(away)))
+        relabel += [{"eid": i, "cid": cid} for i in new_ids]
+        row = dict(first_pub=first[0], first_doc=first[1], first_start=first[2], first_id=first[3])
+        if cid in firsts:
+            if firsts[cid] != first:
+                conn.execute(cluster_state.update().where(cluster_state.c.id == cid).values(**row))
+        else:
+            state_new.append(dict(id=cid, **row))
+        dirty.add(cid)
         touched.add(cid)
+    if relabel:
+        conn.execute(events.update().where(events.c.id == sa.bindparam("eid")).values(cluster=sa.bindparam("cid")),
+                     relabel)
+    if state_new:
+        conn.execute(cluster_state.insert(), state_new)
+    mark_dirty(conn, "c", dirty)
     return touched
 
 
 def clear(conn: Connection) -> None:
-    conn.execute(event_blocks.delete())
-    conn.execute(canonical_events.delete())
-    conn.execute(events.update().values(cluster=None))
+    for t in (event_blocks, event_keys, cluster_state, canonical_events):
+        conn.execute(t.delete())
+    conn.execute(link_dirty.delete().where(link_dirty.c.kind == "c"))
+    conn.execute(events.update().where(events.c.cluster.is_not(None)).values(cluster=None))

@@ -23,8 +23,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..store.schema import (canonical_events, document_bands, document_minhash, documents, events, near_duplicates,
-                            stories, story_documents)
+from ..store.schema import (canonical_events, document_bands, document_minhash, documents, events, link_dirty,
+                            near_duplicates, stories, story_documents, story_key_events, story_state)
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -136,31 +136,28 @@ def _key_clusters(conn: Connection, doc_ids) -> dict[str, set[str]]:
     return {d: {cl[e] for e in ks if cl.get(e)} for d, ks in rows}
 
 
-def link_story(conn: Connection, doc_id: str, touched_clusters: set[str], duplicates: list[tuple[str, float]]) -> set[str]:
+def _doc_key(conn: Connection, doc_id: str) -> tuple:
+    row = conn.execute(sa.select(documents.c.doc, documents.c.published).where(documents.c.doc_id == doc_id)).one()
+    return (row.published or "9999", row.doc, doc_id)
+
+
+def link_story(conn: Connection, doc_id: str, touched_clusters: set[str], duplicates: list[tuple[str, float]],
+               records: list[dict[str, Any]] | None = None) -> set[str]:
     """Put a newly stored article into a story, merging stories it (or the clusters it changed) joins.
 
-    Returns the ids of the stories created or changed."""
-    recs = [r[0] for r in conn.execute(sa.select(events.c.record).where(events.c.doc_id == doc_id))]
-    keys = key_events(recs)
+    Reads the stories of the articles whose key events lie in the changed clusters (one
+    aggregated query) and the first document of each: the cost does not grow with the size of
+    the stories. Returns the ids of the stories created or changed; their records are made
+    again before the next read (:func:`refresh_stories`)."""
+    from .merge import mark_dirty
+
+    if records is None:
+        records = [r[0] for r in conn.execute(sa.select(events.c.record).where(events.c.doc_id == doc_id))]
+    keys = key_events(records)
     conn.execute(story_documents.insert().values(doc_id=doc_id, story_id="", key_events=keys))
-    # documents whose key events lie in a cluster this article changed: one group per cluster
-    groups: list[set[str]] = [{doc_id}]
-    if touched_clusters:
-        rows = conn.execute(sa.select(events.c.id, events.c.doc_id, events.c.cluster)
-                            .where(events.c.cluster.in_(sorted(touched_clusters)))).all()
-        docs_by_cluster: dict[str, set[str]] = {}
-        docs_in = {r.doc_id for r in rows}
-        kmap = dict(conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.key_events)
-                                 .where(story_documents.c.doc_id.in_(sorted(docs_in)))).all())
-        for r in rows:
-            if r.id in set(kmap.get(r.doc_id) or []):
-                docs_by_cluster.setdefault(r.cluster, set()).add(r.doc_id)
-        groups += [g for g in docs_by_cluster.values() if len(g) > 1 or doc_id in g]
-        groups += [{doc_id} | g for g in docs_by_cluster.values() if doc_id in g]
-    groups += [{doc_id, other} for other, _ in duplicates]
-    involved = set().union(*groups)
-    current = dict(conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.story_id)
-                                .where(story_documents.c.doc_id.in_(sorted(involved)))).all())
+    if keys:
+        conn.execute(story_key_events.insert(), [{"event_id": e, "doc_id": doc_id} for e in keys])
+    me = "doc:" + doc_id
     parent: dict[str, str] = {}
 
     def find(x):
@@ -169,39 +166,85 @@ def link_story(conn: Connection, doc_id: str, touched_clusters: set[str], duplic
             x = parent[x]
         return x
 
-    def node(d):
-        return current.get(d) or ("doc:" + d)
+    def union(a, b):
+        a, b = find(a), find(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
 
-    for g in groups:
-        g = sorted(g)
-        for d in g[1:]:
-            a, b = find(node(g[0])), find(node(d))
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    comps: dict[str, set[str]] = {}
-    for d in involved:
-        comps.setdefault(find(node(d)), set()).add(node(d))
-    changed: set[str] = set()
-    for members in comps.values():
-        old = sorted(m for m in members if m and not m.startswith("doc:"))
-        docs = {m[4:] for m in members if m.startswith("doc:")}
-        if old:
-            docs |= {r[0] for r in conn.execute(sa.select(story_documents.c.doc_id).where(story_documents.c.story_id.in_(old)))}
-        order = _doc_order(conn, docs)
-        sid = story_id(min(docs, key=lambda d: order[d]))
-        if old:
-            conn.execute(stories.delete().where(stories.c.id.in_(old)))
-        conn.execute(story_documents.update().where(story_documents.c.doc_id.in_(sorted(docs))).values(story_id=sid))
-        changed.add(sid)
-    # stories whose events changed (merged clusters) get their title and span again
+    find(me)
+    # the stories of the articles whose key events lie in a changed cluster: one group per cluster
     if touched_clusters:
-        more = {r[0] for r in conn.execute(
-            sa.select(story_documents.c.story_id).join(events, events.c.doc_id == story_documents.c.doc_id)
-            .where(events.c.cluster.in_(sorted(touched_clusters))).distinct())}
-        changed |= more
-    for sid in sorted(changed):
-        write_story(conn, sid)
+        by_cluster: dict[str, set[str]] = {}
+        tc = sorted(touched_clusters)
+        for i in range(0, len(tc), 500):
+            rows = conn.execute(
+                sa.select(events.c.cluster, story_documents.c.story_id)
+                .select_from(story_key_events)
+                .join(events, events.c.id == story_key_events.c.event_id)
+                .join(story_documents, story_documents.c.doc_id == story_key_events.c.doc_id)
+                .where(events.c.cluster.in_(tc[i:i + 500])).distinct())
+            for cl, sid in rows:
+                by_cluster.setdefault(cl, set()).add(sid or me)
+        for nodes in by_cluster.values():
+            nodes = sorted(nodes)
+            for n in nodes[1:]:
+                union(nodes[0], n)
+    if duplicates:
+        others = dict(conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.story_id)
+                                   .where(story_documents.c.doc_id.in_(sorted(o for o, _ in duplicates)))).all())
+        for other, _ in duplicates:
+            union(me, others.get(other) or ("doc:" + other))
+    comps: dict[str, set[str]] = {}
+    for n in list(parent):
+        comps.setdefault(find(n), set()).add(n)
+    old_all = sorted({n for ns in comps.values() for n in ns if not n.startswith("doc:")})
+    firsts: dict[str, tuple] = {}
+    for i in range(0, len(old_all), 500):
+        for row in conn.execute(sa.select(story_state).where(story_state.c.id.in_(old_all[i:i + 500]))):
+            firsts[row.id] = (row.first_pub, row.first_doc, row.first_doc_id)
+    changed: set[str] = set()
+    dirty: set[str] = set()
+    for members in comps.values():
+        old = sorted(m for m in members if not m.startswith("doc:"))
+        docs = sorted(m[4:] for m in members if m.startswith("doc:"))
+        first = min([firsts[o] for o in old] + [_doc_key(conn, d) for d in docs])
+        sid = story_id(first[2])
+        away = [o for o in old if o != sid]
+        if away:
+            conn.execute(story_documents.update().where(story_documents.c.story_id.in_(away)).values(story_id=sid))
+            conn.execute(story_state.delete().where(story_state.c.id.in_(away)))
+            conn.execute(stories.delete().where(stories.c.id.in_(away)))
+            conn.execute(link_dirty.delete().where(link_dirty.c.kind == "s", link_dirty.c.id.in_(away)))
+        if docs:
+            conn.execute(story_documents.update().where(story_documents.c.doc_id.in_(docs)).values(story_id=sid))
+        row = dict(first_pub=first[0], first_doc=first[1], first_doc_id=first[2])
+        if sid in firsts:
+            if firsts[sid] != first:
+                conn.execute(story_state.update().where(story_state.c.id == sid).values(**row))
+        else:
+            conn.execute(story_state.insert().values(id=sid, **row))
+        dirty.add(sid)
+        changed.add(sid)
+    mark_dirty(conn, "s", dirty)
     return changed
+
+
+def refresh_stories(conn: Connection) -> int:
+    """Make the records of the stories queued by ``merge.mark_dirty`` again; returns how many."""
+    ids = sorted(r[0] for r in conn.execute(sa.select(link_dirty.c.id).where(link_dirty.c.kind == "s")))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        conn.execute(stories.delete().where(stories.c.id.in_(chunk)))
+        rows = []
+        for sid in chunk:
+            rec = story_record(conn, sid)
+            if rec is not None:
+                rows.append(dict(id=sid, title=rec["title"], start=rec["start"], end=rec["end"],
+                                 documents=len(rec["documents"]), record=rec))
+        if rows:
+            conn.execute(stories.insert(), rows)
+        conn.execute(link_dirty.delete().where(link_dirty.c.kind == "s", link_dirty.c.id.in_(chunk)))
+    return len(ids)
 
 
 def story_record(conn: Connection, sid: str) -> dict[str, Any] | None:
@@ -284,5 +327,6 @@ def write_story(conn: Connection, sid: str) -> None:
 
 
 def clear(conn: Connection) -> None:
-    for t in (stories, story_documents, near_duplicates, document_bands, document_minhash):
+    for t in (stories, story_key_events, story_documents, story_state, near_duplicates, document_bands, document_minhash):
         conn.execute(t.delete())
+    conn.execute(link_dirty.delete().where(link_dirty.c.kind == "s"))

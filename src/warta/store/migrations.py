@@ -32,9 +32,27 @@ def _v2_links(conn: Connection) -> None:
     metadata.create_all(conn, tables=LINK_TABLES, checkfirst=True)
 
 
+def _v3_link_state(conn: Connection) -> None:
+    """Incremental linking state: candidate keys with date spans, the first report of each cluster
+    and the first document of each story, records to make again, articles to link.
+
+    Links made by an older warta are dropped and every stored article is queued to be linked
+    again (the Store does it when it opens: the result equals the old links)."""
+    from .schema import (LINK_STATE_TABLES, canonical_events, document_bands, document_minhash, documents,
+                         event_blocks, events, link_pending, near_duplicates, stories, story_documents)
+
+    metadata.create_all(conn, tables=LINK_STATE_TABLES, checkfirst=True)
+    for t in (event_blocks, canonical_events, stories, story_documents, near_duplicates, document_bands,
+              document_minhash):
+        conn.execute(t.delete())
+    conn.execute(events.update().where(events.c.cluster.is_not(None)).values(cluster=None))
+    conn.execute(link_pending.insert().from_select(["doc_id"], sa.select(documents.c.doc_id)))
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_links),
+    (3, _v3_link_state),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -177,3 +177,63 @@ near_duplicates = sa.Table(
 )
 
 LINK_TABLES = [canonical_events, event_blocks, stories, story_documents, document_bands, document_minhash, near_duplicates]
+
+# ---------------------------------------------------------------- v3: incremental linking state
+# Candidate keys of event reports for merging: "KIND|MCLASS|role|e:ENTITY" (a match needs a shared
+# entity in the same role, the same kind and modality class), with the report's widened date
+# span, its publication day (ordinals) and a hash of what the matcher compares (``sig``), so
+# candidates are found by index ranges and a cluster's look-alike reports are compared once.
+event_keys = sa.Table(
+    "event_keys", metadata,
+    sa.Column("key", sa.String(300), primary_key=True),
+    sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True),
+    sa.Column("span_lo", sa.Integer),
+    sa.Column("span_hi", sa.Integer),
+    sa.Column("pub_ord", sa.Integer),
+    sa.Column("sig", sa.String(40), nullable=False),
+    sa.Index("ix_event_keys_key_span", "key", "span_lo"),
+    sa.Index("ix_event_keys_key_pub", "key", "pub_ord"),
+)
+
+# The earliest report of every cluster (its id is made from it) and the earliest document of
+# every story: merging compares these instead of reading whole clusters and stories.
+cluster_state = sa.Table(
+    "cluster_state", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("first_pub", sa.String(10), nullable=False),
+    sa.Column("first_doc", sa.String(512), nullable=False),
+    sa.Column("first_start", sa.Integer, nullable=False),
+    sa.Column("first_id", sa.String(64), nullable=False),
+)
+
+story_state = sa.Table(
+    "story_state", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("first_pub", sa.String(10), nullable=False),
+    sa.Column("first_doc", sa.String(512), nullable=False),
+    sa.Column("first_doc_id", sa.String(32), nullable=False),
+)
+
+# The key events of every linked article (story_documents.key_events, one row each, indexed).
+story_key_events = sa.Table(
+    "story_key_events", metadata,
+    sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
+# Canonical events ("c") and stories ("s") whose records are out of date: written when an article
+# changes them, made again (once, however many articles changed them) before the next read.
+link_dirty = sa.Table(
+    "link_dirty", metadata,
+    sa.Column("kind", sa.String(1), primary_key=True),
+    sa.Column("id", sa.String(64), primary_key=True),
+)
+
+# Articles stored but not linked yet (Store.add(link=False), add_many between batches, a store
+# made by an older warta): linked on the next open or add.
+link_pending = sa.Table(
+    "link_pending", metadata,
+    sa.Column("doc_id", sa.String(32), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+)
+
+LINK_STATE_TABLES = [event_keys, cluster_state, story_state, story_key_events, link_dirty, link_pending]

@@ -19,8 +19,8 @@ from ..errors import NotFoundError, StoreError
 from ..model import Document
 from . import dialects
 from .migrations import migrate
-from .schema import (boilerplate, canonical_events, documents, entities, event_arguments, events, mentions,
-                     near_duplicates, sentences, sources, stories, story_documents)
+from .schema import (boilerplate, canonical_events, documents, entities, event_arguments, events, link_dirty,
+                     link_pending, mentions, near_duplicates, sentences, sources, stories, story_documents)
 
 DEFAULT_DB = "warta.db"
 
@@ -42,6 +42,39 @@ def _with_cluster(rec: dict[str, Any], cluster: str | None, reports: int | None)
     return {**rec, "cluster": cluster, "reports": reports}
 
 
+_PG_WRITE_LOCK = 0x77617274  # "wart"
+
+
+def _write_lock(conn: Connection) -> None:
+    """Serialize the store's writers (storing and linking read what earlier writers linked): on
+    PostgreSQL a transaction-level advisory lock; SQLite has one writer at a time already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
+
+
+def _reports_of_cluster():
+    """How many reports the event's canonical event has (counted on the ``events.cluster`` index,
+    so listing events needs no canonical record made)."""
+    e2 = events.alias("e2")
+    return sa.select(sa.func.count()).select_from(e2).where(e2.c.cluster == events.c.cluster).scalar_subquery()
+
+
+def _migrate_with_retry(engine, attempts: int = 5) -> int:
+    """Migrate; when another process is creating the same store at that moment, wait and read again."""
+    import time
+
+    for i in range(attempts):
+        try:
+            return migrate(engine)
+        except StoreError:
+            raise
+        except Exception:
+            if i == attempts - 1:
+                raise
+            time.sleep(0.2 * (i + 1))
+    raise AssertionError("unreachable")
+
+
 def _escape_like(s: str) -> str:
     """``s`` with LIKE's wildcards taken literally (escape character: backslash)."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -58,7 +91,8 @@ class Store:
                 kwargs["connect_args"] = {"timeout": 30}
             self.engine: Engine = sa.create_engine(self.url, **kwargs)
             dialects.configure(self.engine)
-            self.version = migrate(self.engine)
+            self.version = _migrate_with_retry(self.engine)
+            self._maybe_pending = True  # articles queued by an earlier process (a crash): linked now
             self._link_unlinked()
         except StoreError:
             raise
@@ -85,19 +119,47 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == doc_id)).first() is not None
 
-    def add(self, document: Document, origin: str | None = None) -> bool:
-        """Store one analysed document in one transaction; False when it was already there."""
-        with self.engine.begin() as conn:
-            if conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == document.doc_id)).first():
+    def add(self, document: Document, origin: str | None = None, *, link: bool = True) -> bool:
+        """Store one analysed document in one transaction; False when it was already there.
+
+        With ``link`` (the default) the document is linked (canonical events, near duplicates,
+        story) in the same transaction; without, it is queued (``link_pending``) and linked by
+        :meth:`link_pending`, the next ``add`` that links, or the next open."""
+        if link and self._maybe_pending:
+            self._link_pending_if_any()
+        try:
+            with self.engine.begin() as conn:
+                _write_lock(conn)
+                if conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == document.doc_id)).first():
+                    return False
+                self._insert(conn, document, origin)
+                if link:
+                    self._link(conn, document.doc_id, document.text[document.body[0]:document.body[1]])
+                else:
+                    conn.execute(link_pending.insert().values(doc_id=document.doc_id))
+                    self._maybe_pending = True
+        except sa.exc.IntegrityError:
+            if self.has(document.doc_id):  # another process stored it at the same time
                 return False
-            self._insert(conn, document, origin)
-            self._link(conn, document.doc_id, document.text[document.body[0]:document.body[1]])
+            raise
         return True
 
-    def add_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, bool]]:
-        """Store documents one transaction each; yields (document, stored?)."""
-        for d in docs:
-            yield d, self.add(d)
+    def add_many(self, docs: Iterable[Document], *, batch: int = 64) -> Iterator[tuple[Document, bool]]:
+        """Store documents one transaction each (each stored whole or not at all); yields (document,
+        stored?). Linking is done once per ``batch`` documents, in one transaction; documents stored
+        but not linked yet (a crash in between) are linked on the next open or add."""
+        n = 0
+        try:
+            for d in docs:
+                stored = self.add(d, link=False)
+                n += stored
+                if n >= batch:
+                    self.link_pending()
+                    n = 0
+                yield d, stored
+        finally:
+            if n:
+                self.link_pending()
 
     def _insert(self, conn: Connection, d: Document, origin: str | None) -> None:
         pub = d.published
@@ -155,9 +217,7 @@ class Store:
     @staticmethod
     def _bump_source(conn: Connection, name: str, kind: str) -> None:
         cond = sa.and_(sources.c.name == name, sources.c.kind == kind)
-        if conn.execute(sa.select(sources.c.name).where(cond)).first():
-            conn.execute(sources.update().where(cond).values(documents=sources.c.documents + 1))
-        else:
+        if not conn.execute(sources.update().where(cond).values(documents=sources.c.documents + 1)).rowcount:
             conn.execute(sources.insert().values(name=name, kind=kind, documents=1))
 
     @staticmethod
@@ -167,7 +227,7 @@ class Store:
             return
         known = {r["id"]: r for r in conn.execute(
             sa.select(entities).where(entities.c.id.in_([e.id for e in ents]))).mappings()}
-        new_rows = []
+        new_rows, updates = [], []
         for e in ents:
             forms = [e.name, *e.aliases, *(m.text for m in e.mentions)]
             row = known.get(e.id)
@@ -178,10 +238,14 @@ class Store:
                 ))
                 continue
             aliases = sorted(set(row["aliases"] or []) | {f for f in forms if f and f != row["name"]})
-            conn.execute(entities.update().where(entities.c.id == e.id).values(
-                aliases=aliases, mentions=row["mentions"] + len(e.mentions), documents=row["documents"] + 1,
+            updates.append(dict(
+                eid=e.id, aliases=aliases, mentions=row["mentions"] + len(e.mentions), documents=row["documents"] + 1,
                 code=row["code"] or e.code, sector=row["sector"] or e.sector, wikidata=row["wikidata"] or e.wikidata,
             ))
+        if updates:
+            conn.execute(entities.update().where(entities.c.id == sa.bindparam("eid")).values(
+                aliases=sa.bindparam("aliases"), mentions=sa.bindparam("mentions"), documents=sa.bindparam("documents"),
+                code=sa.bindparam("code"), sector=sa.bindparam("sector"), wikidata=sa.bindparam("wikidata")), updates)
         if new_rows:
             conn.execute(entities.insert(), new_rows)
 
@@ -221,8 +285,7 @@ class Store:
                 .where(sentences.c.doc_id == doc_id).order_by(sentences.c.seq)).mappings()]
             d["entities"] = self._doc_entities(conn, doc_id)
             d["events"] = [_with_cluster(r[0], r[1], r[2]) for r in conn.execute(
-                sa.select(events.c.record, events.c.cluster, canonical_events.c.reports)
-                .outerjoin(canonical_events, canonical_events.c.id == events.c.cluster)
+                sa.select(events.c.record, events.c.cluster, _reports_of_cluster())
                 .where(events.c.doc_id == doc_id).order_by(events.c.seq))]
         return d
 
@@ -268,9 +331,8 @@ class Store:
                doc: str | None = None, limit: int | None = 100, offset: int = 0,
                order: str = "date") -> list[dict[str, Any]]:
         """Event records matching every filter given (actor/recipient: a name, code or entity id)."""
-        query = (sa.select(events.c.record, events.c.cluster, canonical_events.c.reports)
-                 .join(documents, documents.c.doc_id == events.c.doc_id)
-                 .outerjoin(canonical_events, canonical_events.c.id == events.c.cluster))
+        query = (sa.select(events.c.record, events.c.cluster, _reports_of_cluster())
+                 .join(documents, documents.c.doc_id == events.c.doc_id))
         for role, val in (("actor", actor), ("recipient", recipient)):
             if val:
                 a = event_arguments.alias()
@@ -312,8 +374,7 @@ class Store:
 
     def event(self, event_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(events.c.record, events.c.cluster, canonical_events.c.reports)
-                               .outerjoin(canonical_events, canonical_events.c.id == events.c.cluster)
+            row = conn.execute(sa.select(events.c.record, events.c.cluster, _reports_of_cluster())
                                .where(events.c.id == event_id)).first()
         if row is None:
             raise NotFoundError("event", event_id)
@@ -369,16 +430,56 @@ class Store:
         from ..link import merge
         from ..link import stories as st
 
-        touched = merge.link_document(conn, doc_id)
+        new = merge._load_reports(conn, doc_id=doc_id)
+        touched = merge.link_document(conn, doc_id, new)
         dups = st.find_near_duplicates(conn, doc_id, body)
-        st.link_story(conn, doc_id, touched, dups)
+        st.link_story(conn, doc_id, touched, dups, [r.record for r in new])
 
     def _link_unlinked(self) -> None:
-        """A store made before linking existed (schema v1): link it once, now."""
+        """Link the documents stored but not linked yet (``add(link=False)``, a crash between storing
+        and linking, a store made by an older warta: the migration queues its documents)."""
+        self._link_pending_if_any()
+
+    def _link_pending_if_any(self) -> None:
         with self.engine.connect() as conn:
-            unlinked = conn.execute(sa.select(events.c.id).where(events.c.cluster.is_(None)).limit(1)).first()
-        if unlinked is not None:
-            self.rebuild_links()
+            pending = conn.execute(sa.select(link_pending.c.doc_id).limit(1)).first()
+        if pending is not None:
+            self.link_pending()
+        self._maybe_pending = False
+
+    def link_pending(self) -> int:
+        """Link every queued document, in order of publication, in one transaction; returns how many."""
+        with self.engine.begin() as conn:
+            _write_lock(conn)
+            rows = conn.execute(sa.select(documents.c.doc_id, documents.c.text, documents.c.body_start,
+                                          documents.c.body_end, documents.c.published, documents.c.doc)
+                                .join(link_pending, link_pending.c.doc_id == documents.c.doc_id)).all()
+            for r in sorted(rows, key=lambda r: (r.published or "9999", r.doc, r.doc_id)):
+                self._link(conn, r.doc_id, r.text[r.body_start:r.body_end])
+            ids = [r.doc_id for r in rows]
+            for i in range(0, len(ids), 500):
+                conn.execute(link_pending.delete().where(link_pending.c.doc_id.in_(ids[i:i + 500])))
+        return len(rows)
+
+    def refresh_links(self) -> int:
+        """Make the records of the canonical events and stories changed since the last read again
+        (linking only queues them); returns how many. Every read of them calls it first."""
+        from ..link import merge
+        from ..link import stories as st
+
+        with self.engine.connect() as conn:
+            if conn.execute(sa.select(link_dirty.c.id).limit(1)).first() is None:
+                return 0
+        try:
+            with self.engine.begin() as conn:
+                _write_lock(conn)
+                return merge.refresh_clusters(conn) + st.refresh_stories(conn)
+        except sa.exc.DBAPIError:
+            # another reader made them at the same time: what it wrote is what this one would have
+            with self.engine.connect() as conn:
+                if conn.execute(sa.select(link_dirty.c.id).limit(1)).first() is None:
+                    return 0
+            raise
 
     def rebuild_links(self) -> dict[str, int]:
         """Drop every canonical event, story and near-duplicate flag and link the whole store again,
@@ -387,15 +488,16 @@ class Store:
         from ..link import stories as st
 
         with self.engine.begin() as conn:
+            _write_lock(conn)
             st.clear(conn)
             merge.clear(conn)
-            rows = conn.execute(sa.select(documents.c.doc_id, documents.c.text, documents.c.body_start,
-                                          documents.c.body_end, documents.c.published, documents.c.doc)).all()
-            for r in sorted(rows, key=lambda r: (r.published or "9999", r.doc, r.doc_id)):
-                self._link(conn, r.doc_id, r.text[r.body_start:r.body_end])
+            conn.execute(link_pending.delete())
+            conn.execute(link_pending.insert().from_select(["doc_id"], sa.select(documents.c.doc_id)))
+        self.link_pending()
         return self.link_counts()
 
     def link_counts(self) -> dict[str, int]:
+        self.refresh_links()
         with self.engine.connect() as conn:
             return {name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0
                     for name, t in (("events", events), ("canonical_events", canonical_events),
@@ -405,6 +507,7 @@ class Store:
                       since: str | None = None, until: str | None = None, min_reports: int = 1,
                       limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Canonical events (each with every report in ``sources``), by date."""
+        self.refresh_links()
         from ..link.timeline import involves, sort_key
 
         q = sa.select(canonical_events.c.record).where(canonical_events.c.reports >= min_reports)
@@ -430,6 +533,7 @@ class Store:
         return recs[offset:offset + limit if limit is not None else None]
 
     def merged_event(self, cluster: str) -> dict[str, Any]:
+        self.refresh_links()
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(canonical_events.c.record).where(canonical_events.c.id == cluster)).first()
         if row is None:
@@ -448,6 +552,7 @@ class Store:
 
     def stories(self, limit: int | None = 100, offset: int = 0, min_documents: int = 1) -> list[dict[str, Any]]:
         """Stories, largest and latest first."""
+        self.refresh_links()
         q = (sa.select(stories.c.record).where(stories.c.documents >= min_documents)
              .order_by(stories.c.documents.desc(), stories.c.end.desc(), stories.c.id).offset(offset))
         if limit is not None:
@@ -457,6 +562,7 @@ class Store:
 
     def story(self, key: str) -> dict[str, Any]:
         """One story by id, or the story of a document (doc key or content hash)."""
+        self.refresh_links()
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(stories.c.record).where(stories.c.id == key)).first()
             if row is None:
