@@ -96,24 +96,13 @@ def analyze_inputs(inputs: Iterable[str], on_failure: Callable[[Failure], None] 
 
 def ingest(inputs: Iterable[str], store, on_failure: Callable[[Failure], None] | None = None,
            on_document: Callable[[Document, bool], None] | None = None) -> Report:
-    """Analyse the inputs and store each article in its own transaction; returns a :class:`Report`."""
-    report = Report()
-    for d in analyze_inputs(inputs, on_failure, report):
-        try:
-            stored = store.add(d)
-        except Exception as e:
-            f = Failure(d.doc, f"could not be stored ({type(e).__name__}: {e})")
-            report.failures.append(f)
-            if on_failure:
-                on_failure(f)
-            continue
-        if stored:
-            report.stored += 1
-        else:
-            report.unchanged += 1
-        if on_document:
-            on_document(d, stored)
-    return report
+    """Analyse the inputs in this process and store each article in its own transaction; returns a :class:`Report`.
+
+    (``warta.distributed.ingest_with`` does the same with the analysis on a Dask cluster.)
+    """
+    from .distributed.base import LocalRunner, ingest_with
+
+    return ingest_with(LocalRunner(), inputs, store, on_failure, on_document)
 
 
 def example_paths() -> list[Path]:

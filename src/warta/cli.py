@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .api import Failure, Report, analyze_inputs, example_paths, examples_dir, ingest as api_ingest
+from .api import Failure, Report, analyze_inputs, example_paths, examples_dir
 from .errors import WartaError
 
 app = typer.Typer(

@@ -531,7 +531,6 @@ def _collect(text: str, anchor: _dt.date | None, agran: str, tense: str | None,
     w_vague = W(vague_k) if has_vague else []
     add = out.append
     has_anchor = anchor is not None
-    day_ok = has_anchor and agran == "day"
 
     def _pre_trim(m, grp="pre"):
         """Span start: include a leading pada/per/sepanjang but not sejak/hingga."""

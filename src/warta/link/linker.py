@@ -23,26 +23,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..analyse.events.coder import ActorMention
 from ..model import Entity, Mention
 from .kb import KBEntry, KnowledgeBase
-
-
-@dataclass
-class ActorMention:
-    """One mention of an actor or place in the article text, linked (see the event coder)."""
-
-    start: int
-    end: int
-    text: str
-    name: str
-    type: str  # PER | ORG | GPE | LOC | GROUP
-    code: str | None
-    sector: str | None
-    wikidata: str | None = None
-    entity_id: str | None = None
 
 
 # Role words that make a title before a person's name, with the sector they give.

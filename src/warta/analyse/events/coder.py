@@ -562,7 +562,6 @@ class _Coder:
     def modality(self, ti: int, tj: int) -> tuple[str, bool]:
         """(modality, future_marked)."""
         s = self.s
-        cs = self.clause_start(ti)
         # negation directly before the trigger, across auxiliaries only
         k = ti - 1
         negated = False
@@ -574,7 +573,6 @@ class _Coder:
             if w not in AUX:
                 break
             k -= 1
-        window = s.lower[max(0, cs - 3):ti]
         near = s.lower[max(0, ti - 3):ti]
         fut = any(w in FUT for w in s.lower[max(0, ti - 6):ti]) or \
             any(w in FUT_AFTER and (w != "depan" or s.lower[k - 1] in TIME_UNITS)

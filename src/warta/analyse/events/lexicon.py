@@ -5,7 +5,7 @@ returns non-overlapping trigger matches (longest first) for one sentence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,7 +63,6 @@ def _root_match(word: str, root: str, forms: tuple) -> bool:
             continue
         if not forms:
             return True
-        first = pre.split("+")[0] if pre else ""
         for fp, fs in forms:
             if fp == pre and (fs is None or fs == suf):
                 return True
