@@ -1,16 +1,5 @@
 """Clause-structure rules of the event coder (coordination, reason and purpose clauses, promises, warnings)."""
-from warta.analyse.events import ActorMention, code_sentence
-
-
-def _m(text, surface, name, typ, code, sector=None, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(surface, i + 1)
-    return ActorMention(i, i + len(surface), surface, name, typ, code, sector)
-
-
-def _one(text, mentions, **kw):
-    return code_sentence(text, 0, len(text), mentions, **kw)
+from events_helpers import code_whole as _one, mention as _m
 
 
 def test_nominal_object_then_coordinated_verb_is_a_new_predicate():

@@ -47,7 +47,8 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQ
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
 
 
-def _fail_line(f: Failure) -> None:
+def fail_line(f: Failure) -> None:
+    """One line on stderr for an input that failed (every command that reads inputs uses it)."""
     err.print(Text(f"warta: {f}", style="red"), soft_wrap=True, highlight=False)
 
 
@@ -66,7 +67,8 @@ def _progress(label: str):
         yield lambda n=1: prog.advance(task, n)
 
 
-def _open_store(db: str | None):
+def open_store(db: str | None):
+    """The store at ``db``, or one clear error line and exit code 2 (every command that opens one uses it)."""
     from .store.store import Store
 
     try:
@@ -109,7 +111,7 @@ def extract(
     report = Report()
     with _progress("analysing") as tick:
         def docs():
-            for d in analyze_inputs(inputs, _fail_line, report):
+            for d in analyze_inputs(inputs, fail_line, report):
                 tick()
                 yield d.to_dict()
         try:
@@ -136,10 +138,10 @@ def ingest(
         runner = runner_for(engine, scheduler=scheduler, workers=workers)
     except EngineError as e:
         _die(e)
-    store = _open_store(db)
+    store = open_store(db)
     try:
         with store, runner, _progress("ingesting") as tick:
-            report = ingest_with(runner, inputs, store, on_failure=_fail_line, on_document=lambda d, s: tick())
+            report = ingest_with(runner, inputs, store, on_failure=fail_line, on_document=lambda d, s: tick())
     except EngineError as e:
         _die(e)
     _summary(report, "ingest")
@@ -156,7 +158,7 @@ def export(
     """Write what the store holds."""
     from .export.formats import write
 
-    store = _open_store(db)
+    store = open_store(db)
     with store:
         try:
             n = write(format, store.document_records(), output)
@@ -176,7 +178,7 @@ def demo(
 
     paths = [str(p) for p in example_paths()]
     report = Report()
-    docs = list(analyze_inputs(paths, _fail_line, report))
+    docs = list(analyze_inputs(paths, fail_line, report))
     for d in docs:
         t = Table(title=f"{d.doc} — {d.source or '?'}{' / ' + d.wire if d.wire else ''}, "
                         f"{d.dateline or 'no dateline'}, published {d.published.value or '?'}",
@@ -198,7 +200,7 @@ def demo(
         out.print(Text(f"entities: {ents}", style="dim"), soft_wrap=True)
         out.print()
     if db:
-        store = _open_store(db)
+        store = open_store(db)
         with store:
             for d in docs:
                 store.add(d)
@@ -214,7 +216,7 @@ def demo(
 def search(query: Annotated[str, typer.Argument(help="Words to look for.")], db: DbOpt = None,
            limit: Annotated[int, typer.Option(min=1, max=1000)] = 20) -> None:
     """Full-text search over the stored articles."""
-    store = _open_store(db)
+    store = open_store(db)
     with store:
         hits = store.search(query, limit=limit)
     t = Table("doc", "title", "snippet", title=f"{len(hits)} article(s) for {query!r}", title_justify="left")
@@ -238,7 +240,7 @@ def events(
     merged: Annotated[bool, typer.Option("--merged", help="Canonical events: one per real-world event, with all its reports.")] = False,
 ) -> None:
     """List stored events, filtered."""
-    store = _open_store(db)
+    store = open_store(db)
     with store:
         if merged:
             recs = store.merged_events(actor=actor, type=type, since=since, until=until, limit=limit)
@@ -273,7 +275,7 @@ def show(doc: Annotated[str, typer.Argument(help="Document key (file name or JSO
     """One article: its boilerplate, sentences, entities and events (trigger, actor, recipient highlighted)."""
     from .errors import NotFoundError
 
-    store = _open_store(db)
+    store = open_store(db)
     with store:
         try:
             d = store.document(doc)
@@ -324,7 +326,7 @@ def entities(db: DbOpt = None, q: Annotated[Optional[str], typer.Option("--q", h
              type: Annotated[Optional[str], typer.Option("--type", "-t", help="PER | ORG | GPE | LOC")] = None,
              limit: Annotated[int, typer.Option(min=1, max=100000)] = 50) -> None:
     """Canonical entities in the store, most mentioned first."""
-    store = _open_store(db)
+    store = open_store(db)
     with store:
         rows = store.entities(q=q, type=type, limit=limit)
     t = Table("name", "type", "code", "sector", "wikidata", "mentions", "documents", "aliases", title=f"{len(rows)} entities", title_justify="left")
@@ -339,7 +341,7 @@ def entity(name: Annotated[str, typer.Argument(help="Entity name, alias or id.")
     """One entity: aliases, codes, the documents and mentions."""
     from .errors import NotFoundError
 
-    store = _open_store(db)
+    store = open_store(db)
     with store:
         try:
             e = store.entity(name)

@@ -265,18 +265,7 @@ def register(app) -> None:
     def say(msg: str) -> None:
         typer.echo(msg, err=True)
 
-    def fail_line(f: Failure) -> None:
-        typer.echo(f"warta: {f}", err=True)
-
-    def open_store(db):
-        from .errors import WartaError
-        from .store.store import Store
-
-        try:
-            return Store(db)
-        except WartaError as e:
-            typer.echo(f"warta: error: {e}", err=True)
-            raise typer.Exit(2) from None
+    from .cli import fail_line, open_store
 
     @app.command("watch")
     def watch(

@@ -19,19 +19,6 @@ def _consoles():
     return Console(), Console(stderr=True)
 
 
-def _open(db):
-    from rich.text import Text
-
-    from ..errors import WartaError
-    from ..store.store import Store
-
-    try:
-        return Store(db)
-    except WartaError as e:
-        _consoles()[1].print(Text(f"warta: error: {e}", style="red"), soft_wrap=True, highlight=False)
-        raise typer.Exit(2)
-
-
 def _names(rec, role):
     return ", ".join(a.get("identifier_text") or a.get("entity_text") or "?" for a in rec.get(role) or []) or "—"
 
@@ -61,6 +48,7 @@ def _event_table(title, recs):
 
 def register(app: typer.Typer) -> None:
     """Add the linking commands to the ``warta`` Typer app."""
+    from ..cli import open_store
 
     @app.command()
     def timeline(
@@ -72,7 +60,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """An actor's canonical events in date order, with their sources and the precision of each date."""
         out, _ = _consoles()
-        store = _open(db)
+        store = open_store(db)
         with store:
             recs = store.merged_events(actor=actor, other=other, type=type)
         if as_json:
@@ -94,7 +82,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Canonical events: each real-world event once, with every report of it."""
         out, _ = _consoles()
-        store = _open(db)
+        store = open_store(db)
         with store:
             recs = store.merged_events(actor=actor, type=type, since=since, until=until, min_reports=min_reports, limit=limit)
         if as_json:
@@ -119,7 +107,7 @@ def register(app: typer.Typer) -> None:
         if format not in ("graphml", "json"):
             err.print(f"warta: error: unknown format {format!r}: choose graphml or json", highlight=False)
             raise typer.Exit(2)
-        store = _open(db)
+        store = open_store(db)
         with store:
             g = store.graph()
         text = to_graphml(g) if format == "graphml" else to_json(g)
@@ -160,7 +148,7 @@ def register(app: typer.Typer) -> None:
         from ..errors import NotFoundError
 
         out, err = _consoles()
-        store = _open(db)
+        store = open_store(db)
         with store:
             try:
                 recs = [store.story(story)] if story else store.stories(limit=limit, min_documents=min_documents)
@@ -183,7 +171,7 @@ def register(app: typer.Typer) -> None:
     def rebuild(db: DbOpt = None) -> None:
         """Link the whole store again from scratch: canonical events, stories, near duplicates."""
         _, err = _consoles()
-        store = _open(db)
+        store = open_store(db)
         with store:
             counts = store.rebuild_links()
         err.print(f"rebuild: {counts['events']} event report(s) -> {counts['canonical_events']} canonical event(s), "

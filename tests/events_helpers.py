@@ -1,0 +1,15 @@
+"""Helpers the event-coder tests share: a mention at a surface form, and one sentence coded whole."""
+from warta.analyse.events import ActorMention, code_sentence
+
+
+def mention(text, surface, name, typ, code, sector=None, nth=0):
+    """The ``nth`` occurrence of ``surface`` in ``text`` as a linked ActorMention."""
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(surface, i + 1)
+    return ActorMention(i, i + len(surface), surface, name, typ, code, sector)
+
+
+def code_whole(text, mentions, **kw):
+    """The events of ``text`` taken as one sentence."""
+    return code_sentence(text, 0, len(text), mentions, **kw)
