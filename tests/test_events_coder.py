@@ -3,7 +3,6 @@ import time
 from warta.analyse.events import code_sentence
 from warta.analyse.events.lexicon import Lexicon, load
 
-
 from events_helpers import code_whole as _one, mention as _m
 
 
