@@ -78,10 +78,10 @@ def test_api_ingest_store_failure_is_reported_and_batch_goes_on(tmp_path, sample
     with Store(tmp_path / "api.db") as store:
         real = store.add
 
-        def add(d, origin=None):
+        def add(d, origin=None, **kw):
             if d.doc == "kabar.txt":
                 raise RuntimeError("disk penuh")
-            return real(d, origin)
+            return real(d, origin, **kw)
 
         monkeypatch.setattr(store, "add", add)
         failures = []

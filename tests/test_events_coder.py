@@ -1,5 +1,6 @@
 import time
 
+import warta
 from warta.analyse.events import code_sentence
 from warta.analyse.events.lexicon import Lexicon, load
 
@@ -198,3 +199,67 @@ def test_events_international_community_gets_no_country():
     [rec] = req["recipient"]
     assert rec["identifier_text"] == "international community" and rec["code"] is None
     assert req["actor"][0]["code"] == "MMR"
+
+
+def test_events_coder_nominal_trigger_with_genitive_actor_behind_title_words():
+    d = warta.analyze("Serangan udara militer Myanmar terjadi di Desa Let Yet Kone, Selasa (27/6).",
+                      published="2023-06-29")
+    [attack] = [e for e in d.events if e["event"] == ["ASSAULT"]]
+    assert [a["code"] for a in attack["actor"]] == ["MMR"]
+    assert attack["actor"][0]["sector"] == "MIL"
+    assert attack["trigger"]["text"] == "Serangan udara"
+
+
+def test_events_coder_topic_after_soal_is_not_the_party_met():
+    d = warta.analyze("Menteri Luar Negeri Indonesia Retno Marsudi bertemu Menteri Luar Negeri Turki Mevlut Cavusoglu di Singapura. "
+                      "Retno mengatakan pertemuannya dengan Cavusoglu membahas soal Palestina.", published="2018-08-02")
+    talks = [e for e in d.events if e["trigger"]["text"] == "membahas"]
+    assert talks, "talks with a named partner are coded"
+    assert [r["code"] for r in talks[0]["recipient"]] == ["TUR"]
+    assert all(r["code"] != "PSE" for e in d.events if e["event"] == ["CONSULT"] for r in e["recipient"])
+
+
+def test_events_coder_visitor_is_not_from_the_country_visited():
+    d = warta.analyze("Menteri Pertahanan Rusia Sergei Shoigu mengatakan kepada Presiden Laos Thongloun Sisoulith, "
+                      "dalam kunjungannya ke Rusia pekan lalu, bahwa Moskow siap membantu.", published="2024-03-04")
+    [visit] = [e for e in d.events if e["event"] == ["CONSULT"]]
+    assert [a["code"] for a in visit["actor"]] == ["LAO"]
+    assert [r["code"] for r in visit["recipient"]] == ["RUS"]
+
+
+def test_events_coder_cooperation_to_supply_arms_is_aid():
+    d = warta.analyze("Iran tengah bekerja sama dengan Venezuela untuk memasok drone militer.", published="2023-04-01")
+    [aid] = [e for e in d.events if e["trigger"]["text"] == "bekerja sama"]
+    assert aid["event"] == ["AID"]
+    assert [a["code"] for a in aid["actor"]] == ["IRN"]
+    assert [r["code"] for r in aid["recipient"]] == ["VEN"]
+    assert not any(e["event"] == ["COOPERATE"] for e in d.events)
+
+
+def test_events_coder_hazard_named_as_a_threat_is_no_threat():
+    d = warta.analyze("Ancaman perang saudara membuat junta Myanmar semakin terdesak.", published="2021-07-21")
+    assert not any(e["event"] == ["THREATEN"] for e in d.events)
+    d = warta.analyze("Korea Utara melontarkan ancaman terhadap Korea Selatan.", published="2021-07-21")
+    assert any(e["event"] == ["THREATEN"] for e in d.events)
+
+
+def test_events_coder_anaphoric_noun_takes_no_complement():
+    d = warta.analyze("Menanggapi kesepakatan itu, juru bicara Gedung Putih John Kirby mengatakan Arab Saudi "
+                      "telah memberi tahu Washington tentang pembicaraan di Beijing.", published="2023-03-11")
+    assert any(e["event"] == ["COOPERATE"] and e["trigger"]["text"].startswith("memberi") for e in d.events)
+
+
+def test_events_coder_trade_counted_in_money_is_no_cooperation():
+    d = warta.analyze("Selat Malaka dilalui miliaran dolar perdagangan setiap tahunnya.", published="2023-03-11")
+    assert not any(e["event"] == ["COOPERATE"] for e in d.events)
+
+
+def test_events_coder_nominal_with_its_arguments_and_a_demonstrative_is_a_restatement():
+    d = warta.analyze("Presiden Kenya William Ruto mengunjungi Jepang pada Senin (5/2/2024). "
+                      "Media Kenya melaporkan kunjungan Ruto ke Jepang ini secara luas.", published="2024-02-07")
+    visits = [e for e in d.events if e["event"] == ["CONSULT"]]
+    assert [v["trigger"]["text"] for v in visits] == ["mengunjungi"]
+    # "pekan ini" is a time, not a reference back
+    d = warta.analyze("Presiden Kenya William Ruto memulai kunjungan ke Jepang pekan ini.", published="2024-02-07")
+    assert any(e["event"] == ["CONSULT"] for e in d.events)
+

@@ -115,12 +115,6 @@ def test_hardening_sigkill_during_ingest_then_restart_equals_clean_run(tmp_path)
             assert a.get(table) == b.get(table), table
 
 
-STALE_STORIES = ("warta.link.stories (lazy story records, Store.refresh_links): a read between two ingests "
-                 "(any Store.events/document/stories call refreshes the link records) leaves story records "
-                 "that differ from one clean run: 'start'/'end' dates and the order of 'key_actors' are stale")
-
-
-@pytest.mark.xfail(strict=True, reason=STALE_STORIES)
 def test_hardening_reading_between_ingests_changes_nothing(tmp_path):
     """Ingest half, read (refresh the lazily made link records), ingest the rest: the store equals
     one clean run. (What a crash-restart with a reader in between, or a server, does.)"""

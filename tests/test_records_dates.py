@@ -1,4 +1,4 @@
-"""Event dates in the records: own dates, the story's date, offsets from it, and never the publication day silently."""
+"""Event dates and places in the records: own ones, the story's, offsets from it, and never the publication day silently."""
 import warta
 
 
@@ -26,3 +26,50 @@ def test_records_old_dated_event_is_historical():
                       published="2024-05-06")
     assert d.events and all(e["modality"] == "historical" for e in d.events)
     assert all(e["date"] == "2022-06" for e in d.events)
+
+
+def test_records_anaphoric_opener_takes_the_date_of_the_sentence_before():
+    d = warta.analyze("Sebelumnya, pada Maret 2023, Presiden Filipina Ferdinand Marcos Jr. mengunjungi Tokyo. "
+                      "Dalam lawatan itu, Marcos bertemu dengan Perdana Menteri Jepang Fumio Kishida.",
+                      published="2023-05-02")
+    [meeting] = [e for e in d.events if e["trigger"]["text"] == "bertemu"]
+    assert meeting["date"] == "2023-03"
+    assert meeting["date_info"]["resolved_from"] == "context"
+    assert meeting["date_info"]["text"] == "pada Maret 2023"
+
+
+def test_records_dating_sentence_after_the_event_gives_its_date():
+    d = warta.analyze("Serangan artileri militer Sudan di sebuah pasar menewaskan 12 warga sipil. "
+                      "Serangan itu terjadi pada Jumat pekan lalu.",
+                      published="2024-02-14")
+    [attack] = [e for e in d.events if e["event"] == ["ASSAULT"]]
+    assert attack["date"] == "2024-02-09"
+    assert attack["date_info"]["resolved_from"] == "context"
+
+
+def test_records_undated_sentence_keeps_the_time_of_its_paragraph():
+    d = warta.analyze("Pemimpin oposisi Venezuela ditahan di Caracas pada Selasa (9/1/2024). "
+                      "Polisi Venezuela juga menangkap dua pengawalnya.\n\n"
+                      "Presiden Brasil Luiz Inacio Lula da Silva bertemu Presiden Venezuela Nicolas Maduro di Brasilia.",
+                      published="2024-05-20")
+    [arrest] = [e for e in d.events if e["trigger"]["text"] == "menangkap"]
+    assert arrest["date"] == "2024-01-09"
+    assert arrest["modality"] == "historical"
+
+
+def test_records_years_after_counts_back_from_publication():
+    d = warta.analyze("Tiga tahun setelah kudeta militer, junta Myanmar masih menghadapi perlawanan.",
+                      published="2024-02-01")
+    [coup] = [e for e in d.events if e["event"] == ["COERCE"]]
+    assert coup["date"] == "2021"
+    assert coup["date_info"]["granularity"] == "year"
+    assert coup["modality"] == "historical"
+
+
+def test_records_context_place_comes_from_the_same_family_of_events():
+    d = warta.analyze("Presiden Kenya William Ruto mengunjungi Tokyo, Jepang pada Senin (5/2/2024). "
+                      "Sementara itu polisi Kenya menangkap 20 demonstran di Nairobi. "
+                      "Ruto juga bertemu dengan Perdana Menteri Jepang Fumio Kishida.", published="2024-02-07")
+    [meeting] = [e for e in d.events if e["trigger"]["text"] == "bertemu"]
+    assert meeting["event_loc"]["country_code3"] == "JPN"
+    assert meeting["event_loc"]["resolved_from"] == "context"

@@ -311,3 +311,34 @@ def test_store_sqlite_pragmas(store):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     assert sa.inspect(store.engine).has_table("documents")
+
+
+def test_store_same_text_with_a_precise_date_replaces_the_vaguer_copy(tmp_path):
+    import json
+
+    import warta
+
+    text = ("Jakarta (ANTARA) - Presiden Filipina Ferdinand Marcos Jr. berkunjung ke Jepang pada Senin "
+            "dan bertemu Perdana Menteri Fumio Kishida di Tokyo.\n\nCopyright © ANTARA 2023\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a.txt", "text": text, "published": "2023-02-08"}) + "\n",
+                                      encoding="utf-8")
+    with Store(tmp_path / "r.db") as s:
+        first = warta.ingest([str(tmp_path / "a.txt")], s)
+        assert first.stored == 1
+        [before] = [e for e in s.events() if e["event"] == ["CONSULT"]]
+        assert before["date"] == "2023"  # only the copyright year to anchor "Senin"
+        again = warta.ingest([str(tmp_path / "a.txt")], s)
+        assert (again.stored, again.unchanged) == (0, 1)  # same text, no better date: nothing changes
+        better = warta.ingest([str(tmp_path / "a.jsonl")], s)
+        assert better.stored == 1
+        assert s.count()["documents"] == 1
+        [after] = [e for e in s.events() if e["event"] == ["CONSULT"]]
+        assert after["date"] == "2023-02-06"
+        assert s.link_counts()["canonical_events"] == len({e["cluster"] for e in s.events()})
+        assert {src["name"]: src["documents"] for src in s.sources()}.get("ANTARA") == 1
+        assert all(e["documents"] == 1 for e in s.entities())
+        # a vaguer copy after the precise one changes nothing
+        assert warta.ingest([str(tmp_path / "a.txt")], s).unchanged == 1
+        [still] = [e for e in s.events() if e["event"] == ["CONSULT"]]
+        assert still["date"] == "2023-02-06"

@@ -302,3 +302,14 @@ def test_temporal_pick_without_trigger_prefers_precise():
 
 def test_temporal_pick_empty():
     assert pick_event_time([], 3) is None
+
+
+def test_temporal_years_a_thing_is_for_do_not_date_the_event():
+    import datetime as _dt
+    from warta.analyse.temporal import find_times, pick_event_time
+    s = "Kedua negara merundingkan rencana aksi untuk 2019 sampai 2023 pada Rabu (1/8)."
+    t = pick_event_time(find_times(s, _dt.date(2018, 8, 2)), s.index("merundingkan"), s)
+    assert t is not None and t.value == "2018-08-01"
+    s = "Kedua negara merundingkan rencana aksi untuk 2019 sampai 2023."
+    t = pick_event_time(find_times(s, _dt.date(2018, 8, 2)), s.index("merundingkan"), s)
+    assert t is None or t.value != "2019"

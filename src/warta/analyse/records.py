@@ -51,6 +51,11 @@ def _actor(m) -> dict[str, Any]:
     }
 
 
+def _family(type_: str) -> int:
+    """0 for cooperation (PLOVER quad classes 1-2), 1 for conflict (3-4)."""
+    return 0 if QUAD.get(type_, 3) <= 2 else 1
+
+
 def _period_end(value: str) -> dt.date | None:
     try:
         parts = [int(p) for p in value.split("-")]
@@ -68,6 +73,12 @@ def _location(ev, type_: str) -> dict[str, Any] | None:
     if loc is not None:
         return {"placename": loc.text, "country_code3": loc.code, "geonameid": None, "lat": None, "lon": None,
                 "resolved_from": "sentence"}
+    # a place visited ("mengunjungi Tokyo") is where the visit took place
+    if type_ == "CONSULT" and ev.mode == "visit":
+        place = next((r for r in ev.recipients if r.type in ("GPE", "LOC") and r.code and r.code != "IGO"), None)
+        if place is not None:
+            return {"placename": place.text, "country_code3": place.code, "geonameid": None, "lat": None,
+                    "lon": None, "resolved_from": "sentence"}
     # no place named: the country is implied for visits (the host) and domestic events (the actor's)
     code = None
     if type_ == "CONSULT" and (ev.mode == "visit") and ev.recipients:
@@ -102,19 +113,18 @@ def _own_date(ev, sent, s_text, anchor, anchor_gran, cache) -> tuple[str | None,
 
 
 # "dua hari setelah X": X happened two days before the event the sentence is about
-_OFFSET = re.compile(r"(?i)\b(\w+(?:\s+(?:puluh|belas))?)\s+(hari|pekan|minggu|bulan)\s+(setelah|sesudah|usai|sebelum)\s")
+_OFFSET = re.compile(r"(?i)\b(\w+(?:\s+(?:puluh|belas))?)\s+(hari|pekan|minggu|bulan|tahun)\s+(setelah|sesudah|usai|sebelum)\s")
 
 
-def _offset_from_story(ev, sent, s_text: str, story_date: tuple[str, dict[str, Any]],
-                       info: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
-    """The date of an event told as "N days after/before" it inside that phrase, from the story's date.
+def _offset_date(ev, sent, s_text: str, story_date: tuple[str, dict[str, Any]] | None,
+                 anchor: dt.date | None, info: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    """The date of an event told as "N days after/before" it inside that phrase.
 
     ``Kunjungan ini terjadi dua hari setelah Blinken berjanji ...``: the promise is two days
-    before the visit. Only a day-precise story date is shifted; otherwise nothing is said.
+    before the visit, so it is dated from the story's date (day-precise only).
+    ``Lebih dari dua tahun setelah meluncurkan kudeta, militer sedang ...``: the clause is about
+    now, so years count back from the publication date (year-precise). Otherwise nothing is said.
     """
-    value, sinfo = story_date
-    if sinfo.get("granularity") != "day":
-        return None, info
     trig = ev.trigger[0] - sent.start
     for m in _OFFSET.finditer(s_text):
         if not m.end() <= trig:
@@ -122,17 +132,84 @@ def _offset_from_story(ev, sent, s_text: str, story_date: tuple[str, dict[str, A
         n = parse_number(m.group(1))
         if not isinstance(n, int) or not 0 < n <= 400:
             continue
-        days = n * {"hari": 1, "pekan": 7, "minggu": 7, "bulan": 30}[m.group(2).lower()]
+        unit = m.group(2).lower()
         sign = -1 if m.group(3).lower() != "sebelum" else 1
+        if unit == "tahun":
+            if anchor is None or n > 100:
+                return None, info
+            year = anchor.year + sign * n
+            return f"{year:04d}", {"granularity": "year", "text": m.group(0).strip(), "resolved_from": "published",
+                                   "anchor": anchor.isoformat()}
+        if story_date is None or story_date[1].get("granularity") != "day":
+            return None, info
+        value = story_date[0]
+        days = n * {"hari": 1, "pekan": 7, "minggu": 7, "bulan": 30}[unit]
         try:
             when = dt.date.fromisoformat(value) + dt.timedelta(days=sign * days)
         except ValueError:
             return None, info
-        gran = "day" if m.group(2).lower() == "hari" else "month"
+        gran = "day" if unit == "hari" else "month"
         shown = when.isoformat() if gran == "day" else when.isoformat()[:7]
         return shown, {"granularity": gran, "text": m.group(0).strip(), "resolved_from": "context",
                        "relative_to": value}
     return None, info
+
+
+# nouns that name an event; "<noun> itu/tersebut/ini" at the head of a sentence refers back to
+# the event of the sentence before ("Pertemuan itu menghasilkan ...", "Dalam lawatan itu, ...")
+_EVENT_NOUNS = "|".join(w.replace("_", r"\s+") for w in """pertemuan kunjungan lawatan perjalanan
+    serangan_udara serangan insiden peristiwa kejadian acara konferensi pembicaraan perundingan rapat sidang
+    dialog forum ktt upacara aksi demonstrasi unjuk_rasa bentrokan ledakan penangkapan operasi
+    penandatanganan pertempuran kerusuhan pengeboman penembakan""".split())
+_ANAPHORIC_OPENER = re.compile(
+    r"^\W*(?:(?:namun|dan|lalu|kemudian|selanjutnya)\s*,?\s+)?"
+    r"(?:(?:dalam|pada|selama|di\s+sela(?:-sela)?|usai|seusai|setelah|sesudah|saat|ketika)\s+)?"
+    rf"(?:{_EVENT_NOUNS})(?:\s+\w+){{0,2}}?\s+(?:itu|tersebut|ini)\b", re.I)
+# "Serangan udara ini terjadi pada Selasa kemarin.": a sentence that only dates the event before it
+_DATING_SENTENCE = re.compile(
+    rf"^\W*(?:{_EVENT_NOUNS})(?:\s+\w+){{0,2}}?\s+(?:itu|tersebut|ini)\s+(?:\w+\s+)?"
+    r"(?:terjadi|berlangsung|dilakukan|digelar|diadakan|dilaksanakan|diluncurkan|dilancarkan|dimulai)\b", re.I)
+
+
+def _sentence_date(seq: int, sentences, text: str, anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
+    """The date a sentence gives without regard to any trigger: its most precise resolvable expression."""
+    sent = sentences[seq]
+    key = (sent.start, "auto")
+    if key not in cache:
+        cache[key] = find_times(text[sent.start:sent.end], anchor, anchor_gran or "day", "auto")
+    t = pick_event_time(cache[key], None)
+    if t is None or not t.value:
+        return None, {}
+    return t.value, {"granularity": t.granularity, "text": t.text, "resolved_from": "context"}
+
+
+def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[str, dict[str, Any]]],
+                    anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
+    """The date of an undated event that its neighbours give it.
+
+    A sentence opening on "<event noun> itu/tersebut/ini" goes on about the event of the sentence
+    before and takes its date; a sentence followed by one that only dates "<event noun> ini"
+    ("Serangan udara ini terjadi pada Selasa kemarin.") takes that date.
+    """
+    s = sentences[seq]
+    s_text = text[s.start:s.end]
+    if seq > 0 and _ANAPHORIC_OPENER.match(s_text):
+        if seq - 1 in own_dates:
+            value, info = own_dates[seq - 1]
+            return value, {"granularity": info.get("granularity"), "text": info.get("text"), "resolved_from": "context"}
+        value, info = _sentence_date(seq - 1, sentences, text, anchor, anchor_gran, cache)
+        if value:
+            return value, info
+    if seq - 1 in own_dates and "\n" not in text[sentences[seq - 1].end:s.start]:
+        value, info = own_dates[seq - 1]
+        return value, {"granularity": info.get("granularity"), "text": info.get("text"), "resolved_from": "context"}
+    if seq + 1 < len(sentences):
+        nxt = sentences[seq + 1]
+        if _DATING_SENTENCE.match(text[nxt.start:nxt.end]):
+            value, info = _sentence_date(seq + 1, sentences, text, anchor, anchor_gran, cache)
+            if value:
+                return value, info
+    return None, {}
 
 
 def build_records(doc) -> list[dict[str, Any]]:
@@ -152,13 +229,20 @@ def build_records(doc) -> list[dict[str, Any]]:
     cache: dict[tuple[int, str | None], list] = {}
     figures: dict[int, tuple] = {}
     story_date: tuple[str, dict[str, Any]] | None = None
-    story_place: dict[str, Any] | None = None
+    story_place: dict[int, dict[str, Any]] = {}  # by family: cooperation (quad 1-2) or conflict (3-4)
+    own_dates: dict[int, tuple[str, dict[str, Any]]] = {}
     for seq, ev in doc._.events or []:
         sent = sentences[seq]
         s_text = text[sent.start:sent.end]
         date, date_info = _own_date(ev, sent, s_text, anchor, anchor_gran, cache)
-        if date is None and story_date is not None:
-            date, date_info = _offset_from_story(ev, sent, s_text, story_date, date_info)
+        if date is not None:
+            own_dates.setdefault(seq, (date, date_info))
+        else:
+            date, date_info = _offset_date(ev, sent, s_text, story_date, anchor, date_info)
+        if date is None:
+            value, info = _neighbour_date(seq, sentences, text, own_dates, anchor, anchor_gran, cache)
+            if value:
+                date, date_info = value, info
         modality = ev.modality
         if modality == "asserted" and date and anchor is not None and anchor_gran in ("day", "month"):
             end = _period_end(date)
@@ -169,7 +253,7 @@ def build_records(doc) -> list[dict[str, Any]]:
         if current and date and story_date is None:
             story_date = (date, date_info)  # the lead's date: later dated sentences are mostly background
         if current and loc and loc.get("placename"):
-            story_place = loc  # the latest place named: stories move between places
+            story_place[_family(ev.type)] = loc  # the latest place named: stories move between places
         if date is None and current and modality != "hypothetical":
             if story_date is not None:
                 date = story_date[0]
@@ -179,8 +263,11 @@ def build_records(doc) -> list[dict[str, Any]]:
                 date = anchor.isoformat()[:7]
                 date_info = {"granularity": "month", "text": None,
                              "resolved_from": "published (month; no date in the text)"}
-        if loc is None and current and story_place is not None:
-            loc = dict(story_place, resolved_from="context")
+        if loc is None and current and story_place:
+            # a visit's meetings happen where the visit went, a clash where the fighting was:
+            # the latest place of an event of the same family, else of any
+            place = story_place.get(_family(ev.type)) or story_place.get(1 - _family(ev.type))
+            loc = dict(place, resolved_from="context")
         if seq not in figures:
             figures[seq] = (find_casualties(s_text), find_amounts(s_text))
         cas, amounts = figures[seq]

@@ -934,6 +934,10 @@ _RELATIVE = re.compile(r",\s*yang\b", re.I)
 _YEAR_NOUNS = frozenset("""pemilu pemilihan pilpres pileg pilkada olimpiade piala ktt konferensi anggaran resolusi
     undang-undang uu perjanjian kesepakatan sensus musim edisi tahun-tahun""".split())
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# a year or span of years "for" which something holds ("kemitraan untuk 2019 sampai 2023",
+# "anggaran untuk tahun 2025") is that thing's period, not the time of the event
+_PERIOD_YEARS = re.compile(r"^(?:tahun\s+)?(?:19|20)\d\d(?:\s*(?:-|–|sampai|sampe|hingga|s/d)\s*(?:19|20)\d\d)?$", re.I)
+_PERIOD_WORDS = frozenset({"untuk", "periode", "masa", "bagi"})
 
 
 def _belongs_elsewhere(t: TimeExpr, trigger_start: int, text: str) -> bool:
@@ -944,10 +948,12 @@ def _belongs_elsewhere(t: TimeExpr, trigger_start: int, text: str) -> bool:
         between = text[trigger_start:t.start]
         if _ATTRIBUTION.search(between) or _RELATIVE.search(between):
             return True
-    if _BARE_YEAR.match(t.text.strip()):
-        before = text[max(0, t.start - 30):t.start].split()
-        if before and before[-1].lower().strip(",.") in _YEAR_NOUNS:
-            return True
+    before = text[max(0, t.start - 30):t.start].split()
+    prev = before[-1].lower().strip(",.") if before else ""
+    if _BARE_YEAR.match(t.text.strip()) and prev in _YEAR_NOUNS:
+        return True
+    if _PERIOD_YEARS.match(t.text.strip()) and prev in _PERIOD_WORDS:
+        return True
     return False
 
 

@@ -40,7 +40,8 @@ from typing import Any, Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..store.schema import canonical_events, cluster_state, documents, event_blocks, event_keys, events, link_dirty
+from ..store.schema import (canonical_events, cluster_state, documents, event_blocks, event_keys, events, link_dirty,
+                            story_documents)
 
 UNDATED_WINDOW_DAYS = 7
 GRAN_RANK = {"day": 3, "month": 2, "year": 1}
@@ -449,6 +450,11 @@ def refresh_clusters(conn: Connection) -> int:
         if rows:
             conn.execute(canonical_events.insert(), rows)
         conn.execute(link_dirty.delete().where(link_dirty.c.kind == "c", link_dirty.c.id.in_(c)))
+        # a story's record is made from its canonical events: every story that reports one of these
+        # is made again too (a report from another story may have changed its date or actors)
+        sq = (sa.select(story_documents.c.story_id).distinct()
+              .join(events, events.c.doc_id == story_documents.c.doc_id).where(events.c.cluster.in_(c)))
+        mark_dirty(conn, "s", [r[0] for r in conn.execute(sq)])
     return len(ids)
 
 

@@ -75,6 +75,10 @@ def _migrate_with_retry(engine, attempts: int = 5) -> int:
     raise AssertionError("unreachable")
 
 
+#: precision of a publication date: a copy with a more precise one replaces the stored copy
+_DATE_RANK = {"day": 3, "month": 2, "year": 1}
+
+
 def _escape_like(s: str) -> str:
     """``s`` with LIKE's wildcards taken literally (escape character: backslash)."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -93,6 +97,7 @@ class Store:
             dialects.configure(self.engine)
             self.version = _migrate_with_retry(self.engine)
             self._maybe_pending = True  # articles queued by an earlier process (a crash): linked now
+            self._needs_rebuild = False  # a replaced copy waits for the end of its batch
             self._link_unlinked()
         except StoreError:
             raise
@@ -122,18 +127,29 @@ class Store:
     def add(self, document: Document, origin: str | None = None, *, link: bool = True) -> bool:
         """Store one analysed document in one transaction; False when it was already there.
 
+        The same text given again with a more precise publication date (a JSONL record's
+        ``published`` for an article first read from a bare text file that only had a copyright
+        year) replaces the stored copy, whose events were dated against the vaguer date, and the
+        links are rebuilt (:meth:`rebuild_links`, at once, or after the batch for ``add_many``).
+
         With ``link`` (the default) the document is linked (canonical events, near duplicates,
         story) in the same transaction; without, it is queued (``link_pending``) and linked by
         :meth:`link_pending`, the next ``add`` that links, or the next open."""
         if link and self._maybe_pending:
             self._link_pending_if_any()
+        replaced = False
         try:
             with self.engine.begin() as conn:
                 _write_lock(conn)
-                if conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == document.doc_id)).first():
-                    return False
+                old = conn.execute(sa.select(documents.c.published_granularity)
+                                   .where(documents.c.doc_id == document.doc_id)).first()
+                if old is not None:
+                    if _DATE_RANK.get(document.published.granularity, 0) <= _DATE_RANK.get(old[0], 0):
+                        return False
+                    self._delete(conn, document.doc_id)
+                    replaced = True
                 self._insert(conn, document, origin)
-                if link:
+                if link and not replaced:
                     self._link(conn, document.doc_id, document.text[document.body[0]:document.body[1]])
                 else:
                     conn.execute(link_pending.insert().values(doc_id=document.doc_id))
@@ -142,7 +158,33 @@ class Store:
             if self.has(document.doc_id):  # another process stored it at the same time
                 return False
             raise
+        if replaced:
+            if link:
+                self.rebuild_links()
+            else:
+                self._needs_rebuild = True
         return True
+
+    def _delete(self, conn: Connection, doc_id: str) -> None:
+        """Remove one document and all that hangs on it (the links are rebuilt afterwards; until
+        then the canonical events it reported are made again without its reports)."""
+        from ..link.merge import mark_dirty
+
+        mark_dirty(conn, "c", [r[0] for r in conn.execute(
+            sa.select(events.c.cluster).distinct().where(events.c.doc_id == doc_id, events.c.cluster.is_not(None)))])
+        counts = conn.execute(sa.select(mentions.c.entity_id, sa.func.count()).where(mentions.c.doc_id == doc_id)
+                              .group_by(mentions.c.entity_id)).all()
+        if counts:
+            conn.execute(entities.update().where(entities.c.id == sa.bindparam("eid")).values(
+                mentions=entities.c.mentions - sa.bindparam("n"), documents=entities.c.documents - 1),
+                [dict(eid=e, n=n) for e, n in counts])
+        row = conn.execute(sa.select(documents.c.source, documents.c.wire).where(documents.c.doc_id == doc_id)).one()
+        for kind, name in (("outlet", row.source), ("wire", row.wire)):
+            if name:
+                conn.execute(sources.update().where(sa.and_(sources.c.name == name, sources.c.kind == kind))
+                             .values(documents=sources.c.documents - 1))
+        dialects.unindex_document(conn, doc_id)
+        conn.execute(documents.delete().where(documents.c.doc_id == doc_id))
 
     def add_many(self, docs: Iterable[Document], *, batch: int = 64) -> Iterator[tuple[Document, bool]]:
         """Store documents one transaction each (each stored whole or not at all); yields (document,
@@ -154,12 +196,21 @@ class Store:
                 stored = self.add(d, link=False)
                 n += stored
                 if n >= batch:
-                    self.link_pending()
+                    self.flush_links()
                     n = 0
                 yield d, stored
         finally:
-            if n:
-                self.link_pending()
+            if n or self._needs_rebuild:
+                self.flush_links()
+
+    def flush_links(self) -> None:
+        """Link what ``add(link=False)`` queued: the queued documents, or the whole store again
+        when a stored copy was replaced (its old reports may have joined other events)."""
+        if self._needs_rebuild:
+            self._needs_rebuild = False
+            self.rebuild_links()
+        else:
+            self.link_pending()
 
     def _insert(self, conn: Connection, d: Document, origin: str | None) -> None:
         pub = d.published

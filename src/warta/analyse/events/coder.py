@@ -48,6 +48,8 @@ PREPS = {"di", "ke", "dari", "kepada", "terhadap", "untuk", "bagi", "dengan", "o
          "antara", "pada", "dalam", "melawan", "tentang", "bersama", "sebagai", "oleh", "menuju",
          "menurut", "soal", "mengenai", "tanpa", "via", "lewat"}
 LOCATIVE = {"di", "dari", "dalam", "pada", "sejak", "tentang", "mengenai", "soal", "sebagai", "menurut"}
+# words that introduce what an act is about, not whom it involves
+TOPIC_PREPS = {"soal", "tentang", "mengenai", "terkait", "seputar", "perihal"}
 RECIP_PREPS = {"ke", "kepada", "terhadap", "dengan", "bagi", "untuk", "melawan", "atas", "menuju", "pada"}
 CONJ = {"ketika", "saat", "sementara", "setelah", "sebelum", "sejak", "karena", "sehingga", "namun",
         "tetapi", "tapi", "sedangkan", "bahwa", "meskipun", "walaupun", "jika", "apabila", "kalau",
@@ -73,15 +75,19 @@ FUT = {"akan", "bakal", "hendak", "berencana", "direncanakan", "merencanakan", "
        "berniat", "rencana", "rencananya", "bersiap"}
 FUT_AFTER = {"mendatang", "depan", "besok", "lusa"}
 # "depan" is 'next' only after a unit of time ("pekan depan"); elsewhere it is 'in front of'
-TIME_UNITS = {"hari", "pekan", "minggu", "bulan", "tahun", "musim", "periode", "dekade", "abad", "kuartal", "semester"}
+TIME_UNITS = {"hari", "pekan", "minggu", "bulan", "tahun", "musim", "periode", "dekade", "abad", "kuartal", "semester",
+              "windu", "dasawarsa"}
 HYPO = {"jika", "apabila", "kalau", "seandainya", "bila", "andaikan", "apakah"}
 HYPO_NEAR = {"mungkin", "kemungkinan", "dapat", "bisa", "berpotensi", "diperkirakan", "spekulasi"}
+# "<event> ini berlangsung di X": verbs that set an event in place or time
+SETTING_VERBS = {"berlangsung", "digelar", "diadakan", "dilaksanakan", "terjadi", "dilangsungkan", "diselenggarakan"}
+AMOUNT_WORDS = {"dolar", "rupiah", "euro", "yuan", "yen", "ringgit", "juta", "miliar", "milyar", "triliun",
+                "nilai", "volume", "angka", "neraca"}
 PURPOSE = {"untuk", "guna", "demi", "agar", "supaya"}
 # time words for spans and durations ("dua tahun setelah ...", "dalam waktu dua bulan")
 NUMBER_WORDS = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                 "sebelas", "belasan", "puluhan", "beberapa", "setahun", "sebulan", "sepekan", "seminggu",
                 "sedekade", "satu", "separuh", "setengah"}
-TIME_UNITS = {"hari", "pekan", "minggu", "bulan", "tahun", "dekade", "abad", "windu", "dasawarsa"}
 LONG_UNITS = {"tahun", "dekade", "abad", "windu", "dasawarsa", "setahun", "sedekade"}
 # epoch-making events that news uses as time landmarks ("setelah kudeta", "pascainvasi"):
 # told as the anchor of another event they are, by their nature, the older background
@@ -735,6 +741,22 @@ class _Coder:
                    (w in ("lalu", "silam") and k and s.lower[k - 1] in TIME_UNITS) for k, w in enumerate(s.lower)) \
             and n > 0
 
+    def _foreign_visitor(self, ti: int, act, rec, loc, sent_events) -> list[ActorMention]:
+        """A visitor does not come from the country visited: when every actor found belongs to the
+        host ("Shoigu mengatakan kepada Min Aung Hlaing, dalam kunjungannya ke Rusia"), the visitor
+        is the one spoken to, else the nearest party before the trigger from another country."""
+        host = {r.code for r in rec if r.code} | ({loc.code} if loc is not None and loc.code else set())
+        if not host or not all(a.code in host for a in act):
+            return act
+        units = ([self.c.addressee] if self.c.addressee is not None else []) + \
+            [u for u in reversed(self.s.units) if u.t1 <= ti and u.mentions]
+        for u in units:
+            got = [x for x in self.c.resolve(u, sent_events) if x.code and x.code not in host
+                   and x.type in ("PER", "ORG", "GPE")]
+            if got:
+                return got[:1]
+        return act
+
     def _restated(self, act, rec, modality) -> bool:
         an = {a.name for a in act}
         ac = {a.code for a in act if a.code}
@@ -823,7 +845,10 @@ class _Coder:
         if e.type == "NONE":
             return None
         # a trigger word inside a name ("Asosiasi Bantuan untuk Tahanan Politik") is no trigger
-        if any(u.t0 <= ti < u.t1 and u.mentions for u in s.units):
+        # (the mention itself, not its unit: a unit's leftward titles may be the trigger's own
+        # words, "serangan udara militer Myanmar")
+        t_char = s.toks[ti][0]
+        if any(mm.start <= t_char < mm.end for u in s.units for mm in u.mentions):
             return None
         # inside an attribution phrase "Menurut perjanjian yang dinegosiasikan ..., "
         k = ti - 1
@@ -836,11 +861,27 @@ class _Coder:
             return None
         if v == "nominal" and tj + 2 < len(s.toks) and s.lower[tj + 2] in DEMONSTR and s.lower[tj + 1] in ("pertama", "kedua", "terbaru", "terakhir", "ini"):
             return None
+        # ... also after its own arguments: "kunjungan Min ke Rusia ini" (not "pekan ini", "kali ini")
+        if v == "nominal":
+            for k in range(tj + 2, min(tj + 6, len(s.toks))):
+                if s.punct_before[k] or _verbish(s.lower[k]):
+                    break
+                if s.lower[k] in DEMONSTR:
+                    # (kept when the sentence goes on to say where or when it took place: that
+                    # sentence gives the story its place)
+                    nxt = s.lower[k + 1] if k + 1 < len(s.lower) else ""
+                    if s.lower[k - 1] not in TIME_UNITS | {"kali", "saat", "hari", "sekarang", "masa"} and \
+                            nxt not in SETTING_VERBS:
+                        return None
+                    break
         # a predicate nominal ("X adalah kunjungan pribadi") describes X, it reports no new event
         if v == "nominal" and ti > 0 and s.lower[ti - 1] in COPULA:
             return None
         # cooperation named as the topic of talks or the aim of an action ("membahas kerja sama",
         # "diskusi tentang kerja sama", "untuk meningkatkan kerja sama") is no act of cooperation
+        # trade counted in money ("triliunan dolar perdagangan") is a figure, not an act
+        if v == "nominal" and e.type == "COOPERATE" and ti > 0 and s.lower[ti - 1] in AMOUNT_WORDS:
+            return None
         if v == "nominal" and e.type in ("COOPERATE", "AID") and ti > 0:
             p = ti - 1
             if s.lower[p] in ("tentang", "mengenai", "soal", "terkait", "seputar") and p > 0:
@@ -938,6 +979,8 @@ class _Coder:
                     if (ev.mode == "visit" or ev.planned == "CONSULT") and ev.recipients:
                         rec = list(ev.recipients[:1])
                         break
+        if visit and act and rec:
+            act = self._foreign_visitor(ti, act, rec, loc, sent_events)
         if e.type == "CONSULT" and not mode and loc is not None and act and rec:
             ac = {a.code for a in act}
             if loc.code and loc.code not in ac and loc.code in {r.code for r in rec}:
@@ -1041,10 +1084,25 @@ class _Coder:
             got = res([self.c.addressee])
             if got:
                 return got
-        # a meeting or a sanction named with one side: the next named party in the clause
+        # talks whose subject is the meeting ("pertemuannya dengan X membahas ..."): the party met
+        if e.type == "CONSULT":
+            for u in reversed(s.units):
+                if u.t1 > ti or not u.mentions or id(u) in self.c.excluded:
+                    continue
+                if any(s.hard_before[k] for k in range(u.t1, ti + 1)):
+                    break
+                if u.t0 > 0 and s.lower[u.t0 - 1] == "dengan":
+                    got = res([u])
+                    if got:
+                        return got
+                    break
+        # a meeting or a sanction named with one side: the next named party in the clause (not a
+        # topic: "membahas soal Palestina")
         if e.type in ("CONSULT", "SANCTION", "AID", "COOPERATE"):
             end = self.clause_end(tj)
             for u in s.units:
+                if u.t0 > 0 and s.lower[u.t0 - 1] in TOPIC_PREPS:
+                    continue
                 if u.t0 > tj and u.t0 <= end + 6 and id(u) not in self.c.excluded and u.mentions:
                     got = [x for x in res([u]) if x.code and x.code not in acodes]
                     if got:
@@ -1088,6 +1146,9 @@ def _comp_end(s: Sentence, end: int) -> int:
     """
     n = len(s.toks)
     k = end + 1
+    # an anaphoric noun ("Menanggapi kesepakatan itu, ...") takes no complement
+    if k < n and s.lower[k] in DEMONSTR:
+        return k
     clausal = False
     while k < n and not s.hard_before[k] and s.lower[k] not in HARD_CONJ and not (
             s.punct_before[k] and k > end + 1 and s.lower[k] in SPEECH_VERBS | {"yang"}):
@@ -1148,6 +1209,27 @@ def _vows(s: Sentence, matches: list[Match], cooperative: bool = False) -> list[
     return out
 
 
+def _cooperation_as_aid(s: Sentence, matches: list[Match], drop: set[int]) -> dict[int, int]:
+    """{cooperation: aid} for "bekerja sama dengan X untuk memasok peralatan militer": cooperation
+    whose stated purpose is to give aid is that aid (PLOVER AID), between the cooperating parties."""
+    out: dict[int, int] = {}
+    for i, m in enumerate(matches):
+        if i in drop or m.entry.type != "COOPERATE":
+            continue
+        end = m.tokens[-1]
+        for j, o in enumerate(matches):
+            k = o.tokens[0]
+            if o.entry.type != "AID" or j in drop or not end < k <= end + 8:
+                continue
+            p = k - 1
+            while p > end and s.lower[p] in ("dapat", "bisa", "segera", "terus", "lebih"):
+                p -= 1
+            if s.lower[p] in PURPOSE and not any(s.hard_before[q] for q in range(end + 1, k + 1)):
+                out[i] = j
+                break
+    return out
+
+
 def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
     out: list[CodedEvent] = []
     for ev in events:
@@ -1197,6 +1279,12 @@ def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
     matches = LEX.find(sent.toks, text)
     if not matches:
         return []
+    # a unit's leftward titles stop at a trigger's words ("serangan udara | militer Myanmar")
+    for m in matches:
+        last = m.tokens[-1]
+        for u in sent.units:
+            if u.mentions and u.t0 <= last < u.t1 and all(sent.toks[last][1] <= mm.start for mm in u.mentions):
+                u.t0 = last + 1
     ctx = _Ctx(sent, previous, anchor_country, published)
     coder = _Coder(ctx)
     drop = _suppressed(sent, matches)
@@ -1238,6 +1326,8 @@ def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
     # "Jepang berjanji memberikan bantuan ...": a promise of cooperation is coded through the
     # promised act (future cooperation -> AGREE, planned AID) so that it keeps the act's recipient
     promised = {i: j for i, j in _vows(sent, matches, cooperative=True) if i >= 0 and i not in drop}
+    aid_content = _cooperation_as_aid(sent, matches, drop)
+    drop |= set(aid_content.values())
     events: list[CodedEvent] = []
     for i, m in enumerate(matches):
         if i in drop:
@@ -1251,6 +1341,10 @@ def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
                 continue
         f = forced.get(i)
         ev = coder.code(m, events, forced_modality=f[0] if f else None, forced_type=f[1] if f else None)
+        if ev is not None and i in aid_content and ev.type == "COOPERATE":
+            aid = matches[aid_content[i]].entry
+            ev.type, ev.mode = "AID", aid.mode
+            ev.context = list(dict.fromkeys(list(aid.contexts) + ev.context))
         if ev is not None:
             events.append(ev)
     return _merge(_drop_protest_demands(sent, events))
