@@ -189,7 +189,8 @@ def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[s
 
     A sentence opening on "<event noun> itu/tersebut/ini" goes on about the event of the sentence
     before and takes its date; a sentence followed by one that only dates "<event noun> ini"
-    ("Serangan udara ini terjadi pada Selasa kemarin.") takes that date.
+    ("Serangan udara ini terjadi pada Selasa kemarin.") takes that date; otherwise a sentence
+    keeps the date of an event in the sentence before it in the same paragraph.
     """
     s = sentences[seq]
     s_text = text[s.start:s.end]
@@ -200,24 +201,26 @@ def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[s
         value, info = _sentence_date(seq - 1, sentences, text, anchor, anchor_gran, cache)
         if value:
             return value, info
-    if seq - 1 in own_dates and "\n" not in text[sentences[seq - 1].end:s.start]:
-        value, info = own_dates[seq - 1]
-        return value, {"granularity": info.get("granularity"), "text": info.get("text"), "resolved_from": "context"}
     if seq + 1 < len(sentences):
         nxt = sentences[seq + 1]
         if _DATING_SENTENCE.match(text[nxt.start:nxt.end]):
             value, info = _sentence_date(seq + 1, sentences, text, anchor, anchor_gran, cache)
             if value:
                 return value, info
+    if seq - 1 in own_dates and "\n" not in text[sentences[seq - 1].end:s.start]:
+        value, info = own_dates[seq - 1]
+        return value, {"granularity": info.get("granularity"), "text": info.get("text"), "resolved_from": "context"}
     return None, {}
 
 
 def build_records(doc) -> list[dict[str, Any]]:
     """PLOVER records of the coded events of ``doc`` (``doc._.events``).
 
+    An event whose sentence names no date may get one from its neighbours (:func:`_neighbour_date`).
     An event whose sentence names no date or place takes them from the story being told,
     with ``resolved_from: "context"``: the date of the first current (not background) event
-    that had one of its own, and the latest place named for such an event. A current event with no date anywhere gets the month of
+    that had one of its own, and the latest place named for such an event of the same family
+    (cooperation or conflict). A current event with no date anywhere gets the month of
     publication, said as ``resolved_from: "published (month; no date in the text)"``.
     """
     text: str = doc_text(doc)
