@@ -125,7 +125,6 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
     import spacy
 
     from .analyse.pipeline import Analyzer, build
-    from .distributed.base import LINK_BATCH
     from .store.store import Store
 
     if n < 1:
@@ -157,7 +156,6 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
     try:
         with Store(db) as store:
             dialect = store.engine.dialect.name
-            queued = 0
             start = perf()
             for art in build_corpus(n, seed=seed):
                 t = perf()
@@ -171,11 +169,7 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
                 d = analyzer.to_document(doc)
                 stages["document"] += perf() - t
                 t = perf()
-                new = store.add(d, link=False)  # linked in batches, as `warta ingest` does
-                queued += new
-                if queued >= LINK_BATCH:
-                    store.flush_links()
-                    queued = 0
+                new = store.add(d)
                 stages["store"] += perf() - t
                 counts["articles"] += 1
                 counts["chars"] += len(art.text)
@@ -185,9 +179,6 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
                 counts["events"] += len(d.events)
                 counts["stored" if new else "unchanged"] += 1
                 del doc, d
-            t = perf()
-            store.flush_links()
-            stages["store"] += perf() - t
             total = perf() - start
     finally:
         if tmp is not None:

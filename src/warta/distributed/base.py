@@ -12,9 +12,6 @@ from ..model import Article, Document
 OnFailure = Callable[[Failure], None]
 
 ENGINES = ("local", "dask")
-#: documents stored between two linking passes (each document is still stored in its own
-#: transaction; what is stored but not linked yet is linked on the next open after a crash)
-LINK_BATCH = 64
 
 
 class EngineError(WartaError):
@@ -100,9 +97,8 @@ def runner_for(engine: str = "local", *, scheduler: str | None = None, workers: 
 def ingest_articles(runner: Runner, items: Iterable[Article | InputError], store, on_failure: OnFailure | None = None,
                     on_document: Callable[[Document, bool], None] | None = None, report: Report | None = None) -> Report:
     """Analyse articles (InputError items are reported as failures) with ``runner`` and store each
-    Document in its own transaction, linking them (canonical events, stories) every
-    :data:`LINK_BATCH` documents and at the end. The core of :func:`ingest_with`, for callers
-    that read the articles themselves (the folder watcher, the feed poller)."""
+    Document in its own transaction. The core of :func:`ingest_with`, for callers that read the
+    articles themselves (the folder watcher, the feed poller)."""
     report = report if report is not None else Report()
 
     def fail(f: Failure) -> None:
@@ -117,29 +113,20 @@ def ingest_articles(runner: Runner, items: Iterable[Article | InputError], store
                 continue
             yield item
 
-    queued = 0
-    try:
-        for d in runner.run(articles(), on_failure=fail):
-            report.analysed += 1
-            report.events += len(d.events)
-            try:
-                stored = store.add(d, link=False)
-            except Exception as e:
-                fail(Failure(d.doc, f"could not be stored ({type(e).__name__}: {e})"))
-                continue
-            if stored:
-                report.stored += 1
-                queued += 1
-                if queued >= LINK_BATCH:
-                    store.flush_links()
-                    queued = 0
-            else:
-                report.unchanged += 1
-            if on_document:
-                on_document(d, stored)
-    finally:
-        if queued:
-            store.flush_links()
+    for d in runner.run(articles(), on_failure=fail):
+        report.analysed += 1
+        report.events += len(d.events)
+        try:
+            stored = store.add(d)
+        except Exception as e:
+            fail(Failure(d.doc, f"could not be stored ({type(e).__name__}: {e})"))
+            continue
+        if stored:
+            report.stored += 1
+        else:
+            report.unchanged += 1
+        if on_document:
+            on_document(d, stored)
     return report
 
 
