@@ -93,13 +93,23 @@ def _location(ev, type_: str) -> dict[str, Any] | None:
     return None
 
 
-def _own_date(ev, sent, s_text, anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
-    """The date the event's own sentence gives it, with its date_info."""
-    tense = ev.tense or "auto"
+def _times(sent, s_text: str, anchor, anchor_gran, tense: str, cache) -> list:
+    """The temporal expressions of one sentence read with ``tense``, found once per article."""
     key = (sent.start, tense)
     if key not in cache:
         cache[key] = find_times(s_text, anchor, anchor_gran or "day", tense)
-    t = pick_event_time(cache[key], ev.trigger[0] - sent.start, s_text)
+    return cache[key]
+
+
+def _carried(value: str, info: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A date another event or sentence gave, as this event's date from context."""
+    return value, {"granularity": info.get("granularity"), "text": info.get("text"), "resolved_from": "context"}
+
+
+def _own_date(ev, sent, s_text, anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
+    """The date the event's own sentence gives it, with its date_info."""
+    times = _times(sent, s_text, anchor, anchor_gran, ev.tense or "auto", cache)
+    t = pick_event_time(times, ev.trigger[0] - sent.start, s_text)
     info: dict[str, Any] = {"granularity": None, "text": None, "resolved_from": None}
     if t is None:
         return None, info
@@ -161,26 +171,24 @@ _EVENT_NOUNS = "|".join(w.replace("_", r"\s+") for w in """pertemuan kunjungan l
     serangan_udara serangan insiden peristiwa kejadian acara konferensi pembicaraan perundingan rapat sidang
     dialog forum ktt upacara aksi demonstrasi unjuk_rasa bentrokan ledakan penangkapan operasi
     penandatanganan pertempuran kerusuhan pengeboman penembakan""".split())
+_THAT_EVENT = rf"(?:{_EVENT_NOUNS})(?:\s+\w+){{0,2}}?\s+(?:itu|tersebut|ini)"
 _ANAPHORIC_OPENER = re.compile(
     r"^\W*(?:(?:namun|dan|lalu|kemudian|selanjutnya)\s*,?\s+)?"
     r"(?:(?:dalam|pada|selama|di\s+sela(?:-sela)?|usai|seusai|setelah|sesudah|saat|ketika)\s+)?"
-    rf"(?:{_EVENT_NOUNS})(?:\s+\w+){{0,2}}?\s+(?:itu|tersebut|ini)\b", re.I)
+    rf"{_THAT_EVENT}\b", re.I)
 # "Serangan udara ini terjadi pada Selasa kemarin.": a sentence that only dates the event before it
 _DATING_SENTENCE = re.compile(
-    rf"^\W*(?:{_EVENT_NOUNS})(?:\s+\w+){{0,2}}?\s+(?:itu|tersebut|ini)\s+(?:\w+\s+)?"
+    rf"^\W*{_THAT_EVENT}\s+(?:\w+\s+)?"
     r"(?:terjadi|berlangsung|dilakukan|digelar|diadakan|dilaksanakan|diluncurkan|dilancarkan|dimulai)\b", re.I)
 
 
 def _sentence_date(seq: int, sentences, text: str, anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
     """The date a sentence gives without regard to any trigger: its most precise resolvable expression."""
     sent = sentences[seq]
-    key = (sent.start, "auto")
-    if key not in cache:
-        cache[key] = find_times(text[sent.start:sent.end], anchor, anchor_gran or "day", "auto")
-    t = pick_event_time(cache[key], None)
+    t = pick_event_time(_times(sent, text[sent.start:sent.end], anchor, anchor_gran, "auto", cache), None)
     if t is None or not t.value:
         return None, {}
-    return t.value, {"granularity": t.granularity, "text": t.text, "resolved_from": "context"}
+    return _carried(t.value, {"granularity": t.granularity, "text": t.text})
 
 
 def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[str, dict[str, Any]]],
@@ -196,8 +204,7 @@ def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[s
     s_text = text[s.start:s.end]
     if seq > 0 and _ANAPHORIC_OPENER.match(s_text):
         if seq - 1 in own_dates:
-            value, info = own_dates[seq - 1]
-            return value, {"granularity": info.get("granularity"), "text": info.get("text"), "resolved_from": "context"}
+            return _carried(*own_dates[seq - 1])
         value, info = _sentence_date(seq - 1, sentences, text, anchor, anchor_gran, cache)
         if value:
             return value, info
@@ -208,8 +215,7 @@ def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[s
             if value:
                 return value, info
     if seq - 1 in own_dates and "\n" not in text[sentences[seq - 1].end:s.start]:
-        value, info = own_dates[seq - 1]
-        return value, {"granularity": info.get("granularity"), "text": info.get("text"), "resolved_from": "context"}
+        return _carried(*own_dates[seq - 1])
     return None, {}
 
 
@@ -259,9 +265,7 @@ def build_records(doc) -> list[dict[str, Any]]:
             story_place[_family(ev.type)] = loc  # the latest place named: stories move between places
         if date is None and current and modality != "hypothetical":
             if story_date is not None:
-                date = story_date[0]
-                date_info = {"granularity": story_date[1].get("granularity"), "text": story_date[1].get("text"),
-                             "resolved_from": "context"}
+                date, date_info = _carried(*story_date)
             elif anchor is not None and anchor_gran in ("day", "month") and modality in ("asserted", "future"):
                 date = anchor.isoformat()[:7]
                 date_info = {"granularity": "month", "text": None,
