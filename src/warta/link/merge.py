@@ -42,6 +42,7 @@ from sqlalchemy.engine import Connection
 
 from ..store.schema import (canonical_events, cluster_state, documents, event_blocks, event_keys, events, link_dirty,
                             story_documents)
+from .components import Components
 
 UNDATED_WINDOW_DAYS = 7
 GRAN_RANK = {"day": 3, "month": 2, "year": 1}
@@ -530,18 +531,7 @@ def link_document(conn: Connection, doc_id: str, new: list[Report] | None = None
     new = sorted(new, key=Report.order_key)
     if not new:
         return set()
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    uf = Components()
 
     # the candidates of every new report first (they do not depend on one another), then one read
     cands = _candidates_all(conn, new)
@@ -551,24 +541,22 @@ def link_document(conn: Connection, doc_id: str, new: list[Report] | None = None
     done: list[Report] = []
     for r in new:
         mine = "new:" + r.id
-        find(mine)
+        uf.find(mine)
         for d in done:
             if match(r, d):
-                union(mine, "new:" + d.id)
+                uf.union(mine, "new:" + d.id)
         for cl, eid in sorted(cands[r.id]):
-            if find(cl) == find(mine):
+            if uf.find(cl) == uf.find(mine):
                 continue
             if match(r, loaded[eid]):
-                union(mine, cl)
+                uf.union(mine, cl)
         pub, sig = pub_ordinal(r.published), signature(r)
         key_rows += [{"key": k, "event_id": r.id, "span_lo": r.span[0] if r.span else None,
                       "span_hi": r.span[1] if r.span else None, "pub_ord": pub, "sig": sig} for k in match_keys(r)]
         done.append(r)
     if key_rows:
         conn.execute(event_keys.insert(), key_rows)
-    groups: dict[str, set[str]] = {}
-    for cl in list(parent):
-        groups.setdefault(find(cl), set()).add(cl)
+    groups = uf.groups()
     old_all = sorted({m for ms in groups.values() for m in ms if not m.startswith("new:")})
     firsts: dict[str, tuple] = {}
     for c in _chunks(old_all):

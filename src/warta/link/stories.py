@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 
 from ..store.schema import (canonical_events, document_bands, document_minhash, documents, events, link_dirty,
                             near_duplicates, stories, story_documents, story_key_events, story_state)
+from .components import Components
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -158,20 +159,9 @@ def link_story(conn: Connection, doc_id: str, touched_clusters: set[str], duplic
     if keys:
         conn.execute(story_key_events.insert(), [{"event_id": e, "doc_id": doc_id} for e in keys])
     me = "doc:" + doc_id
-    parent: dict[str, str] = {}
+    uf = Components()
 
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a, b):
-        a, b = find(a), find(b)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
-    find(me)
+    uf.find(me)
     # the stories of the articles whose key events lie in a changed cluster: one group per cluster
     if touched_clusters:
         by_cluster: dict[str, set[str]] = {}
@@ -188,15 +178,13 @@ def link_story(conn: Connection, doc_id: str, touched_clusters: set[str], duplic
         for nodes in by_cluster.values():
             nodes = sorted(nodes)
             for n in nodes[1:]:
-                union(nodes[0], n)
+                uf.union(nodes[0], n)
     if duplicates:
         others = dict(conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.story_id)
                                    .where(story_documents.c.doc_id.in_(sorted(o for o, _ in duplicates)))).all())
         for other, _ in duplicates:
-            union(me, others.get(other) or ("doc:" + other))
-    comps: dict[str, set[str]] = {}
-    for n in list(parent):
-        comps.setdefault(find(n), set()).add(n)
+            uf.union(me, others.get(other) or ("doc:" + other))
+    comps = uf.groups()
     old_all = sorted({n for ns in comps.values() for n in ns if not n.startswith("doc:")})
     firsts: dict[str, tuple] = {}
     for i in range(0, len(old_all), 500):
