@@ -267,6 +267,13 @@ def register(app) -> None:
 
     from .cli import fail_line, open_store
 
+    def finish(what: str, total) -> None:
+        """The closing line of a watch or feeds run; exit code 1 when an input failed."""
+        say(f"{what}: {total.analysed} article(s) analysed, {total.events} event(s), {total.stored} stored, "
+            f"{total.unchanged} already in the store, {len(total.failures)} failed")
+        if total.failures:
+            raise typer.Exit(1)
+
     @app.command("watch")
     def watch(
         folder: Annotated[Path, typer.Argument(help="Folder to watch (recursively).")],
@@ -290,10 +297,7 @@ def register(app) -> None:
                 return
             for p in w.pending():
                 say(f"warta: {p}: still being written, left for the next run")
-        say(f"watch: {total.analysed} article(s) analysed, {total.events} event(s), {total.stored} stored, "
-            f"{total.unchanged} already in the store, {len(total.failures)} failed")
-        if total.failures:
-            raise typer.Exit(1)
+        finish("watch", total)
 
     @app.command("feeds")
     def feeds(
@@ -321,7 +325,4 @@ def register(app) -> None:
                 total = _loop(p.poll, once, interval, say)
             except KeyboardInterrupt:
                 return
-        say(f"feeds: {total.analysed} article(s) analysed, {total.events} event(s), {total.stored} stored, "
-            f"{total.unchanged} already in the store, {len(total.failures)} failed")
-        if total.failures:
-            raise typer.Exit(1)
+        finish("feeds", total)
