@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the generated parts of warta's knowledge base (src/warta/link/data).
+"""Regenerate the generated parts of warta's knowledge base (src/warta/analyse/resolve/data).
 
 Generated files (overwritten by this script):
 - ``countries.jsonl``: every country and territory, names from babel's CLDR data in
@@ -247,7 +247,7 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 
 def check() -> int:
     sys.path.insert(0, str(ROOT / "src"))
-    from warta.link.kb import KnowledgeBase, packaged_files
+    from warta.analyse.resolve.kb import KnowledgeBase, packaged_files
 
     for f in packaged_files():
         n = KnowledgeBase.validate_file(f)

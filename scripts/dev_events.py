@@ -5,7 +5,7 @@ usage: python3 scripts/dev_events.py [--kb] [--out OUT.jsonl] [--show] [--doc PR
 
 For each article of /work/shared/gold/dev-input.jsonl: split sentences (simple splitter),
 build ActorMentions from the gold entities' aliases (or, with --kb, from the real gazetteer
-``warta.link.gazetteer.Gazetteer.default()``) plus a small list of role words for unnamed
+``warta.analyse.resolve.gazetteer.Gazetteer.default()``) plus a small list of role words for unnamed
 groups, run code_sentence, write document records and run the scorer.
 """
 from __future__ import annotations
@@ -132,7 +132,7 @@ def event_json(doc: str, text: str, s: int, e: int, seq: int, ev: CodedEvent) ->
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--kb", action="store_true", help="use warta.link.gazetteer instead of gold aliases")
+    ap.add_argument("--kb", action="store_true", help="use warta.analyse.resolve.gazetteer instead of gold aliases")
     ap.add_argument("--out", default=None)
     ap.add_argument("--show", action="store_true", help="print every coded event")
     ap.add_argument("--doc", default=None, help="only documents starting with this")
@@ -142,7 +142,7 @@ def main() -> None:
     inputs = [json.loads(l) for l in open(INPUT, encoding="utf-8")]
     gaz = None
     if a.kb:
-        from warta.link.gazetteer import Gazetteer
+        from warta.analyse.resolve.gazetteer import Gazetteer
         gaz = Gazetteer.default()
     tmp = Path(tempfile.mkdtemp(prefix="dev_events_"))
     texts = tmp / "texts"

@@ -2,8 +2,8 @@ import time
 
 import pytest
 
-from warta.link.gazetteer import GazMatch, Gazetteer
-from warta.link.kb import KBEntry, KnowledgeBase
+from warta.analyse.resolve.gazetteer import GazMatch, Gazetteer
+from warta.analyse.resolve.kb import KBEntry, KnowledgeBase
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 import json
 import re
 
-from warta.link.kb import DATA_DIR, KnowledgeBase, packaged_files
+from warta.analyse.resolve.kb import DATA_DIR, KnowledgeBase, packaged_files
 
 
 def test_kb_data_files_are_valid_jsonl():

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.link.kb import KBEntry, KBError, KnowledgeBase
+from warta.analyse.resolve.kb import KBEntry, KBError, KnowledgeBase
 
 
 def _write(path: Path, rows) -> Path:

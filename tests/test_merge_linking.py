@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from warta.link import merge
-from warta.link.graph import to_graphml
+from warta.fuse import merge
+from warta.fuse.graph import to_graphml
 from warta.model import Document, Entity, Mention, Published, Span, content_hash
 from warta.store.store import Store
 

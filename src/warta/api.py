@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 from .ingest.readers import read_inputs
-from .model import Article, Document
+from .model import Article, Document, Failure, Report
 
 
 def _analyzer():
@@ -41,32 +40,6 @@ def analyze(text: str, *, published: str | None = None, doc: str | None = None, 
 def analyze_article(article: Article) -> Document:
     """Analyse an :class:`~warta.model.Article` read by :func:`read_inputs`."""
     return _analyzer().analyze(article)
-
-
-@dataclass
-class Failure:
-    """One input that could not be read or analysed: where, and why."""
-
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
-
-
-@dataclass
-class Report:
-    """What a batch did: documents analysed, stored, already present, and failures."""
-
-    analysed: int = 0
-    stored: int = 0
-    unchanged: int = 0
-    events: int = 0
-    failures: list[Failure] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
 
 
 def analyze_inputs(inputs: Iterable[str], on_failure: Callable[[Failure], None] | None = None,
@@ -98,9 +71,9 @@ def ingest(inputs: Iterable[str], store, on_failure: Callable[[Failure], None] |
            on_document: Callable[[Document, bool], None] | None = None) -> Report:
     """Analyse the inputs in this process and store each article in its own transaction; returns a :class:`Report`.
 
-    (``warta.distributed.ingest_with`` does the same with the analysis on a Dask cluster.)
+    (:func:`warta.runner.ingest_with` does the same with any runner, a Dask cluster's included.)
     """
-    from .distributed.base import LocalRunner, ingest_with
+    from .runner import LocalRunner, ingest_with
 
     return ingest_with(LocalRunner(), inputs, store, on_failure, on_document)
 

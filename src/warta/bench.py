@@ -137,7 +137,7 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
     warm = next(build_corpus(1, seed=seed + 1_000_003))
     analyzer.analyze(warm)
     # the store's lazy loads too (datasketch, which imports scipy, for near-duplicate MinHash)
-    from .link.stories import _permutations, lsh_params
+    from .fuse.stories import _permutations, lsh_params
 
     _permutations()
     lsh_params()

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from . import __version__
 from .api import Failure, Report, analyze_inputs, example_paths, examples_dir
+from .console import DbOpt, die as _die, err, fail_line, open_store, out
 from .errors import WartaError
 
 app = typer.Typer(
@@ -31,7 +32,7 @@ app.add_typer(kb_app, name="kb")
 def _register_extensions() -> None:
     """Commands that live beside the stage they belong to: serve/, bench, watch."""
     from .bench import register as register_bench
-    from .link.cli import register as register_link
+    from .fuse.cli import register as register_link
     from .serve.cli import register as register_serve
     from .watch import register as register_watch
 
@@ -40,21 +41,7 @@ def _register_extensions() -> None:
     register_bench(app)
     register_watch(app)
 
-out = Console()
-err = Console(stderr=True)
-
-DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite file (default: $WARTA_DB or ./warta.db).")]
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
-
-
-def fail_line(f: Failure) -> None:
-    """One line on stderr for an input that failed (every command that reads inputs uses it)."""
-    err.print(Text(f"warta: {f}", style="red"), soft_wrap=True, highlight=False)
-
-
-def _die(e: Exception, code: int = 2) -> None:
-    err.print(Text(f"warta: error: {e}", style="red"), soft_wrap=True, highlight=False)
-    raise typer.Exit(code)
 
 
 @contextmanager
@@ -65,16 +52,6 @@ def _progress(label: str):
     with prog:
         task = prog.add_task(label, total=None)
         yield lambda n=1: prog.advance(task, n)
-
-
-def open_store(db: str | None):
-    """The store at ``db``, or one clear error line and exit code 2 (every command that opens one uses it)."""
-    from .store.store import Store
-
-    try:
-        return Store(db)
-    except WartaError as e:
-        _die(e)
 
 
 def _summary(report: Report, what: str) -> None:
@@ -359,7 +336,7 @@ def entity(name: Annotated[str, typer.Argument(help="Entity name, alias or id.")
 @kb_app.command("add")
 def kb_add(file: Annotated[Path, typer.Argument(help="A JSON Lines file of knowledge-base entries.")]) -> None:
     """Check a knowledge-base file and add it to the user's knowledge base."""
-    from .link.kb import KnowledgeBase
+    from .analyse.resolve.kb import KnowledgeBase
 
     try:
         dest = KnowledgeBase.default().add_file(file)

@@ -37,3 +37,7 @@ class KnowledgeBaseError(WartaError):
 
 class ExportError(WartaError):
     """An export format is unknown or its writer is missing (e.g. pyarrow for Parquet)."""
+
+
+class EngineError(WartaError):
+    """A runner could not be started: unknown engine, missing extra, unreachable scheduler."""

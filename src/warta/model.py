@@ -148,4 +148,30 @@ class Document:
         return d
 
 
-__all__ = ["Article", "Span", "Published", "Mention", "Entity", "Document", "content_hash", "asdict"]
+__all__ = ["Article", "Span", "Published", "Mention", "Entity", "Document", "Failure", "Report", "content_hash", "asdict"]
+
+
+@dataclass
+class Failure:
+    """One input that could not be read or analysed: where, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Report:
+    """What a batch did: documents analysed, stored, already present, and failures."""
+
+    analysed: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures

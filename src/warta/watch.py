@@ -31,10 +31,9 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .api import Failure, Report
 from .errors import InputError
 from .ingest.readers import iter_paths, read_file, read_html
-from .model import Article, Document
+from .model import Article, Document, Failure, Report
 
 USER_AGENT = f"warta/{__version__} (+https://pypi.org/project/warta/)"
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -43,7 +42,7 @@ OnDocument = Callable[[Document, bool], None]
 
 
 def _ingest(items, store, runner, on_failure, on_document) -> Report:
-    from .distributed.base import LocalRunner, ingest_articles
+    from .runner import LocalRunner, ingest_articles
 
     return ingest_articles(runner or LocalRunner(), items, store, on_failure, on_document)
 
@@ -265,7 +264,7 @@ def register(app) -> None:
     def say(msg: str) -> None:
         typer.echo(msg, err=True)
 
-    from .cli import fail_line, open_store
+    from .console import fail_line, open_store
 
     def finish(what: str, total) -> None:
         """The closing line of a watch or feeds run; exit code 1 when an input failed."""

@@ -10,7 +10,7 @@ import bisect
 from collections import Counter
 
 from .events.coder import code_sentence
-from .pipeline import doc_text
+from .doc import doc_text
 
 
 #: how many earlier events the coder sees, for pronouns and ellipsis

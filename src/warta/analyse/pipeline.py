@@ -32,23 +32,10 @@ from .. import __version__
 from ..ingest.clean import segment
 from ..ingest.langid import detect
 from ..model import Article, Document, Published, Span
+from .doc import doc_text
 from .sentences import split_sentences
 
 COMPONENTS = ["warta_clean", "warta_sentences", "warta_language", "warta_entities", "warta_events", "warta_records"]
-
-for _name, _default in [
-    ("article", None), ("segmented", None), ("sentences", None), ("language", None),
-    ("entities", None), ("mentions", None), ("events", None), ("records", None), ("anchor", None),
-]:
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text without rebuilding it from the tokens (``doc.text`` does, each time)."""
-    art = doc._.article
-    return art.text if art is not None else doc.text
-
 
 @Language.component("warta_clean", assigns=["doc._.segmented", "doc._.anchor"], requires=["doc._.article"])
 def clean_component(doc: Doc) -> Doc:
@@ -89,7 +76,7 @@ def language_component(doc: Doc) -> Doc:
 @Language.component("warta_entities", assigns=["doc._.entities", "doc._.mentions"], requires=["doc._.sentences"])
 def entities_component(doc: Doc) -> Doc:
     """People, organisations and places, linked to the knowledge base and to each other."""
-    from ..link.linker import link_document
+    from .resolve.linker import link_document
 
     doc._.entities, doc._.mentions = link_document(doc)
     return doc

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import __version__
 from .figures import find_amounts, find_casualties, parse_number
-from .pipeline import doc_text
+from .doc import doc_text
 from .temporal import find_times, pick_event_time
 
 QUAD = {

@@ -9,12 +9,35 @@ work happens is its business:
 
 Articles are read here (the client), sent to the workers in batches, analysed there (each
 worker process builds the pipeline once), and come back as Documents that
-:func:`ingest_with` stores one transaction per article, as :func:`warta.ingest` does.
+:func:`warta.runner.ingest_with` stores one transaction per article, as :func:`warta.ingest` does.
 Another engine (Ray, Spark) only needs a class with ``run(articles, on_failure=None)``.
 """
 from __future__ import annotations
 
-from .base import EngineError, LocalRunner, Runner, ingest_articles, ingest_with, runner_for
+from ..errors import EngineError
+from ..runner import LocalRunner, Runner, ingest_articles, ingest_with
 from .dask_runner import DaskRunner
+
+ENGINES = ("local", "dask")
+
+
+def runner_for(engine: str = "local", *, scheduler: str | None = None, workers: int | None = None,
+               batch_size: int | None = None) -> Runner:
+    """The runner the CLI's ``--engine``/``--scheduler``/``--workers`` ask for (raises EngineError)."""
+    if engine == "local":
+        if scheduler:
+            raise EngineError("--scheduler needs a distributed engine: add --engine dask")
+        return LocalRunner()
+    if engine == "dask":
+        from .dask_runner import DaskRunner
+
+        kwargs = {}
+        if workers is not None:
+            kwargs["n_workers"] = workers
+        if batch_size is not None:
+            kwargs["batch_size"] = batch_size
+        return DaskRunner(scheduler=scheduler, **kwargs)
+    raise EngineError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+
 
 __all__ = ["Runner", "LocalRunner", "DaskRunner", "EngineError", "ingest_with", "ingest_articles", "runner_for"]

@@ -16,9 +16,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ..api import Failure
-from ..model import Article, Document
-from .base import EngineError, OnFailure, analyse_one
+from ..errors import EngineError
+from ..model import Article, Document, Failure
+from ..runner import OnFailure, analyse_one
 
 
 def _analyse_batch(articles: list[Article]) -> list[Document | Failure]:

@@ -168,7 +168,7 @@ class Store:
     def _delete(self, conn: Connection, doc_id: str) -> None:
         """Remove one document and all that hangs on it (the links are rebuilt afterwards; until
         then the canonical events it reported are made again without its reports)."""
-        from ..link.merge import mark_dirty
+        from ..fuse.merge import mark_dirty
 
         mark_dirty(conn, "c", [r[0] for r in conn.execute(
             sa.select(events.c.cluster).distinct().where(events.c.doc_id == doc_id, events.c.cluster.is_not(None)))])
@@ -474,12 +474,12 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(sa.select(sources).order_by(sources.c.documents.desc())).mappings()]
 
-    # ------------------------------------------------------------------ linking (warta.link)
+    # ------------------------------------------------------------------ linking (warta.fuse)
     def _link(self, conn: Connection, doc_id: str, body: str) -> None:
         """Merge a new document's events into canonical events, find its near duplicates and its
         story; only candidate blocks are read. Runs inside the document's transaction."""
-        from ..link import merge
-        from ..link import stories as st
+        from ..fuse import merge
+        from ..fuse import stories as st
 
         new = merge._load_reports(conn, doc_id=doc_id)
         touched = merge.link_document(conn, doc_id, new)
@@ -515,8 +515,8 @@ class Store:
     def refresh_links(self) -> int:
         """Make the records of the canonical events and stories changed since the last read again
         (linking only queues them); returns how many. Every read of them calls it first."""
-        from ..link import merge
-        from ..link import stories as st
+        from ..fuse import merge
+        from ..fuse import stories as st
 
         with self.engine.connect() as conn:
             if conn.execute(sa.select(link_dirty.c.id).limit(1)).first() is None:
@@ -535,8 +535,8 @@ class Store:
     def rebuild_links(self) -> dict[str, int]:
         """Drop every canonical event, story and near-duplicate flag and link the whole store again,
         document by document in order of publication (the result equals incremental linking)."""
-        from ..link import merge
-        from ..link import stories as st
+        from ..fuse import merge
+        from ..fuse import stories as st
 
         with self.engine.begin() as conn:
             _write_lock(conn)
@@ -559,7 +559,7 @@ class Store:
                       limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Canonical events (each with every report in ``sources``), by date."""
         self.refresh_links()
-        from ..link.timeline import involves, sort_key
+        from ..fuse.timeline import involves, sort_key
 
         q = sa.select(canonical_events.c.record).where(canonical_events.c.reports >= min_reports)
         if type:
@@ -596,8 +596,8 @@ class Store:
         return self.merged_events(actor=actor, other=other)
 
     def graph(self) -> dict[str, Any]:
-        """The actor network of the canonical events (``warta.link.graph.build``)."""
-        from ..link.graph import build
+        """The actor network of the canonical events (``warta.fuse.graph.build``)."""
+        from ..fuse.graph import build
 
         return build(self.merged_events())
 

@@ -15,7 +15,7 @@ it is listed there too: ``Lima`` the city is not ``lima`` 'five'). Entries with 
 field given (not null) by a later line overrides the earlier value. A user file can therefore
 add aliases to a packaged entry with just ``{"id": ..., "aliases": [...]}``.
 
-Packaged files live in ``warta/link/data``; user files are every ``*.jsonl`` in
+Packaged files live in ``warta/analyse/resolve/data``; user files are every ``*.jsonl`` in
 ``$WARTA_KB_DIR`` (or ``~/.local/share/warta/kb/``), loaded after the packaged ones.
 """
 from __future__ import annotations
@@ -53,7 +53,7 @@ _ENTRY_KEYS = frozenset({"id", "name", "type", "code", "sector", "wikidata", "al
 _ROLE_KEYS = frozenset({"form", "kind", "sector", "description", "type", "note", "aliases"})
 
 
-from ..errors import KnowledgeBaseError  # noqa: E402
+from ...errors import KnowledgeBaseError  # noqa: E402
 
 
 class KBError(KnowledgeBaseError, ValueError):

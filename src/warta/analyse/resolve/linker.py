@@ -25,8 +25,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from ..analyse.events.coder import ActorMention
-from ..model import Entity, Mention
+from ..events.coder import ActorMention
+from ...model import Entity, Mention
 from .kb import KBEntry, KnowledgeBase
 
 
@@ -106,7 +106,7 @@ def _gazetteer():
 
 @lru_cache(maxsize=1)
 def _ner():
-    from ..analyse.ner import NerTagger
+    from ..ner import NerTagger
 
     try:
         return NerTagger.default()
@@ -235,7 +235,7 @@ def _country_of(kb: KnowledgeBase, entry: KBEntry) -> KBEntry | None:
 
 def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     """Entities and actor mentions of one analysed Doc (see the module docstring)."""
-    from ..analyse.pipeline import doc_text
+    from ..doc import doc_text
 
     text: str = doc_text(doc)
     seg = doc._.segmented

@@ -1,21 +1,19 @@
-"""The runner interface, the in-process runner, and :func:`ingest_with`."""
+"""Where analysis runs: the :class:`Runner` interface, the in-process :class:`LocalRunner`, and
+:func:`ingest_with`, which stores what a runner gives back, one transaction per article.
+
+This module knows no engine: the Dask runner (:mod:`warta.distributed`) plugs into the same
+interface, and so would any other with ``run(articles, on_failure=None)``.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
-from ..api import Failure, Report
-from ..errors import InputError, WartaError
-from ..ingest.readers import read_inputs
-from ..model import Article, Document
+from .errors import InputError
+from .ingest.readers import read_inputs
+from .model import Article, Document, Failure, Report
 
 OnFailure = Callable[[Failure], None]
-
-ENGINES = ("local", "dask")
-
-
-class EngineError(WartaError):
-    """A runner could not be started: unknown engine, missing extra, unreachable scheduler."""
 
 
 @runtime_checkable
@@ -51,7 +49,7 @@ class LocalRunner:
     @property
     def analyzer(self):
         if self._analyzer is None:
-            from ..analyse.pipeline import default_analyzer
+            from .analyse.pipeline import default_analyzer
 
             self._analyzer = default_analyzer()
         return self._analyzer
@@ -73,25 +71,6 @@ class LocalRunner:
 
     def close(self) -> None:
         pass
-
-
-def runner_for(engine: str = "local", *, scheduler: str | None = None, workers: int | None = None,
-               batch_size: int | None = None) -> Runner:
-    """The runner the CLI's ``--engine``/``--scheduler``/``--workers`` ask for (raises EngineError)."""
-    if engine == "local":
-        if scheduler:
-            raise EngineError("--scheduler needs a distributed engine: add --engine dask")
-        return LocalRunner()
-    if engine == "dask":
-        from .dask_runner import DaskRunner
-
-        kwargs = {}
-        if workers is not None:
-            kwargs["n_workers"] = workers
-        if batch_size is not None:
-            kwargs["batch_size"] = batch_size
-        return DaskRunner(scheduler=scheduler, **kwargs)
-    raise EngineError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
 
 
 def ingest_articles(runner: Runner, items: Iterable[Article | InputError], store, on_failure: OnFailure | None = None,

@@ -48,7 +48,7 @@ def _event_table(title, recs):
 
 def register(app: typer.Typer) -> None:
     """Add the linking commands to the ``warta`` Typer app."""
-    from ..cli import open_store
+    from ..console import open_store
 
     @app.command()
     def timeline(

@@ -1,1 +1,0 @@
-"""Entity linking: the knowledge base of actors and places, and the gazetteer."""
