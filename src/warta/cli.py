@@ -351,12 +351,13 @@ def evaluate(
     pred: Annotated[Path, typer.Argument(help="warta output: documents or plover JSON Lines.")],
     texts: Annotated[Optional[Path], typer.Option("--texts", help="Folder of the article files, to check evidence offsets.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Events match only when their evidence sentences overlap.")] = False,
 ) -> None:
     """Score event and entity output against analyst annotations."""
     from .evaluate import score_files
 
     try:
-        result = score_files(str(gold), str(pred), str(texts) if texts else None)
+        result = score_files(str(gold), str(pred), str(texts) if texts else None, strict)
     except (OSError, ValueError, KeyError) as e:
         _die(f"cannot score {pred} against {gold}: {e}")
     if as_json:

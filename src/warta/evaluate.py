@@ -14,6 +14,10 @@ The measures are those the project is judged by:
   out of the article text;
 * ``entity_p_r_f1``: predicted entities matched to gold entities sharing a surface form.
 
+With ``strict`` (``warta evaluate --strict``, ``score.py --strict``) a predicted event stands
+for a gold event only when their evidence sentences overlap (one contains the other), so that
+a right type read from the wrong sentence does not count.
+
 Use :func:`score` on parsed records, or ``warta evaluate GOLD PRED --texts DIR``.
 """
 from __future__ import annotations
@@ -72,8 +76,22 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _pair_score(g: dict, p: dict) -> int:
+def _sentence(ev: dict) -> str:
+    ti = ev.get("text_info") or {}
+    s = ev.get("sentence") or (ti.get("sentence") if isinstance(ti, dict) else None) or ""
+    return " ".join(str(s).split())
+
+
+def same_evidence(g: dict, p: dict) -> bool:
+    """Whether the gold and predicted evidence sentences overlap (one contains the other)."""
+    gs, ps = _sentence(g), _sentence(p)
+    return not gs or (bool(ps) and (gs in ps or ps in gs))
+
+
+def _pair_score(g: dict, p: dict, strict: bool = False) -> int:
     if not ({t for t in _list(p.get("event")) if t} & {g["event"], *g.get("alt", [])}):
+        return 0
+    if strict and not same_evidence(g, p):
         return 0
     gac, grc = _codes(g.get("actor")), _codes(g.get("recipient"))
     pac, prc = _codes(p.get("actor")), _codes(p.get("recipient"))
@@ -100,7 +118,7 @@ def group_predictions(records: Iterable[dict]) -> tuple[dict[str, list], dict[st
 
 
 def score(gold: list[dict], pred_events: dict[str, list], pred_entities: dict[str, list],
-          texts: dict[str, str] | None = None) -> dict[str, Any]:
+          texts: dict[str, str] | None = None, strict: bool = False) -> dict[str, Any]:
     """The measures of the module docstring for gold records against predictions by document."""
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     ev = [0, 0, 0]
@@ -123,7 +141,7 @@ def score(gold: list[dict], pred_events: dict[str, list], pred_entities: dict[st
             c[0] += t in labels and t in got
             c[1] += t in got and t not in labels
             c[2] += t in labels and t not in got
-        pairs = sorted(((_pair_score(ge, p), i, j) for i, ge in enumerate(g["events"]) for j, p in enumerate(pe)),
+        pairs = sorted(((_pair_score(ge, p, strict), i, j) for i, ge in enumerate(g["events"]) for j, p in enumerate(pe)),
                        reverse=True)
         used_g: set[int] = set()
         used_p: set[int] = set()
@@ -197,7 +215,7 @@ def load_jsonl(path: str) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def score_files(gold_path: str, pred_path: str, texts_dir: str | None = None) -> dict[str, Any]:
+def score_files(gold_path: str, pred_path: str, texts_dir: str | None = None, strict: bool = False) -> dict[str, Any]:
     """:func:`score` on a gold file and a prediction file (documents or plover format)."""
     gold = load_jsonl(gold_path)
     events, entities = group_predictions(load_jsonl(pred_path))
@@ -209,4 +227,4 @@ def score_files(gold_path: str, pred_path: str, texts_dir: str | None = None) ->
             if os.path.exists(p):
                 with open(p, encoding="utf-8") as f:
                     texts[g["doc"]] = f.read()
-    return score(gold, events, entities, texts)
+    return score(gold, events, entities, texts, strict)

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Cross-validate warta on the annotated corpus, and score the frozen test split.
+
+usage: python3 scripts/crossval.py [--test] [--dev] [--json]
+
+For each of the K folds of `corpus/splits.json`, every learnable component in TRAINERS is
+trained on the other K-1 folds, warta analyses the held-out fold, and the fold is scored with
+`../shared/tools/score.py --strict` (warta's own `warta.evaluate.score(strict=True)` when the
+shared scorer is not beside the repository). Per-fold figures and their mean are printed.
+`--test` also trains on all folds and scores the test split — report it, never tune on it.
+`--dev` scores the 18 annotated dev articles of `../shared/gold` the same way, so the gap
+between the articles the rules were written on and unseen ones is visible.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score.py"
+
+# Learnable components: each takes the gold records and input lines of the training folds and
+# returns a callable that undoes what it installed. None yet: the coder is rule-based, so every
+# fold scores the same coder and cross-validation measures how it does on unseen articles.
+TRAINERS: list[Callable[[list[dict], list[dict]], Callable[[], None]]] = []
+
+MEASURES = ["event_f1", "event_p", "event_r", "type_macro_f1", "date_acc", "location_acc", "modality_acc",
+            "entity_f1", "pred_per_nonpolitical"]
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def analyse(lines: Iterable[dict]) -> list[dict]:
+    import warta
+
+    return [warta.analyze(x["text"], published=x.get("published"), doc=x["id"], source=x.get("source"),
+                          url=x.get("url")).to_dict() for x in lines]
+
+
+def score(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
+    """score.py --strict on these records (texts written out for the evidence check)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        g, p, t = Path(tmp, "gold.jsonl"), Path(tmp, "pred.jsonl"), Path(tmp, "texts")
+        t.mkdir()
+        g.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold), encoding="utf-8")
+        p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in pred), encoding="utf-8")
+        for doc, text in texts.items():
+            (t / doc).write_text(text, encoding="utf-8")
+        if SCORER.exists():
+            res = subprocess.run([sys.executable, str(SCORER), str(g), str(p), "--texts", str(t), "--strict", "--json"],
+                                 capture_output=True, text=True, check=True)
+            return json.loads(res.stdout)
+        from warta.evaluate import score_files
+
+        return score_files(str(g), str(p), str(t), strict=True)
+
+
+def summary(r: dict, gold: list[dict], pred: list[dict]) -> dict:
+    nonpol = {g["doc"] for g in gold if g.get("relevant") is False}
+    n_pred = sum(len(d.get("events") or []) for d in pred if d["doc"] in nonpol)
+    p, rc, f = r["event_p_r_f1"]
+    return {"docs": r["docs"], "gold_events": r["gold_events"], "pred_events": r["pred_events"],
+            "event_f1": f, "event_p": p, "event_r": rc, "type_macro_f1": r["type_macro_f1"],
+            "date_acc": r["date_acc"], "location_acc": r["location_acc"], "modality_acc": r["modality_acc"],
+            "entity_f1": r["entity_p_r_f1"][2],
+            "pred_per_nonpolitical": round(n_pred / len(nonpol), 3) if nonpol else None}
+
+
+def run_split(train_docs: set[str], eval_docs: set[str], gold: dict[str, dict], inputs: dict[str, dict]) -> dict:
+    undo = [t([gold[d] for d in sorted(train_docs)], [inputs[d] for d in sorted(train_docs)]) for t in TRAINERS]
+    try:
+        docs = sorted(eval_docs)
+        pred = analyse(inputs[d] for d in docs)
+    finally:
+        for u in undo:
+            u()
+    g = [gold[d] for d in docs]
+    return summary(score(g, pred, {d: inputs[d]["text"] for d in docs}), g, pred)
+
+
+def fmt(row: dict) -> str:
+    return "  ".join(f"{k}={row[k]}" for k in ["docs", "gold_events", "pred_events", *MEASURES] if k in row)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--test", action="store_true", help="also score the frozen test split")
+    ap.add_argument("--dev", action="store_true", help="also score ../shared/gold/dev.jsonl")
+    ap.add_argument("--json", action="store_true", help="one JSON object at the end")
+    args = ap.parse_args()
+    gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
+    inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
+    splits = json.loads((CORPUS / "splits.json").read_text())
+    folds = [set(f) for f in splits["folds"]]
+    print(f"trainers: {', '.join(t.__name__ for t in TRAINERS) or 'none (rule coder, scored as it is)'}; "
+          f"scorer: {'score.py --strict' if SCORER.exists() else 'warta.evaluate strict'}")
+    rows = []
+    for k, fold in enumerate(folds):
+        train = set().union(*(f for i, f in enumerate(folds) if i != k))
+        row = run_split(train, fold, gold, inputs)
+        rows.append(row)
+        print(f"fold {k}: {fmt(row)}", flush=True)
+    mean = {m: round(statistics.mean(r[m] for r in rows if r[m] is not None), 3) for m in MEASURES}
+    sd = {m: round(statistics.pstdev(r[m] for r in rows if r[m] is not None), 3) for m in MEASURES}
+    print("mean:   " + "  ".join(f"{m}={mean[m]}±{sd[m]}" for m in MEASURES))
+    result = {"folds": rows, "mean": mean, "sd": sd}
+    if args.test:
+        test = run_split(set().union(*folds), set(splits["test"]), gold, inputs)
+        print(f"test:   {fmt(test)}")
+        result["test"] = test
+    if args.dev and (SHARED / "gold" / "dev.jsonl").exists():
+        dev_gold = read_jsonl(SHARED / "gold" / "dev.jsonl")
+        dev_in = read_jsonl(SHARED / "gold" / "dev-input.jsonl")
+        pred = analyse(dev_in)
+        dev = summary(score(dev_gold, pred, {x["id"]: x["text"] for x in dev_in}), dev_gold, pred)
+        print(f"dev:    {fmt(dev)}")
+        result["dev"] = dev
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
