@@ -41,7 +41,7 @@ TOPICS = [
     ("other", r".", 10),
 ]
 NONPOLITICAL = [("olahraga", 30), ("teknologi", 22), ("showbiz", 15), ("hiburan", 13), ("inspirasi", 5)]
-EXTRA_POLITICAL = 70  # a second draw (training split only), added when the first fell short of 2,000 events
+EXTRA_POLITICAL = (70, 20)  # later draws (training split only), added while the corpus fell short of 2,000 events
 MIN_CHARS, MAX_CHARS = 1800, 6500
 TEST_SHARE = 0.2      # frozen test split: 20 % of each stratum
 DOUBLE_SHARE = 0.2    # annotated a second time, independently
@@ -124,10 +124,11 @@ def main() -> None:
         double.update(rng.sample(ids, round(len(ids) * DOUBLE_SHARE)))
 
     # drawn after the splits, so the first draw and the frozen test split stay exactly as they were
-    pool = sorted((a for a in headline if a["id"] not in taken), key=lambda a: a["id"])
-    for a in rng.sample(pool, EXTRA_POLITICAL):
-        taken.add(a["id"])
-        chosen.append(("extra", "political", a))
+    for n in EXTRA_POLITICAL:
+        pool = sorted((a for a in headline if a["id"] not in taken), key=lambda a: a["id"])
+        for a in rng.sample(pool, n):
+            taken.add(a["id"])
+            chosen.append(("extra", "political", a))
 
     texts = ROOT / "corpus" / "texts"
     texts.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ def _app() -> typer.Typer:
 def test_serve_cli_register_adds_serve_with_its_options():
     r = CliRunner().invoke(_app(), ["serve", "--help"])
     assert r.exit_code == 0
-    for opt in ("--db", "--host", "--port", "--token", "127.0.0.1", "8000", "WARTA_TOKEN"):
+    for opt in ("--db", "--host", "--port", "--token-file", "--allow-host", "--base-url", "127.0.0.1", "8000", "WARTA_TOKEN"):
         assert opt in r.output
 
 

@@ -23,6 +23,7 @@ from ..model import Article
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Largest JSON line accepted.
 MAX_LINE_BYTES = 20 * 1024 * 1024
+STDIN_PEEK = 64 * 1024  # what is read of stdin to tell JSON Lines from one plain-text article
 
 #: An HTML page whose extracted text is shorter than this, or has no sentence, holds no article.
 MIN_ARTICLE_CHARS = 80
@@ -123,14 +124,53 @@ def article_from_json(obj: object, source: str) -> Article:
     )
 
 
+def bounded_lines(stream, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
+    """The lines of a binary stream, none read whole past ``limit`` bytes: a longer line is given
+    as None and the rest of it is skipped a megabyte at a time, so memory stays at the limit."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+        else:
+            yield line
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that gives ``head`` and then the rest of ``rest`` (stdin after a peek at its start)."""
+
+    def __init__(self, head: bytes, rest):
+        self._head, self._rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+
 def read_jsonl(stream: Iterable[bytes | str], name: str) -> Iterator[Article | InputError]:
-    """Articles from JSON Lines; a bad line yields an InputError naming ``name:line``."""
-    for n, raw in enumerate(stream, 1):
+    """Articles from JSON Lines; a bad line yields an InputError naming ``name:line``. A binary
+    stream is read a bounded line at a time (:func:`bounded_lines`)."""
+    lines = bounded_lines(stream) if hasattr(stream, "readline") and not isinstance(stream, io.TextIOBase) else stream
+    for n, raw in enumerate(lines, 1):
         src = f"{name}:{n}"
+        if raw is None or (isinstance(raw, bytes) and len(raw) > MAX_LINE_BYTES):
+            yield InputError(src, f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB")
+            continue
         if isinstance(raw, bytes):
-            if len(raw) > MAX_LINE_BYTES:
-                yield InputError(src, f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB")
-                continue
             try:
                 raw = raw.decode("utf-8-sig")
             except UnicodeDecodeError as e:
@@ -241,16 +281,21 @@ def read_inputs(inputs: Iterable[str], stdin: io.BufferedReader | None = None) -
     for inp in inputs:
         if inp == "-":
             stream = stdin or sys.stdin.buffer
-            data = stream.read()
-            if data.lstrip()[:1] == b"{":
-                yield from read_jsonl(io.BytesIO(data), "-")
-            else:
-                try:
-                    text = decode_bytes(data, "-")
-                    art = Article(doc="", text=text)
-                    yield Article(doc=f"stdin-{art.doc_id}", text=text, origin="-")
-                except InputError as e:
-                    yield e
+            head = stream.read(STDIN_PEEK)
+            if head.lstrip()[:1] == b"{":
+                yield from read_jsonl(io.BufferedReader(_Prefixed(head, stream)), "-")
+                continue
+            data = head + stream.read(MAX_FILE_BYTES + 1 - len(head))
+            if len(data) > MAX_FILE_BYTES:
+                yield InputError("-", f"standard input holds more than the {MAX_FILE_BYTES // 1048576} MB limit "
+                                      "for one article (send JSON Lines for many)")
+                continue
+            try:
+                text = decode_bytes(data, "-")
+                art = Article(doc="", text=text)
+                yield Article(doc=f"stdin-{art.doc_id}", text=text, origin="-")
+            except InputError as e:
+                yield e
             continue
         p = Path(inp)
         if not p.exists():

@@ -86,10 +86,13 @@ def _sort_key(rec: dict[str, Any]) -> tuple:
 
 # --------------------------------------------------------------------------- timeline
 def timeline(records: Iterable[dict[str, Any]], roles: dict[str, str] | None = None, granularity: str = "month",
-             actor: str | None = None, with_: str | None = None) -> dict[str, Any]:
+             actor: str | None = None, with_: str | None = None,
+             counts: Iterable[tuple[str, str, int]] | None = None, total: int | None = None) -> dict[str, Any]:
     """Events ordered by date (each with its ``role`` from ``roles``: event id -> actor|recipient),
     and counts per period and type. The caller picks the events (e.g. an actor's, as actor and as
-    recipient); ``actor``/``with_`` are only echoed back.
+    recipient); ``actor``/``with_`` are only echoed back. ``counts`` ((period, type, n), from
+    :meth:`warta.Store.event_counts`) and ``total`` give the series over every matching event when
+    ``records`` is only the latest page of them.
     """
     roles = roles or {}
     seen: set[str] = set()
@@ -106,14 +109,20 @@ def timeline(records: Iterable[dict[str, Any]], roles: dict[str, str] | None = N
             "recipient": [node_label(a) for a in rec.get("recipient") or []],
             "sentence": (rec.get("text_info") or {}).get("sentence"),
         })
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for it in items:
-        p = period(it["date"], granularity)
-        if p:
-            counts[p][it["type"]] += 1
-    series = [{"period": p, "total": sum(c.values()), "types": dict(sorted(c.items()))} for p, c in sorted(counts.items())]
+    by_period: dict[str, Counter] = defaultdict(Counter)
+    if counts is None:
+        for it in items:
+            p = period(it["date"], granularity)
+            if p:
+                by_period[p][it["type"]] += 1
+    else:
+        for p, t, n in counts:
+            by_period[p][t] += n
+    series = [{"period": p, "total": sum(c.values()), "types": dict(sorted(c.items()))} for p, c in sorted(by_period.items())]
+    dated = sum(s["total"] for s in series)
     return {"actor": actor, "with": with_, "granularity": granularity, "events": items, "series": series,
-            "undated": sum(1 for it in items if not it["date"])}
+            "total": total if total is not None else len(items),
+            "undated": (total - dated) if total is not None else sum(1 for it in items if not it["date"])}
 
 
 # --------------------------------------------------------------------------- graph
@@ -170,6 +179,40 @@ def graph(records: Iterable[dict[str, Any]], min_count: int = 1, max_nodes: int 
         e["main_quad"] = q.most_common(1)[0][0] if q else None
     edge_list.sort(key=lambda e: (-e["count"], e["id"]))
     return {"nodes": node_list, "edges": edge_list}
+
+
+def graph_from_counts(pairs: Iterable[dict[str, Any]], parties: Iterable[dict[str, Any]], min_count: int = 1,
+                      max_nodes: int | None = None) -> dict[str, Any]:
+    """:func:`graph`'s answer from counts the database made (:meth:`warta.Store.actor_pairs` rows
+    and :meth:`warta.Store.party_counts` rows) instead of from every record."""
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for p in pairs:
+        e = edges.setdefault((p["source"], p["target"]), {"id": f"{p['source']}->{p['target']}", "source": p["source"],
+                                                          "target": p["target"], "count": 0, "types": Counter(),
+                                                          "quad": Counter(), "events": []})
+        e["count"] += p["count"]
+        e["types"][p["type"]] += p["count"]
+        if p.get("quad_code") is not None:
+            e["quad"][str(p["quad_code"])] += p["count"]
+        if p.get("event") and len(e["events"]) < 20:
+            e["events"].append(p["event"])
+    edge_list = [e for e in edges.values() if e["count"] >= min_count]
+    keep = {k for e in edge_list for k in (e["source"], e["target"])}
+    nodes = [{"id": n["id"], "label": node_label(n), "code": n.get("code"), "sector": n.get("sector"),
+              "entity_id": n.get("entity_id"), "events": n["events"]}
+             for n in parties if n["id"] in keep or min_count <= 1]
+    nodes.sort(key=lambda n: (-n["events"], n["label"]))
+    if max_nodes is not None and len(nodes) > max_nodes:
+        nodes = nodes[:max_nodes]
+    ids = {n["id"] for n in nodes}
+    edge_list = [e for e in edge_list if e["source"] in ids and e["target"] in ids]
+    for e in edge_list:
+        e["types"] = dict(sorted(e["types"].items()))
+        e["quad"] = dict(sorted(e["quad"].items()))
+        q = Counter({int(k): v for k, v in e["quad"].items()})
+        e["main_quad"] = q.most_common(1)[0][0] if q else None
+    edge_list.sort(key=lambda e: (-e["count"], e["id"]))
+    return {"nodes": nodes, "edges": edge_list}
 
 
 def counterparts(records: Iterable[dict[str, Any]], key: str) -> list[dict[str, Any]]:

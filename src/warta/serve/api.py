@@ -10,6 +10,7 @@ import io
 import json
 import secrets
 import threading
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -18,8 +19,8 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from ..errors import NotFoundError
 from . import aggregate
-from .query import (DATE_RE, MAX_DOWNLOAD, MAX_LIMIT, MAX_TEXT, EventFilters, Sort, event_filters, find_events,
-                    party_events)
+from .query import (DATE_RE, MAX_DOWNLOAD, MAX_LIMIT, MAX_TEXT, EventFilters, Sort, actor_graph, event_filters,
+                    find_events, party_events, place_points, timeline_of)
 
 router = APIRouter(prefix="/api")
 
@@ -41,7 +42,8 @@ def _paged(request: Request, response: Response, items: list, limit: int, offset
     response.headers["X-Has-More"] = "true" if more else "false"
     if more:
         nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
-        response.headers["Link"] = f'<{nxt}>; rel="next"'
+        # the configured base URL, else a relative link: the Host header is never echoed
+        response.headers["Link"] = f'<{request.app.state.base_url}{nxt.path}?{nxt.query}>; rel="next"'
     return items
 
 
@@ -58,9 +60,9 @@ def list_events(request: Request, response: Response, f: EventFilters = Depends(
     return _paged(request, response, items, limit, offset, more)
 
 
-def _download(store, f: EventFilters, limit: Optional[int], offset: int, sort: str) -> list[dict]:
-    items, _ = find_events(store, f, limit or MAX_DOWNLOAD, offset, sort)
-    return items
+def _download(store, f: EventFilters, limit: Optional[int], offset: int, sort: str) -> Iterator[dict]:
+    """The matching events as a stream (read from the store a chunk at a time)."""
+    return store.iter_events(**f.given(), limit=limit or MAX_DOWNLOAD, offset=offset, order=sort)
 
 
 DLimit = Annotated[Optional[int], Query(ge=1, le=MAX_DOWNLOAD, description=f"At most {MAX_DOWNLOAD} rows (default: all, up to that).")]
@@ -142,17 +144,36 @@ MAX_POST = 100  # articles per request
 MAX_BODY = 20 * 1024 * 1024
 
 
+async def _bounded_body(request: Request) -> bytes:
+    """The request body, counted while it streams in: past :data:`MAX_BODY` bytes it is 413 at once
+    (a chunked body without Content-Length is never read whole first)."""
+    too_big = HTTPException(status_code=413, detail=f"at most {MAX_BODY} bytes a request")
+    try:
+        declared = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        raise HTTPException(status_code=400, detail="bad Content-Length") from None
+    if declared > MAX_BODY:
+        raise too_big
+    parts, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise too_big
+        parts.append(chunk)
+    return b"".join(parts)
+
+
 def _check_token(request: Request) -> None:
     token = request.app.state.token
     if not token:
-        raise HTTPException(status_code=403, detail="this server is read-only: start it with --token "
+        raise HTTPException(status_code=403, detail="this server is read-only: start it with --token-file "
                                                     "(or $WARTA_TOKEN) to accept articles")
     auth = request.headers.get("authorization") or ""
     scheme, _, given = auth.partition(" ")
     if scheme.lower() != "bearer" or not given:
         raise HTTPException(status_code=401, detail="give the token as 'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})
-    if not secrets.compare_digest(given.strip().encode(), token.encode()):
+    if not secrets.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
         raise HTTPException(status_code=403, detail="wrong token")
 
 
@@ -168,11 +189,7 @@ async def post_documents(request: Request, response: Response) -> dict[str, Any]
     Each is analysed and stored in its own transaction; one already stored changes nothing
     (the answer is then 200 rather than 201)."""
     _check_token(request)
-    if int(request.headers.get("content-length") or 0) > MAX_BODY:
-        raise HTTPException(status_code=413, detail=f"at most {MAX_BODY} bytes a request")
-    raw = await request.body()
-    if len(raw) > MAX_BODY:
-        raise HTTPException(status_code=413, detail=f"at most {MAX_BODY} bytes a request")
+    raw = await _bounded_body(request)
     try:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as e:
@@ -261,15 +278,7 @@ def get_timeline(actor: Annotated[Optional[str], Query(max_length=MAX_TEXT, desc
 
 
 def build_timeline(store, actor: str | None, with_: str | None, granularity: str, f: EventFilters) -> dict[str, Any]:
-    if actor:
-        recs, roles = party_events(store, actor, f)
-    else:
-        recs, roles = find_events(store, f, MAX_DOWNLOAD, 0, "date")[0], {}
-    if with_:
-        others, _ = party_events(store, with_, f)
-        ids = {r["id"] for r in others}
-        recs = [r for r in recs if r["id"] in ids]
-    return aggregate.timeline(recs, roles, granularity, actor=actor, with_=with_)
+    return timeline_of(store, actor, with_, granularity, f)
 
 
 @router.get("/graph", summary="The actor network: nodes and actor -> recipient edges with counts by type and quad class")
@@ -277,8 +286,7 @@ def get_graph(f: EventFilters = Depends(event_filters),
               min_count: Annotated[int, Query(ge=1, le=10**6, description="Drop edges seen fewer times.")] = 1,
               max_nodes: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Keep the most active nodes.")] = 200,
               store=Depends(get_store)) -> dict[str, Any]:
-    recs, _ = find_events(store, f, MAX_DOWNLOAD, 0, "date")
-    return aggregate.graph(recs, min_count=min_count, max_nodes=max_nodes)
+    return actor_graph(store, f, min_count=min_count, max_nodes=max_nodes)
 
 
 @router.get("/search", summary="Search articles, events and entities at once")
@@ -295,5 +303,4 @@ def stats(store=Depends(get_store)) -> dict[str, Any]:
 
 @router.get("/places", summary="Events whose place has coordinates (for the map)")
 def get_places(f: EventFilters = Depends(event_filters), store=Depends(get_store)) -> list[dict[str, Any]]:
-    recs, _ = find_events(store, f, MAX_DOWNLOAD, 0, "date")
-    return aggregate.places(recs)
+    return place_points(store, f)

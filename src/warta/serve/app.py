@@ -40,11 +40,27 @@ def _messages(errors: list[dict[str, Any]]) -> str:
     return "; ".join(parts)
 
 
-def create_app(store: Any = None, *, token: str | None = None) -> FastAPI:
+#: the Host headers every server answers: its loopback names (others only by ``--allow-host``, so
+#: that a page of another site cannot reach a local server through DNS rebinding)
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
+
+
+def _host_name(host: str) -> str:
+    """The name of a Host header without its port: ``[::1]:8000`` -> ``[::1]``, ``a:80`` -> ``a``."""
+    if host.startswith("["):
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def create_app(store: Any = None, *, token: str | None = None, allowed_hosts: list[str] | None = None,
+               base_url: str | None = None) -> FastAPI:
     """The app serving ``store`` (a :class:`warta.Store`, a URL/path, or None for the default store).
 
     ``token`` (default ``$WARTA_TOKEN``) enables ``POST /api/documents`` for requests carrying
-    ``Authorization: Bearer <token>``; without one the server is read-only.
+    ``Authorization: Bearer <token>``; without one the server is read-only. ``allowed_hosts``: the
+    Host names answered besides the loopback ones (a foreign Host gets 400). ``base_url``: the
+    address written into ``Link`` headers (default: relative links).
     """
     from ..store.store import Store
 
@@ -66,6 +82,22 @@ def create_app(store: Any = None, *, token: str | None = None) -> FastAPI:
     )
     app.state.store = st
     app.state.token = token
+    app.state.base_url = (base_url or "").rstrip("/")
+    hosts = {h.lower() for h in (*LOOPBACK_HOSTS, *(allowed_hosts or []))}
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        """A foreign Host is 400; a control character (NUL...) in a parameter is 422."""
+        host = (request.headers.get("host") or "").lower()
+        if "*" not in hosts and _host_name(host) not in hosts:
+            return JSONResponse({"detail": f"host {host!r} is not served here (warta serve --allow-host)",
+                                 "message": "invalid Host header"}, status_code=400)
+        for key, value in [("path", request.url.path), *request.query_params.multi_items()]:
+            if _CONTROL & set(key + value):
+                msg = f"{key}: control characters are not allowed"
+                return JSONResponse({"detail": [{"loc": ["query", key], "msg": msg, "type": "value_error"}],
+                                     "message": msg}, status_code=422)
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

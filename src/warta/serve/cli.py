@@ -19,6 +19,31 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+#: uvicorn's connection limits: an idle keep-alive connection is closed after this many seconds,
+#: a request's head may not grow past this many bytes, and no more connections are served at once
+KEEP_ALIVE_S = 5
+MAX_HEAD_BYTES = 64 * 1024
+MAX_CONNECTIONS = 200
+
+
+def read_token(token_file: str | None) -> str | None:
+    """The write token: from ``--token-file`` (its first line), else ``$WARTA_TOKEN``, else none."""
+    import os
+
+    if token_file:
+        from pathlib import Path
+
+        try:
+            first = Path(token_file).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise typer.BadParameter(f"cannot read the token file {token_file}: {e}") from None
+        token = first[0].strip() if first else ""
+        if not token:
+            raise typer.BadParameter(f"the token file {token_file} is empty")
+        return token
+    return os.environ.get("WARTA_TOKEN") or None
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``serve`` command to the ``warta`` Typer app."""
 
@@ -27,9 +52,15 @@ def register(app: typer.Typer) -> None:
         db: Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite file (default: $WARTA_DB or ./warta.db).")] = None,
         host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only).")] = "127.0.0.1",
         port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
-        token: Annotated[Optional[str], typer.Option("--token", envvar="WARTA_TOKEN", show_envvar=True,
-                                                     help="Accept POST /api/documents with 'Authorization: Bearer TOKEN'; "
-                                                          "without it the server is read-only.")] = None,
+        token_file: Annotated[Optional[str], typer.Option(
+            "--token-file", help="Accept POST /api/documents with 'Authorization: Bearer TOKEN', TOKEN being this "
+                                 "file's first line (or set $WARTA_TOKEN); without a token the server is read-only.")] = None,
+        allow_host: Annotated[Optional[list[str]], typer.Option(
+            "--allow-host", help="Also answer requests for this Host name (repeatable; '*' for any). "
+                                 "By default only 127.0.0.1, localhost and ::1 are answered.")] = None,
+        base_url: Annotated[Optional[str], typer.Option(
+            "--base-url", help="Public address written into Link headers, e.g. https://warta.example.org "
+                               "(default: relative links).")] = None,
         log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
     ) -> None:
         """Serve the REST API (/api, OpenAPI at /docs) and the web UI over a store."""
@@ -45,8 +76,12 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from None
         from ..errors import WartaError
 
+        token = read_token(token_file)
+        hosts = list(allow_host or [])
+        if not _is_loopback(host) and host not in ("0.0.0.0", "::"):
+            hosts.append(host)
         try:
-            web = create_app(db, token=token or None)
+            web = create_app(db, token=token, allowed_hosts=hosts, base_url=base_url)
         except WartaError as e:
             err.print(f"warta: error: {e}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
@@ -55,4 +90,5 @@ def register(app: typer.Typer) -> None:
                       + ("; POST /api/documents is enabled by the token" if token else ""), highlight=False)
         err.print(f"warta: serving {web.state.store._safe_url()} on http://{host}:{port}/ "
                   f"({'ingest enabled with token' if token else 'read-only'})", highlight=False)
-        uvicorn.run(web, host=host, port=port, log_level=log_level)
+        uvicorn.run(web, host=host, port=port, log_level=log_level, timeout_keep_alive=KEEP_ALIVE_S,
+                    h11_max_incomplete_event_size=MAX_HEAD_BYTES, limit_concurrency=MAX_CONNECTIONS)

@@ -17,6 +17,9 @@ from . import aggregate
 MAX_LIMIT = 500  # one page of a JSON listing or an HTML table
 MAX_DOWNLOAD = 100_000  # one CSV / JSON Lines download
 MAX_TEXT = 300  # a filter value's length
+MAX_PAIRS = 20_000  # (actor, recipient, type, quad) rows an actor graph is built from, most frequent first
+MAX_PARTIES = 5_000  # parties an actor graph picks its nodes from, most active first
+MAX_PLACES = 5_000  # (place, type) points on the map, most frequent first
 DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 TYPE_RE = r"^[A-Za-z_]{1,40}$"
 COUNTRY_RE = r"^[A-Za-z]{3}$"
@@ -88,70 +91,23 @@ def check(f: EventFilters) -> list[tuple[str, str]]:
     return out
 
 
-_WILD = re.compile(r"[%_\\]")
+def find_events(store, f: EventFilters, limit: int, offset: int = 0, sort: str = "date") -> tuple[list[dict], bool]:
+    """One page of events matching ``f``, and whether more follow: filtered, sorted and paged in
+    the database, so a page costs the same whatever the store's size."""
+    rows = store.events(**f.given(), limit=min(limit, MAX_DOWNLOAD) + 1, offset=offset, order=sort)
+    return rows[:limit], len(rows) > limit
 
 
-def _needs_python(val: str) -> bool:
-    """Match this actor/recipient value here rather than in SQL: it holds LIKE wildcards (which the
-    store would treat as patterns), or non-ASCII letters (SQLite's lower() folds ASCII only)."""
-    return bool(_WILD.search(val)) or not val.isascii()
-
-
-def _literal_match(rec: dict[str, Any], role: str, val: str) -> bool:
-    low = val.lower()
-    for a in rec.get(role) or []:
-        if a.get("entity_id") == val or (a.get("code") or "") == val.upper():
-            return True
-        if any(low in str(a.get(k) or "").lower() for k in ("identifier_text", "entity_text")):
-            return True
-    return False
-
-
-def find_events(store, f: EventFilters, limit: int | None, offset: int = 0, sort: str = "date") -> tuple[list[dict], bool]:
-    """One page of events matching ``f``, and whether more follow.
-
-    The store sorts by date or by document; other sorts, and actor/recipient values holding
-    LIKE wildcards (``%``, ``_``: matched literally here), are done over every match in Python.
-    """
-    kw = f.given()
-    wild = {r: kw.pop(r) for r in ("actor", "recipient") if r in kw and _needs_python(kw[r])}
-    if sort in ("date", "doc") and not wild:
-        rows = store.events(**kw, limit=None if limit is None else limit + 1, offset=offset, order=sort)
-        if limit is None:
-            return rows, False
-        return rows[:limit], len(rows) > limit
-    rows = store.events(**kw, limit=None, offset=0, order="date")
-    for r, val in wild.items():
-        rows = [rec for rec in rows if _literal_match(rec, r, val)]
-    if sort == "-date":
-        dated = [r for r in rows if r.get("date")]
-        rows = sorted(dated, key=lambda r: r["date"], reverse=True) + [r for r in rows if not r.get("date")]
-    elif sort == "doc":
-        rows = sorted(rows, key=lambda r: (r.get("doc") or "", (r.get("text_info") or {}).get("sequence", 0)))
-    elif sort == "type":
-        rows = sorted(rows, key=lambda r: (r.get("event") or [""])[0])
-    elif sort in ("confidence", "-confidence"):
-        rows = sorted(rows, key=lambda r: r.get("confidence") or 0.0, reverse=sort.startswith("-"))
-    if limit is None:
-        return rows[offset:], False
-    return rows[offset:offset + limit], len(rows) > offset + limit
-
-
-def party_events(store, key: str, f: EventFilters | None = None) -> tuple[list[dict], dict[str, str]]:
-    """Every event with ``key`` as actor or recipient (plus filters), and each event's role for it."""
+def party_events(store, key: str, f: EventFilters | None = None, limit: int = MAX_LIMIT) -> tuple[list[dict], dict[str, str]]:
+    """The latest ``limit`` events with ``key`` as actor or recipient (plus filters), and each
+    event's role for it (actor wins when both)."""
     kw = (f or EventFilters()).given()
     kw.pop("actor", None)
     kw.pop("recipient", None)
-    roles: dict[str, str] = {}
-    recs: dict[str, dict] = {}
-    here = _needs_python(key)
-    for role in ("recipient", "actor"):  # actor wins when both
-        for rec in store.events(**kw, **({} if here else {role: key}), limit=MAX_DOWNLOAD, order="date"):
-            if here and not _literal_match(rec, role, key):
-                continue
-            roles[rec["id"]] = role
-            recs[rec["id"]] = rec
-    return list(recs.values()), roles
+    recs = store.events(**kw, party=key, limit=limit, order="-date")
+    roles = {r["id"]: "actor" if aggregate.involves(r, key, ("actor",)) or not aggregate.involves(r, key, ("recipient",))
+             else "recipient" for r in recs}
+    return recs, roles
 
 
 def entity_events(store, entity: dict[str, Any]) -> tuple[list[dict], dict[str, str]]:
@@ -159,3 +115,32 @@ def entity_events(store, entity: dict[str, Any]) -> tuple[list[dict], dict[str, 
     recs, roles = party_events(store, entity["id"])
     keep = [r for r in recs if aggregate.involves(r, entity["id"])]
     return keep, {r["id"]: roles[r["id"]] for r in keep}
+
+
+def actor_graph(store, f: EventFilters, min_count: int = 1, max_nodes: int | None = None) -> dict[str, Any]:
+    """The actor network of the matching events, counted in the database."""
+    kw = f.given()
+    return aggregate.graph_from_counts(store.actor_pairs(limit=MAX_PAIRS, **kw), store.party_counts(limit=MAX_PARTIES, **kw),
+                                       min_count=min_count, max_nodes=max_nodes)
+
+
+def place_points(store, f: EventFilters) -> list[dict[str, Any]]:
+    """Points for the map: places with coordinates and how many matching events each holds, by type."""
+    return store.place_counts(limit=MAX_PLACES, **f.given())
+
+
+def timeline_of(store, actor: str | None, with_: str | None, granularity: str, f: EventFilters) -> dict[str, Any]:
+    """The latest events of ``actor`` (with ``with_``; every event when no actor), and the
+    counts per period and type over all of them, counted in the database."""
+    kw = f.given()
+    if actor:
+        kw.pop("actor", None)
+        kw.pop("recipient", None)
+    scope = dict(kw, party=actor, other=with_)
+    recs = store.events(**scope, limit=MAX_LIMIT, order="-date")
+    roles = {}
+    if actor:
+        roles = {r["id"]: "actor" if aggregate.involves(r, actor, ("actor",)) or not aggregate.involves(r, actor, ("recipient",))
+                 else "recipient" for r in recs}
+    return aggregate.timeline(recs, roles, granularity, actor=actor, with_=with_,
+                              counts=store.event_counts(granularity, **scope), total=store.count_events(**scope))

@@ -18,7 +18,8 @@ from .. import __version__
 from ..errors import NotFoundError
 from . import aggregate
 from .api import STORIES_NOTE, build_timeline, get_store
-from .query import MAX_DOWNLOAD, MAX_LIMIT, MAX_TEXT, MODALITIES, EventFilters, find_events, html_filters, entity_events
+from .query import (MAX_DOWNLOAD, MAX_LIMIT, MAX_TEXT, MODALITIES, EventFilters, actor_graph, entity_events, find_events,
+                    html_filters, place_points)
 
 router = APIRouter(include_in_schema=False)
 
@@ -152,8 +153,7 @@ def stories_page(request: Request, store=Depends(get_store)):
 def network_page(request: Request, f: EventFilters = Depends(html_filters),
                  min_count: int = Query(1, ge=1, le=10**6), max_nodes: int = Query(150, ge=1, le=MAX_LIMIT),
                  store=Depends(get_store)):
-    recs, _ = find_events(store, f, MAX_DOWNLOAD, 0, "date")
-    g = aggregate.graph(recs, min_count=min_count, max_nodes=max_nodes)
+    g = actor_graph(store, f, min_count=min_count, max_nodes=max_nodes)
     return render(request, "network.html", f=f, graph=g, min_count=min_count, max_nodes=max_nodes,
                   api_url=_url("/api/graph", **f.given(), min_count=min_count, max_nodes=max_nodes))
 
@@ -173,8 +173,7 @@ def timeline_page(request: Request, actor: Optional[str] = Query(None, max_lengt
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, f: EventFilters = Depends(html_filters), store=Depends(get_store)):
-    recs, _ = find_events(store, f, MAX_DOWNLOAD, 0, "date")
-    return render(request, "map.html", f=f, points=aggregate.places(recs), total=len(recs))
+    return render(request, "map.html", f=f, points=place_points(store, f), total=store.count_events(**f.given()))
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -49,10 +49,60 @@ def _v3_link_state(conn: Connection) -> None:
     conn.execute(link_pending.insert().from_select(["doc_id"], sa.select(documents.c.doc_id)))
 
 
+def _v4_bounded_reads(conn: Connection) -> None:
+    """Columns and indexes that let every read be answered in SQL with bounded memory: folded
+    actor/recipient names, entity keys (names and aliases, folded), event coordinates, an index
+    for each sort key the API offers."""
+    from .fold import fold
+    from .schema import entities, entity_keys, event_arguments, events
+
+    have = {t: {c["name"] for c in sa.inspect(conn).get_columns(t)} for t in ("event_arguments", "events")}
+    for table, column, kind in (("event_arguments", "fold", "TEXT"), ("events", "lat", "FLOAT"), ("events", "lon", "FLOAT")):
+        if column not in have[table]:
+            conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+    for index in (sa.Index("ix_events_confidence", events.c.confidence),):
+        index.create(conn, checkfirst=True)
+    entity_keys.create(conn, checkfirst=True)
+    rows = conn.execute(sa.select(event_arguments.c.id, event_arguments.c.name, event_arguments.c.text)
+                        .where(event_arguments.c.fold.is_(None))).all()
+    if rows:
+        conn.execute(event_arguments.update().where(event_arguments.c.id == sa.bindparam("aid"))
+                     .values(fold=sa.bindparam("f")), [{"aid": r[0], "f": fold_pair(r[1], r[2])} for r in rows])
+    keys = {(fold(k), r[0]) for r in conn.execute(sa.select(entities.c.id, entities.c.name, entities.c.aliases))
+            for k in [r[1], *(r[2] or [])] if k}
+    known = set(conn.execute(sa.select(entity_keys.c.key, entity_keys.c.entity_id)))
+    if keys - known:
+        conn.execute(entity_keys.insert(), [{"key": k[:400], "entity_id": e} for k, e in sorted(keys - known)])
+    from .schema import events as ev
+
+    for rid, rec in conn.execute(sa.select(ev.c.id, ev.c.record)):
+        lat, lon = coordinates(rec)
+        if lat is not None:
+            conn.execute(ev.update().where(ev.c.id == rid).values(lat=lat, lon=lon))
+
+
+def fold_pair(name: str | None, text: str | None) -> str:
+    """What an actor/recipient filter matches: the folded name and surface text, apart."""
+    from .fold import fold
+
+    return f"{fold(name)}\x1f{fold(text)}"
+
+
+def coordinates(rec: dict) -> tuple[float | None, float | None]:
+    """The event place's (lat, lon) from a record, when both are there and valid."""
+    loc = rec.get("event_loc") if isinstance(rec, dict) else None
+    try:
+        lat, lon = float(loc["lat"]), float(loc["lon"])
+    except (TypeError, KeyError, ValueError):
+        return None, None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else (None, None)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_links),
     (3, _v3_link_state),
+    (4, _v4_bounded_reads),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -96,7 +96,9 @@ events = sa.Table(
     sa.Column("quad_code", sa.Integer),
     sa.Column("sentence_start", sa.Integer, nullable=False),
     sa.Column("sentence_end", sa.Integer, nullable=False),
-    sa.Column("confidence", sa.Float),
+    sa.Column("confidence", sa.Float, index=True),  # index: v4
+    sa.Column("lat", sa.Float),  # v4: the event place's coordinates, when the gazetteer knows them
+    sa.Column("lon", sa.Float),
     sa.Column("cluster", sa.String(64), index=True),
     sa.Column("record", sa.JSON, nullable=False),  # the full output.md record
 )
@@ -112,6 +114,7 @@ event_arguments = sa.Table(
     sa.Column("code", sa.String(8), index=True),
     sa.Column("sector", sa.String(8)),
     sa.Column("text", sa.Text),
+    sa.Column("fold", sa.Text),  # v4: folded name and text (store/fold.py), for actor/recipient filters
 )
 
 # ---------------------------------------------------------------- v2: cross-article linking
@@ -237,3 +240,13 @@ link_pending = sa.Table(
 )
 
 LINK_STATE_TABLES = [event_keys, cluster_state, story_state, story_key_events, link_dirty, link_pending]
+
+
+# ---------------------------------------------------------------- v4: bounded reads for serving
+# Every folded name and alias of an entity (store/fold.py), so that an unknown id, name or
+# alias is one indexed lookup instead of a scan of every entity.
+entity_keys = sa.Table(
+    "entity_keys", metadata,
+    sa.Column("key", sa.String(400), primary_key=True),
+    sa.Column("entity_id", sa.String(200), sa.ForeignKey("entities.id"), primary_key=True),
+)

@@ -18,9 +18,10 @@ from sqlalchemy.engine import Connection, Engine
 from ..errors import NotFoundError, StoreError
 from ..model import Document
 from . import dialects
-from .migrations import migrate
-from .schema import (boilerplate, canonical_events, documents, entities, event_arguments, events, link_dirty,
-                     link_pending, mentions, near_duplicates, sentences, sources, stories, story_documents)
+from .fold import fold
+from .migrations import coordinates, fold_pair, migrate
+from .schema import (boilerplate, canonical_events, documents, entities, entity_keys, event_arguments, events,
+                     link_dirty, link_pending, mentions, near_duplicates, sentences, sources, stories, story_documents)
 
 DEFAULT_DB = "warta.db"
 
@@ -82,6 +83,48 @@ _DATE_RANK = {"day": 3, "month": 2, "year": 1}
 def _escape_like(s: str) -> str:
     """``s`` with LIKE's wildcards taken literally (escape character: backslash)."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+#: documents and mentions listed with one entity (the rest are counted in ``documents``/``mentions``)
+MAX_ENTITY_ROWS = 500
+
+#: event records read at a time (pages, downloads, exports)
+READ_CHUNK = 500
+
+#: search hits an event filter ``q`` looks at (the best-ranked articles)
+MAX_SEARCH_HITS = 10_000
+
+#: the orders :meth:`Store.events` offers, each backed by an index or the primary key
+ORDERS = {
+    "date": (events.c.date.is_(None), events.c.date, documents.c.doc, events.c.seq),
+    "-date": (events.c.date.is_(None), events.c.date.desc(), documents.c.doc, events.c.seq),
+    "doc": (documents.c.doc, events.c.seq),
+    "type": (events.c.type, events.c.date.is_(None), events.c.date, documents.c.doc, events.c.seq),
+    "confidence": (events.c.confidence.is_(None), events.c.confidence, documents.c.doc, events.c.seq),
+    "-confidence": (events.c.confidence.is_(None), events.c.confidence.desc(), documents.c.doc, events.c.seq),
+}
+
+
+def _argument_matches(a, val: str):
+    """An actor/recipient argument known as ``val``: entity id, country code, or a folded substring
+    of its name or surface text (wildcards literal). A NUL matches nothing (SQLite would end the
+    pattern there and match everything)."""
+    if "\x00" in val:
+        return sa.false()
+    like = f"%{_escape_like(fold(val))}%"
+    return sa.or_(a.c.fold.like(like, escape="\\"), a.c.code == val.upper(), a.c.entity_id == val)
+
+
+def _node_key(a):
+    """How an argument is known in the actor graph: entity id, else ``code:XXX``, else ``name:...``."""
+    return sa.case((a.c.entity_id.is_not(None), a.c.entity_id),
+                   (a.c.code.is_not(None), sa.literal("code:") + a.c.code),
+                   (a.c.name.is_not(None), sa.literal("name:") + a.c.name),
+                   else_=sa.null())
+
+
+def _arg_dict(name, text, code, sector, entity_id) -> dict[str, Any]:
+    return {"identifier_text": name, "entity_text": text, "code": code, "sector": sector, "entity_id": entity_id}
 
 
 class Store:
@@ -244,6 +287,7 @@ class Store:
             seen.add(rec["id"])
             ti = rec.get("text_info") or {}
             loc = rec.get("event_loc") or {}
+            lat, lon = coordinates(rec)
             event_rows.append(dict(
                 id=rec["id"], doc_id=d.doc_id, seq=i, type=(rec.get("event") or ["?"])[0],
                 mode=(rec.get("mode") or [None])[0], date=rec.get("date"),
@@ -251,13 +295,14 @@ class Store:
                 modality=rec.get("modality") or "asserted", location=loc.get("placename"),
                 location_code=loc.get("country_code3"), quad_code=rec.get("quad_code"),
                 sentence_start=ti.get("start", 0), sentence_end=ti.get("end", 0),
-                confidence=rec.get("confidence"), cluster=rec.get("cluster"), record=rec,
+                confidence=rec.get("confidence"), lat=lat, lon=lon, cluster=rec.get("cluster"), record=rec,
             ))
             for role in ("actor", "recipient"):
                 for pos, a in enumerate(rec.get(role) or []):
                     args.append(dict(event_id=rec["id"], role=role, position=pos, entity_id=a.get("entity_id"),
                                      name=a.get("identifier_text"), code=a.get("code"), sector=a.get("sector"),
-                                     text=a.get("entity_text")))
+                                     text=a.get("entity_text"),
+                                     fold=fold_pair(a.get("identifier_text"), a.get("entity_text"))))
         if event_rows:
             conn.execute(events.insert(), event_rows)
         if args:
@@ -293,12 +338,17 @@ class Store:
                 eid=e.id, aliases=aliases, mentions=row["mentions"] + len(e.mentions), documents=row["documents"] + 1,
                 code=row["code"] or e.code, sector=row["sector"] or e.sector, wikidata=row["wikidata"] or e.wikidata,
             ))
+        keys = {(fold(f)[:400], e.id) for e in ents for f in [e.name, *e.aliases, *(m.text for m in e.mentions)] if f}
+        known_keys = set(conn.execute(sa.select(entity_keys.c.key, entity_keys.c.entity_id).where(
+            entity_keys.c.entity_id.in_([e.id for e in ents]))))
         if updates:
             conn.execute(entities.update().where(entities.c.id == sa.bindparam("eid")).values(
                 aliases=sa.bindparam("aliases"), mentions=sa.bindparam("mentions"), documents=sa.bindparam("documents"),
                 code=sa.bindparam("code"), sector=sa.bindparam("sector"), wikidata=sa.bindparam("wikidata")), updates)
         if new_rows:
             conn.execute(entities.insert(), new_rows)
+        if keys - known_keys:
+            conn.execute(entity_keys.insert(), [{"key": k, "entity_id": i} for k, i in sorted(keys - known_keys)])
 
     # ------------------------------------------------------------------ reading
     def count(self) -> dict[str, int]:
@@ -376,52 +426,153 @@ class Store:
                 "entities": d["entities"], "events": d["events"], "flags": d["flags"],
             }
 
-    def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
-               mode: str | None = None, country: str | None = None, since: str | None = None,
-               until: str | None = None, modality: str | None = None, q: str | None = None,
-               doc: str | None = None, limit: int | None = 100, offset: int = 0,
-               order: str = "date") -> list[dict[str, Any]]:
-        """Event records matching every filter given (actor/recipient: a name, code or entity id)."""
-        query = (sa.select(events.c.record, events.c.cluster, _reports_of_cluster())
-                 .join(documents, documents.c.doc_id == events.c.doc_id))
-        for role, val in (("actor", actor), ("recipient", recipient)):
+    def _conditions(self, *, actor: str | None = None, recipient: str | None = None, party: str | None = None,
+                    other: str | None = None,
+                    type: str | None = None, mode: str | None = None, country: str | None = None,
+                    since: str | None = None, until: str | None = None, modality: str | None = None,
+                    q: str | None = None, doc: str | None = None) -> list:
+        """SQL conditions on ``events`` (joined to ``documents``) for the filters given.
+
+        actor/recipient/party: a name or surface text (substring, case- and accent-folded, LIKE
+        wildcards taken literally), a country code or an entity id; ``party`` and ``other`` in
+        either role."""
+        conds = []
+        for roles, val in ((("actor",), actor), (("recipient",), recipient), (("actor", "recipient"), party),
+                           (("actor", "recipient"), other)):
             if val:
                 a = event_arguments.alias()
-                like = f"%{_escape_like(val.lower())}%"
-                query = query.where(sa.exists(sa.select(a.c.id).where(
-                    a.c.event_id == events.c.id, a.c.role == role,
-                    sa.or_(sa.func.lower(a.c.name).like(like, escape="\\"),
-                           sa.func.lower(a.c.text).like(like, escape="\\"),
-                           a.c.code == val.upper(), a.c.entity_id == val))))
+                conds.append(sa.exists(sa.select(a.c.id).where(a.c.event_id == events.c.id, a.c.role.in_(roles),
+                                                               _argument_matches(a, val))))
         if type:
-            query = query.where(events.c.type == type.upper())
+            conds.append(events.c.type == type.upper())
         if mode:
-            query = query.where(events.c.mode == mode)
+            conds.append(events.c.mode == mode)
         if modality:
-            query = query.where(events.c.modality == modality)
+            conds.append(events.c.modality == modality)
         if country:
             a = event_arguments.alias()
-            query = query.where(sa.or_(events.c.location_code == country.upper(), sa.exists(
+            conds.append(sa.or_(events.c.location_code == country.upper(), sa.exists(
                 sa.select(a.c.id).where(a.c.event_id == events.c.id, a.c.code == country.upper()))))
         if since:
-            query = query.where(events.c.date >= since)
+            conds.append(events.c.date >= since)
         if until:
-            query = query.where(events.c.date <= until + "\uffff")
+            conds.append(events.c.date <= until + "\uffff")
         if doc:
-            query = query.where(sa.or_(documents.c.doc == doc, documents.c.doc_id == doc))
+            conds.append(sa.or_(documents.c.doc == doc, documents.c.doc_id == doc))
         if q:
             with self.engine.connect() as conn:
-                hits = [h["doc_id"] for h in dialects.search(conn, q, limit=10000)]
-            query = query.where(events.c.doc_id.in_(hits))
-        if order == "date":
-            query = query.order_by(events.c.date.is_(None), events.c.date, documents.c.doc, events.c.seq)
-        else:
-            query = query.order_by(documents.c.doc, events.c.seq)
+                hits = [h["doc_id"] for h in dialects.search(conn, q, limit=MAX_SEARCH_HITS)]
+            conds.append(events.c.doc_id.in_(hits))
+        return conds
+
+    def _page_ids(self, conn: Connection, limit: int | None, offset: int, order: str, filters: dict) -> list[str]:
+        if order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}: choose one of {', '.join(ORDERS)}")
+        ids = (sa.select(events.c.id).join(documents, documents.c.doc_id == events.c.doc_id)
+               .where(*self._conditions(**filters)).order_by(*ORDERS[order]).offset(offset))
         if limit is not None:
-            query = query.limit(limit)
-        query = query.offset(offset)
+            ids = ids.limit(limit)
+        return [r[0] for r in conn.execute(ids)]
+
+    @staticmethod
+    def _records(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
+        """The records of ``ids``, in that order (read in chunks of :data:`READ_CHUNK`)."""
+        recs: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), READ_CHUNK):
+            for r in conn.execute(sa.select(events.c.id, events.c.record, events.c.cluster, _reports_of_cluster())
+                                  .where(events.c.id.in_(ids[i:i + READ_CHUNK]))):
+                recs[r[0]] = _with_cluster(r[1], r[2], r[3])
+        return [recs[i] for i in ids if i in recs]
+
+    def events(self, *, limit: int | None = 100, offset: int = 0, order: str = "date",
+               **filters: str | None) -> list[dict[str, Any]]:
+        """Event records matching every filter given (see :meth:`_conditions`), in ``order``
+        (one of :data:`ORDERS`), one page of ``limit`` from ``offset``.
+
+        The page is chosen on narrow rows (ids and sort keys) and only its records are read, so a
+        page costs the same whatever the store's size and the sort key."""
         with self.engine.connect() as conn:
-            return [_with_cluster(r[0], r[1], r[2]) for r in conn.execute(query)]
+            return self._records(conn, self._page_ids(conn, limit, offset, order, filters))
+
+    def iter_events(self, *, limit: int | None = None, offset: int = 0, order: str = "date",
+                    **filters: str | None) -> Iterator[dict[str, Any]]:
+        """:meth:`events` as a stream: the matching ids are listed first, then their records are
+        read and given out :data:`READ_CHUNK` at a time, so memory stays flat however many match."""
+        with self.engine.connect() as conn:
+            ids = self._page_ids(conn, limit, offset, order, filters)
+        for i in range(0, len(ids), READ_CHUNK):
+            with self.engine.connect() as conn:
+                yield from self._records(conn, ids[i:i + READ_CHUNK])
+
+    def count_events(self, **filters: str | None) -> int:
+        """How many events match the filters."""
+        q = (sa.select(sa.func.count()).select_from(events.join(documents, documents.c.doc_id == events.c.doc_id))
+             .where(*self._conditions(**filters)))
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar() or 0
+
+    def event_counts(self, granularity: str = "month", **filters: str | None) -> list[tuple[str, str, int]]:
+        """(period, type, events) for the matching dated events: ``YYYY-MM`` periods (``YYYY``
+        for year-only dates, and for every date with ``granularity="year"``)."""
+        width = 4 if granularity == "year" else 7
+        period = sa.func.substr(events.c.date, 1, width)
+        q = (sa.select(period, events.c.type, sa.func.count())
+             .select_from(events.join(documents, documents.c.doc_id == events.c.doc_id))
+             .where(events.c.date.is_not(None), *self._conditions(**filters)).group_by(period, events.c.type))
+        with self.engine.connect() as conn:
+            return [(p, t, n) for p, t, n in conn.execute(q)]
+
+    def actor_pairs(self, limit: int = 5000, **filters: str | None) -> list[dict[str, Any]]:
+        """Actor -> recipient pairs of the matching events with counts by type and quad class,
+        the most frequent ``limit`` (pair, type, quad) rows first: what the actor graph is made of."""
+        a, r = event_arguments.alias("a"), event_arguments.alias("r")
+        key_a, key_r = _node_key(a), _node_key(r)
+        q = (sa.select(key_a.label("source"), key_r.label("target"), events.c.type, events.c.quad_code,
+                       sa.func.count(sa.distinct(events.c.id)).label("n"),
+                       sa.func.max(a.c.name), sa.func.max(a.c.text), sa.func.max(a.c.code), sa.func.max(a.c.sector),
+                       sa.func.max(a.c.entity_id),
+                       sa.func.max(r.c.name), sa.func.max(r.c.text), sa.func.max(r.c.code), sa.func.max(r.c.sector),
+                       sa.func.max(r.c.entity_id), sa.func.max(events.c.id))
+             .select_from(events.join(documents, documents.c.doc_id == events.c.doc_id)
+                          .join(a, sa.and_(a.c.event_id == events.c.id, a.c.role == "actor"))
+                          .join(r, sa.and_(r.c.event_id == events.c.id, r.c.role == "recipient")))
+             .where(key_a.is_not(None), key_r.is_not(None), key_a != key_r, *self._conditions(**filters))
+             .group_by(key_a, key_r, events.c.type, events.c.quad_code)
+             .order_by(sa.desc("n"), key_a, key_r).limit(limit))
+        out = []
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                src, tgt, typ, quad, n = row[:5]
+                out.append({"source": src, "target": tgt, "type": typ, "quad_code": quad, "count": n, "event": row[15],
+                            "source_arg": _arg_dict(*row[5:10]), "target_arg": _arg_dict(*row[10:15])})
+        return out
+
+    def party_counts(self, limit: int = 500, **filters: str | None) -> list[dict[str, Any]]:
+        """The parties (actor or recipient) of the matching events, most active first: node key,
+        a label, code, sector, entity id and how many events each takes part in."""
+        a = event_arguments.alias("a")
+        key = _node_key(a)
+        q = (sa.select(key, sa.func.count(sa.distinct(events.c.id)).label("n"), sa.func.max(a.c.name),
+                       sa.func.max(a.c.text), sa.func.max(a.c.code), sa.func.max(a.c.sector), sa.func.max(a.c.entity_id))
+             .select_from(events.join(documents, documents.c.doc_id == events.c.doc_id)
+                          .join(a, a.c.event_id == events.c.id))
+             .where(key.is_not(None), *self._conditions(**filters))
+             .group_by(key).order_by(sa.desc("n"), key).limit(limit))
+        with self.engine.connect() as conn:
+            return [{"id": k, "events": n, **_arg_dict(*rest)} for k, n, *rest in conn.execute(q)]
+
+    def place_counts(self, limit: int = 5000, **filters: str | None) -> list[dict[str, Any]]:
+        """Places with coordinates among the matching events: one row per place and type with the
+        number of events, the latest date and an example event id."""
+        q = (sa.select(events.c.lat, events.c.lon, sa.func.max(events.c.location), events.c.location_code,
+                       events.c.type, sa.func.count().label("n"), sa.func.max(events.c.date), sa.func.max(events.c.id))
+             .select_from(events.join(documents, documents.c.doc_id == events.c.doc_id))
+             .where(events.c.lat.is_not(None), events.c.lon.is_not(None), *self._conditions(**filters))
+             .group_by(events.c.lat, events.c.lon, events.c.location_code, events.c.type)
+             .order_by(sa.desc("n")).limit(limit))
+        with self.engine.connect() as conn:
+            return [{"lat": lat, "lon": lon, "place": place, "country": code, "type": typ, "count": n, "date": date,
+                     "id": eid} for lat, lon, place, code, typ, n, date, eid in conn.execute(q)]
 
     def event(self, event_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
@@ -451,12 +602,10 @@ class Store:
         """One canonical entity by id, name or alias, with the documents that mention it."""
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(entities).where(sa.or_(entities.c.id == key, entities.c.name == key))).mappings().first()
-            if row is None:
-                low = key.lower()
-                for r in conn.execute(sa.select(entities).order_by(entities.c.mentions.desc())).mappings():
-                    if r["name"].lower() == low or low in (a.lower() for a in (r["aliases"] or [])):
-                        row = r
-                        break
+            if row is None:  # a name or alias in another case or spelling: one indexed lookup
+                row = conn.execute(sa.select(entities).join(entity_keys, entity_keys.c.entity_id == entities.c.id)
+                                   .where(entity_keys.c.key == fold(key)[:400])
+                                   .order_by(entities.c.mentions.desc(), entities.c.id).limit(1)).mappings().first()
             if row is None:
                 raise NotFoundError("entity", key)
             e = dict(row)
@@ -464,10 +613,11 @@ class Store:
                 sa.select(documents.c.doc_id, documents.c.doc, documents.c.title, sa.func.count().label("mentions"))
                 .join(mentions, mentions.c.doc_id == documents.c.doc_id)
                 .where(mentions.c.entity_id == e["id"]).group_by(documents.c.doc_id, documents.c.doc, documents.c.title)
-                .order_by(documents.c.doc)).mappings()]
+                .order_by(documents.c.doc).limit(MAX_ENTITY_ROWS)).mappings()]
             e["mentions_list"] = [dict(r) for r in conn.execute(
                 sa.select(mentions.c.doc_id, mentions.c.start, mentions.c.end, mentions.c.text)
-                .where(mentions.c.entity_id == e["id"]).order_by(mentions.c.doc_id, mentions.c.start)).mappings()]
+                .where(mentions.c.entity_id == e["id"]).order_by(mentions.c.doc_id, mentions.c.start)
+                .limit(MAX_ENTITY_ROWS)).mappings()]
         return e
 
     def sources(self) -> list[dict[str, Any]]:
