@@ -41,10 +41,11 @@ TOPICS = [
     ("other", r".", 10),
 ]
 NONPOLITICAL = [("olahraga", 30), ("teknologi", 22), ("showbiz", 15), ("hiburan", 13), ("inspirasi", 5)]
-EXTRA_POLITICAL = (70, 20)  # later draws (training split only), added while the corpus fell short of 2,000 events
+EXTRA_POLITICAL = (70, 20, 6)  # later draws (training split only), added while the corpus fell short of 2,000 events
 MIN_CHARS, MAX_CHARS = 1800, 6500
 TEST_SHARE = 0.2      # frozen test split: 20 % of each stratum
 DOUBLE_SHARE = 0.2    # annotated a second time, independently
+DOUBLE_EXTRA = 20     # a second double-annotation sample, over the later draws too, to keep 20 % of all
 
 
 def detokenise(text: str) -> str:
@@ -129,6 +130,9 @@ def main() -> None:
         for a in rng.sample(pool, n):
             taken.add(a["id"])
             chosen.append(("extra", "political", a))
+
+    pool = sorted(a["id"] for _, _, a in chosen if a["id"] not in double)
+    double.update(rng.sample(pool, DOUBLE_EXTRA))
 
     texts = ROOT / "corpus" / "texts"
     texts.mkdir(parents=True, exist_ok=True)
