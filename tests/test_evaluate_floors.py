@@ -1,5 +1,6 @@
-"""The eval gate: warta's quality on the annotated corpus's frozen test split (and on the shared dev
-articles, where they are beside the repository) may not fall below the floors pinned in
+"""The eval gate: warta's quality on the annotated corpus's frozen test split, on the built-in
+examples (gold annotated from their texts alone), and on the shared dev articles where they are
+beside the repository, may not fall below the floors pinned in
 ``tests/data/quality_floors.json``. Matching is strict: a predicted event counts only when its
 evidence sentence overlaps the annotated one. Floors move up only with a measured gain, and the
 hash of the gold they were measured on is pinned with them."""
@@ -51,6 +52,13 @@ def corpus_test():
 
 
 @pytest.fixture(scope="module")
+def examples():
+    gold = _jsonl(Path(__file__).parent / "data" / "gold_examples.jsonl")
+    paths = {p.name: p for p in warta.example_paths()}
+    return gold, _run(gold, {g["doc"]: {"text": paths[g["doc"]].read_text(encoding="utf-8")} for g in gold})
+
+
+@pytest.fixture(scope="module")
 def dev():
     if not (SHARED_GOLD / "dev.jsonl").exists():
         pytest.skip("the shared dev articles are not beside the repository")
@@ -69,6 +77,18 @@ def test_evaluate_floors_are_pinned_to_the_gold_they_were_measured_on(corpus_tes
 def test_evaluate_corpus_test_split_stays_above_floor(corpus_test, measure):
     _, result = corpus_test
     assert MEASURES[measure](result) >= FLOORS["corpus_test"][measure], f"{measure} fell below its floor: {result}"
+
+
+def test_evaluate_examples_floors_are_pinned_to_their_gold(examples):
+    gold, _ = examples
+    assert _gold_hash(gold) == FLOORS["examples"]["gold_sha256"], "the examples' gold changed: re-measure the floors"
+    assert any(e["modality"] == "negated" for g in gold for e in g["events"])
+
+
+@pytest.mark.parametrize("measure", sorted(MEASURES))
+def test_evaluate_examples_stay_above_floor(examples, measure):
+    _, result = examples
+    assert MEASURES[measure](result) >= FLOORS["examples"][measure], f"{measure} fell below its floor: {result}"
 
 
 @pytest.mark.parametrize("measure", sorted(MEASURES))

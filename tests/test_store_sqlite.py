@@ -342,3 +342,30 @@ def test_store_same_text_with_a_precise_date_replaces_the_vaguer_copy(tmp_path):
         assert warta.ingest([str(tmp_path / "a.txt")], s).unchanged == 1
         [still] = [e for e in s.events() if e["event"] == ["CONSULT"]]
         assert still["date"] == "2023-02-06"
+
+
+def test_store_migration_v4_backfills_what_bounded_reads_need(tmp_path):
+    """A store written before v4 (no folded names, node keys, pairs or entity keys) is brought to
+    the same state as one written by this warta when it is opened."""
+    import sqlalchemy as sa
+
+    from warta import synthetic
+    from warta.store.schema import entity_keys, event_arguments, event_pairs, schema_version
+
+    path = tmp_path / "v3.db"
+    with Store(path) as store:
+        synthetic.fill(store, 60)
+        with store.engine.connect() as conn:
+            before = {t.name: sorted(map(tuple, conn.execute(sa.select(t)))) for t in (event_arguments, event_pairs, entity_keys)}
+        with store.engine.begin() as conn:
+            conn.execute(event_arguments.update().values(fold=None, node=None))
+            conn.execute(event_pairs.delete())
+            conn.execute(entity_keys.delete())
+            conn.execute(schema_version.delete().where(schema_version.c.version == 4))
+    assert all(before.values())
+    with Store(path) as store:
+        assert store.version == 4
+        with store.engine.connect() as conn:
+            after = {t.name: sorted(map(tuple, conn.execute(sa.select(t)))) for t in (event_arguments, event_pairs, entity_keys)}
+        assert after == before
+        assert store.entity("recep tayyip erdogan")["id"] == "Q6"

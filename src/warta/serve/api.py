@@ -173,7 +173,9 @@ def _check_token(request: Request) -> None:
     if scheme.lower() != "bearer" or not given:
         raise HTTPException(status_code=401, detail="give the token as 'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})
-    if not secrets.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+    # the server reads header bytes as latin-1: take them back to bytes and compare with the
+    # token's UTF-8, so that a non-ASCII token sent as UTF-8 matches
+    if not secrets.compare_digest(given.strip().encode("latin-1", "replace"), token.encode("utf-8")):
         raise HTTPException(status_code=403, detail="wrong token")
 
 

@@ -51,23 +51,43 @@ def _v3_link_state(conn: Connection) -> None:
 
 def _v4_bounded_reads(conn: Connection) -> None:
     """Columns and indexes that let every read be answered in SQL with bounded memory: folded
-    actor/recipient names, entity keys (names and aliases, folded), event coordinates, an index
-    for each sort key the API offers."""
+    actor/recipient names and graph node keys, entity keys (names and aliases, folded), the
+    actor -> recipient pairs of each event, event coordinates, an index for each sort key the
+    API offers."""
     from .fold import fold
-    from .schema import entities, entity_keys, event_arguments, events
+    from .schema import entities, entity_keys, event_arguments, event_pairs, events
 
     have = {t: {c["name"] for c in sa.inspect(conn).get_columns(t)} for t in ("event_arguments", "events")}
-    for table, column, kind in (("event_arguments", "fold", "TEXT"), ("events", "lat", "FLOAT"), ("events", "lon", "FLOAT")):
+    for table, column, kind in (("event_arguments", "fold", "TEXT"), ("event_arguments", "node", "VARCHAR(420)"),
+                                ("events", "lat", "FLOAT"), ("events", "lon", "FLOAT")):
         if column not in have[table]:
             conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
-    for index in (sa.Index("ix_events_confidence", events.c.confidence),):
-        index.create(conn, checkfirst=True)
-    entity_keys.create(conn, checkfirst=True)
+    insp = sa.inspect(conn)
+    named = {i["name"] for t in ("events", "event_arguments") for i in insp.get_indexes(t)}
+    # (as SQL text: an sa.Index made here would attach itself to the shared metadata's tables)
+    for name, table, columns in (("ix_events_confidence", "events", "confidence"),
+                                 ("ix_event_arguments_node", "event_arguments", "node, event_id")):
+        if name not in named:  # a store made by v1 of this warta has them already
+            conn.execute(sa.text(f"CREATE INDEX {name} ON {table} ({columns})"))
+    a = event_arguments
+    conn.execute(a.update().where(a.c.node.is_(None)).values(node=sa.case(
+        (a.c.entity_id.is_not(None), a.c.entity_id), (a.c.code.is_not(None), sa.literal("code:") + a.c.code),
+        (a.c.name.is_not(None), sa.literal("name:") + a.c.name), else_=sa.null())))
+    for table in (entity_keys, event_pairs):
+        if not insp.has_table(table.name):
+            table.create(conn)
     rows = conn.execute(sa.select(event_arguments.c.id, event_arguments.c.name, event_arguments.c.text)
                         .where(event_arguments.c.fold.is_(None))).all()
     if rows:
         conn.execute(event_arguments.update().where(event_arguments.c.id == sa.bindparam("aid"))
                      .values(fold=sa.bindparam("f")), [{"aid": r[0], "f": fold_pair(r[1], r[2])} for r in rows])
+    a, r = event_arguments.alias("a"), event_arguments.alias("r")
+    pairs = (sa.select(a.c.event_id, a.c.node, r.c.node, events.c.type, events.c.quad_code).distinct()
+             .select_from(a.join(r, r.c.event_id == a.c.event_id).join(events, events.c.id == a.c.event_id))
+             .where(a.c.role == "actor", r.c.role == "recipient", a.c.node.is_not(None), r.c.node.is_not(None),
+                    a.c.node != r.c.node))
+    if conn.execute(sa.select(sa.func.count()).select_from(event_pairs)).scalar() == 0:
+        conn.execute(event_pairs.insert().from_select(["event_id", "source", "target", "type", "quad_code"], pairs))
     keys = {(fold(k), r[0]) for r in conn.execute(sa.select(entities.c.id, entities.c.name, entities.c.aliases))
             for k in [r[1], *(r[2] or [])] if k}
     known = set(conn.execute(sa.select(entity_keys.c.key, entity_keys.c.entity_id)))
@@ -86,6 +106,16 @@ def fold_pair(name: str | None, text: str | None) -> str:
     from .fold import fold
 
     return f"{fold(name)}\x1f{fold(text)}"
+
+
+def node_of(arg: dict) -> str | None:
+    """How the actor graph knows an actor/recipient argument: entity id, else ``code:XXX``, else
+    ``name:...`` (the same as ``warta.serve.aggregate.node_key``)."""
+    if arg.get("entity_id"):
+        return str(arg["entity_id"])
+    if arg.get("code"):
+        return "code:" + str(arg["code"])
+    return "name:" + str(arg["identifier_text"]) if arg.get("identifier_text") else None
 
 
 def coordinates(rec: dict) -> tuple[float | None, float | None]:

@@ -19,8 +19,8 @@ from ..errors import NotFoundError, StoreError
 from ..model import Document
 from . import dialects
 from .fold import fold
-from .migrations import coordinates, fold_pair, migrate
-from .schema import (boilerplate, canonical_events, documents, entities, entity_keys, event_arguments, events,
+from .migrations import coordinates, fold_pair, migrate, node_of
+from .schema import (boilerplate, canonical_events, documents, entities, entity_keys, event_arguments, event_pairs, events,
                      link_dirty, link_pending, mentions, near_duplicates, sentences, sources, stories, story_documents)
 
 DEFAULT_DB = "warta.db"
@@ -113,14 +113,6 @@ def _argument_matches(a, val: str):
         return sa.false()
     like = f"%{_escape_like(fold(val))}%"
     return sa.or_(a.c.fold.like(like, escape="\\"), a.c.code == val.upper(), a.c.entity_id == val)
-
-
-def _node_key(a):
-    """How an argument is known in the actor graph: entity id, else ``code:XXX``, else ``name:...``."""
-    return sa.case((a.c.entity_id.is_not(None), a.c.entity_id),
-                   (a.c.code.is_not(None), sa.literal("code:") + a.c.code),
-                   (a.c.name.is_not(None), sa.literal("name:") + a.c.name),
-                   else_=sa.null())
 
 
 def _arg_dict(name, text, code, sector, entity_id) -> dict[str, Any]:
@@ -302,11 +294,19 @@ class Store:
                     args.append(dict(event_id=rec["id"], role=role, position=pos, entity_id=a.get("entity_id"),
                                      name=a.get("identifier_text"), code=a.get("code"), sector=a.get("sector"),
                                      text=a.get("entity_text"),
-                                     fold=fold_pair(a.get("identifier_text"), a.get("entity_text"))))
+                                     fold=fold_pair(a.get("identifier_text"), a.get("entity_text")), node=node_of(a)))
         if event_rows:
             conn.execute(events.insert(), event_rows)
         if args:
             conn.execute(event_arguments.insert(), args)
+        sides: dict[str, tuple[set, set]] = {r["id"]: (set(), set()) for r in event_rows}
+        for a in args:
+            if a["node"]:
+                sides[a["event_id"]][a["role"] == "recipient"].add(a["node"])
+        pairs = [dict(event_id=r["id"], source=src, target=tgt, type=r["type"], quad_code=r["quad_code"])
+                 for r in event_rows for src in sorted(sides[r["id"]][0]) for tgt in sorted(sides[r["id"]][1]) if src != tgt]
+        if pairs:
+            conn.execute(event_pairs.insert(), pairs)
         body = d.text[d.body[0]:d.body[1]]
         dialects.index_document(conn, d.doc_id, d.title, body)
 
@@ -439,10 +439,9 @@ class Store:
         conds = []
         for roles, val in ((("actor",), actor), (("recipient",), recipient), (("actor", "recipient"), party),
                            (("actor", "recipient"), other)):
-            if val:
-                a = event_arguments.alias()
-                conds.append(sa.exists(sa.select(a.c.id).where(a.c.event_id == events.c.id, a.c.role.in_(roles),
-                                                               _argument_matches(a, val))))
+            if val:  # one pass over the arguments, then events by key (no per-event subquery)
+                conds.append(events.c.id.in_(sa.select(event_arguments.c.event_id).where(
+                    event_arguments.c.role.in_(roles), _argument_matches(event_arguments, val))))
         if type:
             conds.append(events.c.type == type.upper())
         if mode:
@@ -458,7 +457,8 @@ class Store:
         if until:
             conds.append(events.c.date <= until + "\uffff")
         if doc:
-            conds.append(sa.or_(documents.c.doc == doc, documents.c.doc_id == doc))
+            conds.append(events.c.doc_id.in_(sa.select(documents.c.doc_id).where(
+                sa.or_(documents.c.doc == doc, documents.c.doc_id == doc))))
         if q:
             with self.engine.connect() as conn:
                 hits = [h["doc_id"] for h in dialects.search(conn, q, limit=MAX_SEARCH_HITS)]
@@ -506,67 +506,73 @@ class Store:
 
     def count_events(self, **filters: str | None) -> int:
         """How many events match the filters."""
-        q = (sa.select(sa.func.count()).select_from(events.join(documents, documents.c.doc_id == events.c.doc_id))
-             .where(*self._conditions(**filters)))
+        q = sa.select(sa.func.count()).select_from(events).where(*self._conditions(**filters))
         with self.engine.connect() as conn:
             return conn.execute(q).scalar() or 0
 
     def event_counts(self, granularity: str = "month", **filters: str | None) -> list[tuple[str, str, int]]:
-        """(period, type, events) for the matching dated events: ``YYYY-MM`` periods (``YYYY``
-        for year-only dates, and for every date with ``granularity="year"``)."""
+        """(period, type, events) for the matching events: ``YYYY-MM`` periods (``YYYY`` for
+        year-only dates, and for every date with ``granularity="year"``); period None for the
+        undated ones."""
         width = 4 if granularity == "year" else 7
         period = sa.func.substr(events.c.date, 1, width)
-        q = (sa.select(period, events.c.type, sa.func.count())
-             .select_from(events.join(documents, documents.c.doc_id == events.c.doc_id))
-             .where(events.c.date.is_not(None), *self._conditions(**filters)).group_by(period, events.c.type))
+        q = (sa.select(period, events.c.type, sa.func.count()).select_from(events)
+             .where(*self._conditions(**filters)).group_by(period, events.c.type))
         with self.engine.connect() as conn:
             return [(p, t, n) for p, t, n in conn.execute(q)]
 
     def actor_pairs(self, limit: int = 5000, **filters: str | None) -> list[dict[str, Any]]:
         """Actor -> recipient pairs of the matching events with counts by type and quad class,
-        the most frequent ``limit`` (pair, type, quad) rows first: what the actor graph is made of."""
-        a, r = event_arguments.alias("a"), event_arguments.alias("r")
-        key_a, key_r = _node_key(a), _node_key(r)
-        q = (sa.select(key_a.label("source"), key_r.label("target"), events.c.type, events.c.quad_code,
-                       sa.func.count(sa.distinct(events.c.id)).label("n"),
-                       sa.func.max(a.c.name), sa.func.max(a.c.text), sa.func.max(a.c.code), sa.func.max(a.c.sector),
-                       sa.func.max(a.c.entity_id),
-                       sa.func.max(r.c.name), sa.func.max(r.c.text), sa.func.max(r.c.code), sa.func.max(r.c.sector),
-                       sa.func.max(r.c.entity_id), sa.func.max(events.c.id))
-             .select_from(events.join(documents, documents.c.doc_id == events.c.doc_id)
-                          .join(a, sa.and_(a.c.event_id == events.c.id, a.c.role == "actor"))
-                          .join(r, sa.and_(r.c.event_id == events.c.id, r.c.role == "recipient")))
-             .where(key_a.is_not(None), key_r.is_not(None), key_a != key_r, *self._conditions(**filters))
-             .group_by(key_a, key_r, events.c.type, events.c.quad_code)
-             .order_by(sa.desc("n"), key_a, key_r).limit(limit))
-        out = []
+        the most frequent ``limit`` (pair, type, quad) rows first: what the actor graph is made of.
+        Each row names its source and target node keys, an example event and the nodes' labels."""
+        p = event_pairs
+        n = sa.func.count().label("n")
+        q = sa.select(p.c.source, p.c.target, p.c.type, p.c.quad_code, n, sa.func.max(p.c.event_id))
+        conds = self._conditions(**filters)
+        if conds:
+            q = q.where(p.c.event_id.in_(sa.select(events.c.id).where(*conds)))
+        q = (q.group_by(p.c.source, p.c.target, p.c.type, p.c.quad_code)
+             .order_by(n.desc(), p.c.source, p.c.target, p.c.type).limit(limit))
         with self.engine.connect() as conn:
-            for row in conn.execute(q):
-                src, tgt, typ, quad, n = row[:5]
-                out.append({"source": src, "target": tgt, "type": typ, "quad_code": quad, "count": n, "event": row[15],
-                            "source_arg": _arg_dict(*row[5:10]), "target_arg": _arg_dict(*row[10:15])})
-        return out
+            rows = conn.execute(q).all()
+            labels = self._node_labels(conn, {k for row in rows for k in row[:2]})
+        return [{"source": s_, "target": t, "type": typ, "quad_code": quad, "count": c, "event": eid,
+                 "source_arg": labels.get(s_, {}), "target_arg": labels.get(t, {})}
+                for s_, t, typ, quad, c, eid in rows]
 
     def party_counts(self, limit: int = 500, **filters: str | None) -> list[dict[str, Any]]:
         """The parties (actor or recipient) of the matching events, most active first: node key,
         a label, code, sector, entity id and how many events each takes part in."""
-        a = event_arguments.alias("a")
-        key = _node_key(a)
-        q = (sa.select(key, sa.func.count(sa.distinct(events.c.id)).label("n"), sa.func.max(a.c.name),
-                       sa.func.max(a.c.text), sa.func.max(a.c.code), sa.func.max(a.c.sector), sa.func.max(a.c.entity_id))
-             .select_from(events.join(documents, documents.c.doc_id == events.c.doc_id)
-                          .join(a, a.c.event_id == events.c.id))
-             .where(key.is_not(None), *self._conditions(**filters))
-             .group_by(key).order_by(sa.desc("n"), key).limit(limit))
+        a = event_arguments
+        n = sa.func.count(sa.distinct(a.c.event_id)).label("n")
+        q = sa.select(a.c.node, n).where(a.c.node.is_not(None))
+        conds = self._conditions(**filters)
+        if conds:
+            q = q.where(a.c.event_id.in_(sa.select(events.c.id).where(*conds)))
+        q = q.group_by(a.c.node).order_by(n.desc(), a.c.node).limit(limit)
         with self.engine.connect() as conn:
-            return [{"id": k, "events": n, **_arg_dict(*rest)} for k, n, *rest in conn.execute(q)]
+            rows = conn.execute(q).all()
+            labels = self._node_labels(conn, {k for k, _ in rows})
+        return [{"id": k, "events": c, **labels.get(k, {})} for k, c in rows]
+
+    @staticmethod
+    def _node_labels(conn: Connection, keys: set[str]) -> dict[str, dict[str, Any]]:
+        """Name, surface text, code, sector and entity id of each node key (over the node index)."""
+        a, first = event_arguments, event_arguments.alias("first")
+        out: dict[str, dict[str, Any]] = {}
+        keys_l = sorted(keys)
+        for i in range(0, len(keys_l), READ_CHUNK):
+            ids = sa.select(sa.func.min(first.c.id)).where(first.c.node.in_(keys_l[i:i + READ_CHUNK])).group_by(first.c.node)
+            q = sa.select(a.c.node, a.c.name, a.c.text, a.c.code, a.c.sector, a.c.entity_id).where(a.c.id.in_(ids))
+            for k, *rest in conn.execute(q):
+                out[k] = _arg_dict(*rest)
+        return out
 
     def place_counts(self, limit: int = 5000, **filters: str | None) -> list[dict[str, Any]]:
         """Places with coordinates among the matching events: one row per place and type with the
         number of events, the latest date and an example event id."""
         q = (sa.select(events.c.lat, events.c.lon, sa.func.max(events.c.location), events.c.location_code,
                        events.c.type, sa.func.count().label("n"), sa.func.max(events.c.date), sa.func.max(events.c.id))
-             .select_from(events.join(documents, documents.c.doc_id == events.c.doc_id))
              .where(events.c.lat.is_not(None), events.c.lon.is_not(None), *self._conditions(**filters))
              .group_by(events.c.lat, events.c.lon, events.c.location_code, events.c.type)
              .order_by(sa.desc("n")).limit(limit))
