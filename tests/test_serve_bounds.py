@@ -244,3 +244,16 @@ def test_readers_stdin_jsonl_is_read_line_by_line_and_plain_text_is_bounded(monk
     monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
     got = list(readers.read_inputs(["-"], stdin=io.BytesIO(b"kata " * 1000)))
     assert len(got) == 1 and isinstance(got[0], InputError) and "limit" in got[0].reason
+
+
+def test_serve_bounds_a_statement_past_its_timeout_is_503(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from warta.serve import create_app
+
+    with Store(tmp_path / "slow.db") as store:
+        synthetic.fill(store, 3000)
+        client = TestClient(create_app(store, token="", allowed_hosts=["testserver"], statement_timeout=1e-9))
+        r = client.get("/api/graph")
+    assert r.status_code == 503
+    assert "took longer than" in r.json()["message"]

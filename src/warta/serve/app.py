@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -43,6 +44,8 @@ def _messages(errors: list[dict[str, Any]]) -> str:
 #: the Host headers every server answers: its loopback names (others only by ``--allow-host``, so
 #: that a page of another site cannot reach a local server through DNS rebinding)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+#: no one database statement of a request runs longer than this (seconds)
+STATEMENT_TIMEOUT_S = 10.0
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
 
 
@@ -54,13 +57,14 @@ def _host_name(host: str) -> str:
 
 
 def create_app(store: Any = None, *, token: str | None = None, allowed_hosts: list[str] | None = None,
-               base_url: str | None = None) -> FastAPI:
+               base_url: str | None = None, statement_timeout: float = STATEMENT_TIMEOUT_S) -> FastAPI:
     """The app serving ``store`` (a :class:`warta.Store`, a URL/path, or None for the default store).
 
     ``token`` (default ``$WARTA_TOKEN``) enables ``POST /api/documents`` for requests carrying
     ``Authorization: Bearer <token>``; without one the server is read-only. ``allowed_hosts``: the
     Host names answered besides the loopback ones (a foreign Host gets 400). ``base_url``: the
-    address written into ``Link`` headers (default: relative links).
+    address written into ``Link`` headers (default: relative links). ``statement_timeout``: no
+    database statement runs longer (seconds; the request then gets 503).
     """
     from ..store.store import Store
 
@@ -80,6 +84,10 @@ def create_app(store: Any = None, *, token: str | None = None, allowed_hosts: li
         description="Indonesian news in, sourced PLOVER political event data out. Read-only REST API over a "
                     "warta store; `POST /api/documents` needs the server's bearer token.",
     )
+    if hasattr(st, "engine"):
+        from ..store.dialects import statement_timeout as limit_statements
+
+        limit_statements(st.engine, statement_timeout)
     app.state.store = st
     app.state.token = token
     app.state.base_url = (base_url or "").rstrip("/")
@@ -118,6 +126,19 @@ def create_app(store: Any = None, *, token: str | None = None, allowed_hosts: li
         from .ui import error_page
 
         return error_page(request, 422, "That request has a malformed parameter", msg)
+
+    @app.exception_handler(OperationalError)
+    async def too_slow(request: Request, exc: OperationalError):
+        from ..store.dialects import is_timeout
+
+        if not is_timeout(exc):
+            raise exc
+        msg = f"the query took longer than {statement_timeout:g} s: narrow the filters"
+        if _wants_json(request):
+            return JSONResponse({"detail": msg, "message": msg}, status_code=503)
+        from .ui import error_page
+
+        return error_page(request, 503, "Too slow", msg)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

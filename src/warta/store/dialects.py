@@ -38,6 +38,46 @@ def configure(engine: Engine) -> None:
             return statement, _strip_nul(parameters)
 
 
+def statement_timeout(engine: Engine, seconds: float) -> None:
+    """Stop any one statement of ``engine`` that runs longer than ``seconds`` (the server sets
+    this): PostgreSQL's ``statement_timeout``; on SQLite a progress handler that interrupts the
+    statement once its deadline has passed (the deadline is set as each statement starts and
+    covers the fetching of its rows, where SQLite does most of its work)."""
+    import time
+
+    if engine.dialect.name == "sqlite":
+
+        @sa.event.listens_for(engine, "before_cursor_execute")
+        def _deadline(conn, cursor, statement, parameters, context, executemany):
+            info = conn.connection.info
+            state = info.get("warta_deadline")
+            if state is None:
+                state = info["warta_deadline"] = [0.0]
+                conn.connection.dbapi_connection.set_progress_handler(
+                    lambda: int(time.monotonic() > state[0]), PROGRESS_STEPS)
+            state[0] = time.monotonic() + seconds
+    elif engine.dialect.name == "postgresql":
+
+        @sa.event.listens_for(engine, "connect")
+        def _pg_timeout(dbapi_conn, _record):
+            cur = dbapi_conn.cursor()
+            cur.execute(f"SET statement_timeout = {max(1, int(seconds * 1000))}")
+            cur.close()
+            dbapi_conn.commit()
+
+        engine.dispose()  # connections made before this have no timeout: make them again
+
+
+#: SQLite virtual-machine steps between two looks at a statement's deadline
+PROGRESS_STEPS = 20_000
+
+
+def is_timeout(exc: BaseException) -> bool:
+    """Whether a database error is a statement stopped by :func:`statement_timeout`."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "interrupted" in text or "statement timeout" in text
+
+
 def _strip_nul(params):
     if isinstance(params, dict):
         if any(isinstance(v, str) and "\x00" in v for v in params.values()):
