@@ -163,3 +163,33 @@ def test_cli_subprocess_export_plover_to_stdout(db):
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 5
     assert "export: 5 record(s) written" in proc.stderr
+
+
+def test_cli_search_shows_the_searched_words_and_bracketed_text(tmp_path, make_document):
+    """The matched words are styled, not bracketed: ``[Serangan]`` would be read as rich markup
+    (the word lost) and an article holding ``[/b]`` made rich raise MarkupError."""
+    path = str(tmp_path / "s.db")
+    with Store(path) as s:
+        s.add(make_document("u.txt", "Serangan udara menghantam desa [/b] itu. Warga [bold] mengungsi.",
+                            title="Judul [/i] aneh"))
+    res = runner.invoke(app, ["search", "serangan udara", "--db", path])
+    assert res.exit_code == 0, res.output
+    flat = _flat(res.stdout)
+    assert "Serangan udara" in flat and "[Serangan]" not in flat
+    assert "[/b]" in flat and "Judul [/i] aneh" in flat
+    res = runner.invoke(app, ["search", "warga", "--db", path])
+    assert res.exit_code == 0, res.output
+    assert "[bold]" in res.stdout
+
+
+def test_cli_show_and_stories_print_article_text_verbatim(tmp_path, make_document):
+    path = str(tmp_path / "s.db")
+    with Store(path) as s:
+        s.add(make_document("m[/dim].txt", "Mesir [/b] mengecam Sudan. Sudan [red]menolak[/red] tuduhan Mesir.",
+                            title="Kecaman [/dim] Mesir"))
+    res = runner.invoke(app, ["show", "m[/dim].txt", "--db", path])
+    assert res.exit_code == 0, res.output
+    assert "Mesir [/b] mengecam Sudan." in res.stdout and "[red]menolak[/red]" in res.stdout
+    res = runner.invoke(app, ["stories", "--db", path])
+    assert res.exit_code == 0, res.output
+    assert "m[/dim].txt" in res.stdout

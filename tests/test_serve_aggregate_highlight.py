@@ -52,4 +52,5 @@ def test_serve_aggregate_places_only_with_coordinates():
     recs = [{"id": "a", "event_loc": {"lat": -6.2, "lon": 106.8}}, {"id": "b", "event_loc": {"lat": None, "lon": 1}},
             {"id": "c", "event_loc": {"lat": 200, "lon": 1}}, {"id": "d"}]
     assert [p["id"] for p in aggregate.places(recs)] == ["a"]
-    assert aggregate.snippet_html("x [<b>] y") == "x <mark>&lt;b&gt;</mark> y"
+    assert aggregate.snippet_html("x <b> y", [[2, 5]]) == "x <mark>&lt;b&gt;</mark> y"
+    assert aggregate.snippet_html("[a] b", [[4, 5]]) == "[a] <mark>b</mark>"  # brackets are text

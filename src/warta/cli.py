@@ -15,7 +15,7 @@ from rich.text import Text
 
 from . import __version__
 from .api import Failure, Report, analyze_inputs, example_paths, examples_dir
-from .console import DbOpt, die as _die, err, fail_line, open_store, out
+from .console import DbOpt, die as _die, err, fail_line, marked, open_store, out
 from .errors import WartaError
 
 app = typer.Typer(
@@ -198,7 +198,7 @@ def search(query: Annotated[str, typer.Argument(help="Words to look for.")], db:
         hits = store.search(query, limit=limit)
     t = Table("doc", "title", "snippet", title=f"{len(hits)} article(s) for {query!r}", title_justify="left")
     for h in hits:
-        t.add_row(h["doc"], h["title"] or "", h["snippet"] or "")
+        t.add_row(h["doc"], h["title"] or "", marked(h["snippet"] or "", h.get("marks")))
     out.print(t)
 
 
@@ -324,9 +324,9 @@ def entity(name: Annotated[str, typer.Argument(help="Entity name, alias or id.")
             e = store.entity(name)
         except NotFoundError as ex:
             _die(ex, 1)
-    out.print(f"[bold]{e['name']}[/bold]  {e['type']}  code {e['code'] or '—'}  sector {e['sector'] or '—'}  "
-              f"wikidata {e['wikidata'] or '—'}  id {e['id']}")
-    out.print(f"aliases: {', '.join(e['aliases']) or '—'}", highlight=False)
+    out.print(Text(e["name"], style="bold") + Text(f"  {e['type']}  code {e['code'] or '—'}  sector {e['sector'] or '—'}  "
+                                                   f"wikidata {e['wikidata'] or '—'}  id {e['id']}"))
+    out.print(f"aliases: {', '.join(e['aliases']) or '—'}")
     t = Table("document", "title", "mentions", title=f"{e['mentions']} mention(s) in {e['documents']} document(s)", title_justify="left")
     for d in e["documents_list"]:
         t.add_row(d["doc"], d["title"] or "", str(d["mentions"]))

@@ -14,9 +14,9 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQ
 
 
 def _consoles():
-    from rich.console import Console
+    from ..console import err, out
 
-    return Console(), Console(stderr=True)
+    return out, err
 
 
 def _names(rec, role):
@@ -144,6 +144,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Stories (articles about one unfolding story) with their span and key actors; near duplicates flagged."""
         from rich.table import Table
+        from rich.text import Text
 
         from ..errors import NotFoundError
 
@@ -164,7 +165,7 @@ def register(app: typer.Typer) -> None:
             docs = "\n".join(d["doc"] + (f"  [near duplicate of {d['near_duplicate_of']}, {d['similarity']:.2f}]"
                                          if d.get("near_duplicate_of") else "") for d in r["documents"])
             span = f"{r['start'] or '?'} – {r['end'] or '?'}"
-            t.add_row(f"{r['title']}\n[dim]{r['id']}[/dim]", span, ", ".join(r["key_actors"]), docs)
+            t.add_row(Text(r["title"] or "") + Text("\n" + r["id"], style="dim"), span, ", ".join(r["key_actors"]), docs)
         out.print(t)
 
     @app.command()

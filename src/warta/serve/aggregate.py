@@ -287,16 +287,14 @@ def highlight(text: str, marks: list[tuple[int, int, str]]) -> Markup:
     return render(0, len(text))
 
 
-def snippet_html(snippet: str | None) -> Markup:
-    """A search snippet with ``[...]`` match markers as escaped HTML with ``<mark>``."""
+def snippet_html(snippet: str | None, marks=()) -> Markup:
+    """A search snippet as escaped HTML, the matched words (``marks``: offsets into it) in ``<mark>``."""
     if not snippet:
         return Markup("")
-    out = Markup("")
-    rest = snippet
-    while True:
-        i = rest.find("[")
-        j = rest.find("]", i + 1) if i >= 0 else -1
-        if i < 0 or j < 0:
-            return out + escape(rest)
-        out += escape(rest[:i]) + Markup("<mark>") + escape(rest[i + 1:j]) + Markup("</mark>")
-        rest = rest[j + 1:]
+    out, pos = Markup(""), 0
+    for s, e in sorted(marks or ()):
+        if s < pos or e > len(snippet):
+            continue
+        out += escape(snippet[pos:s]) + Markup("<mark>") + escape(snippet[s:e]) + Markup("</mark>")
+        pos = e
+    return out + escape(snippet[pos:])

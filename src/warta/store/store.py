@@ -75,6 +75,16 @@ def _migrate_with_retry(engine, attempts: int = 5) -> int:
     raise AssertionError("unreachable")
 
 
+def _must_exist(url: str) -> None:
+    """For a reader: a SQLite file that is not there is an error, not a new empty store."""
+    u = sa.engine.make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return
+    if not Path(u.database).exists():
+        raise StoreError(f"no store at {u.database}: ingest articles into it first "
+                         f"(warta ingest FILES --db {u.database}), or give --db / $WARTA_DB")
+
+
 #: precision of a publication date: a copy with a more precise one replaces the stored copy
 _DATE_RANK = {"day": 3, "month": 2, "year": 1}
 
@@ -87,8 +97,10 @@ def _escape_like(s: str) -> str:
 class Store:
     """A warta database. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, url: str | os.PathLike | None = None, *, echo: bool = False):
+    def __init__(self, url: str | os.PathLike | None = None, *, echo: bool = False, create: bool = True):
         self.url = resolve_url(url)
+        if not create:
+            _must_exist(self.url)
         try:
             kwargs: dict[str, Any] = {"echo": echo, "future": True}
             if self.url.startswith("sqlite"):
