@@ -193,3 +193,27 @@ def test_cli_show_and_stories_print_article_text_verbatim(tmp_path, make_documen
     res = runner.invoke(app, ["stories", "--db", path])
     assert res.exit_code == 0, res.output
     assert "m[/dim].txt" in res.stdout
+
+
+@pytest.mark.parametrize("args", [["--since", "yesterday"], ["--type", "FOO"], ["--until", "2023-13"],
+                                  ["--modality", "maybe"], ["--since", "2023", "--until", "2022"]])
+def test_cli_events_refuses_bad_filters(db, args):
+    res = runner.invoke(app, ["events", "--db", db, *args])
+    assert res.exit_code == 2
+    assert "event(s)" not in res.stdout
+    assert args[-1] in res.stderr
+    res = runner.invoke(app, ["events-merged", "--db", db, *args]) if args[0] != "--modality" else res
+    assert res.exit_code == 2
+
+
+@pytest.mark.parametrize("cmd", [["events"], ["search", "Mesir"], ["entities"], ["export"], ["show", "a.txt"],
+                                 ["timeline", "Mesir"], ["stories"], ["graph"], ["events-merged"]])
+def test_cli_reading_commands_on_a_missing_store_say_so(tmp_path, monkeypatch, cmd):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WARTA_DB", raising=False)
+    res = runner.invoke(app, cmd)
+    assert res.exit_code == 2
+    assert "no store at" in res.stderr and "warta.db" in res.stderr
+    assert not (tmp_path / "warta.db").exists()
+    res = runner.invoke(app, [*cmd, "--db", str(tmp_path / "other.db")])
+    assert res.exit_code == 2 and not (tmp_path / "other.db").exists()

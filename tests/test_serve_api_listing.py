@@ -190,3 +190,26 @@ def test_serve_api_home_page_has_counts(http, serve_store):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert f"<b>{serve_store.count()['events']}</b> events" in r.text
     assert "script-src 'self'" in r.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("option, value", [("since", "yesterday"), ("until", "2022-02-30"), ("type", "FOO"),
+                                           ("modality", "maybe"), ("country", "Indonesia")])
+def test_serve_api_bad_filters_say_what_the_cli_says(http, serve_store_path, option, value):
+    """One check for every entry point: the REST API's 422, the CLI's error line and the Python
+    API's FilterError carry the same message."""
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+    from warta.errors import FilterError
+    from warta.store.store import Store
+
+    r = http.get("/api/events", params={option: value})
+    assert r.status_code == 422
+    msg = next(d["msg"] for d in r.json()["detail"] if option in d["loc"])
+    assert repr(value) in msg
+    res = CliRunner().invoke(app, ["events", "--db", str(serve_store_path), f"--{option}", value])
+    assert res.exit_code == 2 and "0 event(s)" not in res.stdout
+    assert msg in " ".join(res.stderr.split())
+    with Store(serve_store_path) as s, pytest.raises(FilterError) as e:
+        s.events(**{option: value})
+    assert str(e.value) == msg

@@ -11,7 +11,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from warta.errors import NotFoundError, StoreError
+from warta.errors import FilterError, NotFoundError, StoreError
 from warta.store import dialects, migrations
 from warta.store.store import Store
 
@@ -138,7 +138,8 @@ def test_store_hostile_strings_in_other_queries(db_store, make_document):
     before = dump(db_store)
     evil = "'; DROP TABLE events; --"
     assert db_store.events(actor=evil) == []
-    assert db_store.events(type=evil) == []
+    with pytest.raises(FilterError):  # not a PLOVER type: refused, not an empty answer
+        db_store.events(type=evil)
     assert db_store.events(doc=evil) == []
     assert db_store.entities(q=evil) == []
     with pytest.raises(NotFoundError):

@@ -135,7 +135,7 @@ def export(
     """Write what the store holds."""
     from .export.formats import write
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         try:
             n = write(format, store.document_records(), output)
@@ -193,7 +193,7 @@ def demo(
 def search(query: Annotated[str, typer.Argument(help="Words to look for.")], db: DbOpt = None,
            limit: Annotated[int, typer.Option(min=1, max=1000)] = 20) -> None:
     """Full-text search over the stored articles."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         hits = store.search(query, limit=limit)
     t = Table("doc", "title", "snippet", title=f"{len(hits)} article(s) for {query!r}", title_justify="left")
@@ -211,19 +211,21 @@ def events(
     since: Annotated[Optional[str], typer.Option(help="Earliest date, YYYY[-MM[-DD]].")] = None,
     until: Annotated[Optional[str], typer.Option(help="Latest date, YYYY[-MM[-DD]].")] = None,
     modality: Annotated[Optional[str], typer.Option(help="asserted | future | hypothetical | negated | historical")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO 3166-1 alpha-3 code of the place or a party.")] = None,
     doc: Annotated[Optional[str], typer.Option(help="Only this document (doc key or id).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100000)] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
     merged: Annotated[bool, typer.Option("--merged", help="Canonical events: one per real-world event, with all its reports.")] = False,
 ) -> None:
     """List stored events, filtered."""
-    store = open_store(db)
+    _check(actor=actor, recipient=recipient, type=type, since=since, until=until, modality=modality, country=country)
+    store = open_store(db, create=False)
     with store:
         if merged:
             recs = store.merged_events(actor=actor, type=type, since=since, until=until, limit=limit)
         else:
             recs = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until,
-                                modality=modality, doc=doc, limit=limit)
+                                modality=modality, country=country, doc=doc, limit=limit)
     if as_json:
         for r in recs:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -239,6 +241,16 @@ def events(
     out.print(t)
 
 
+def _check(**filters) -> None:
+    """Bad filter values end the command with warta.filters' message (the REST API's 422 says the same)."""
+    from .filters import check_filters
+
+    try:
+        check_filters(**filters)
+    except WartaError as e:
+        _die(e)
+
+
 def _highlighted(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> Text:
     t = Text(text[start:end])
     for s, e, style in marks:
@@ -252,7 +264,7 @@ def show(doc: Annotated[str, typer.Argument(help="Document key (file name or JSO
     """One article: its boilerplate, sentences, entities and events (trigger, actor, recipient highlighted)."""
     from .errors import NotFoundError
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         try:
             d = store.document(doc)
@@ -303,7 +315,7 @@ def entities(db: DbOpt = None, q: Annotated[Optional[str], typer.Option("--q", h
              type: Annotated[Optional[str], typer.Option("--type", "-t", help="PER | ORG | GPE | LOC")] = None,
              limit: Annotated[int, typer.Option(min=1, max=100000)] = 50) -> None:
     """Canonical entities in the store, most mentioned first."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         rows = store.entities(q=q, type=type, limit=limit)
     t = Table("name", "type", "code", "sector", "wikidata", "mentions", "documents", "aliases", title=f"{len(rows)} entities", title_justify="left")
@@ -318,7 +330,7 @@ def entity(name: Annotated[str, typer.Argument(help="Entity name, alias or id.")
     """One entity: aliases, codes, the documents and mentions."""
     from .errors import NotFoundError
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         try:
             e = store.entity(name)

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import NotFoundError, StoreError
+from ..filters import check_filters
 from ..model import Document
 from . import dialects
 from .migrations import migrate
@@ -393,7 +394,13 @@ class Store:
                until: str | None = None, modality: str | None = None, q: str | None = None,
                doc: str | None = None, limit: int | None = 100, offset: int = 0,
                order: str = "date") -> list[dict[str, Any]]:
-        """Event records matching every filter given (actor/recipient: a name, code or entity id)."""
+        """Event records matching every filter given (actor/recipient: a name, code or entity id).
+
+        A malformed filter (an unknown PLOVER type, a date that is not ``YYYY[-MM[-DD]]``, ...)
+        raises :class:`~warta.errors.FilterError`."""
+        f = check_filters(actor=actor, recipient=recipient, type=type, mode=mode, country=country, since=since,
+                          until=until, modality=modality, q=q)
+        actor, recipient, type, country = f["actor"], f["recipient"], f["type"], f["country"]
         query = (sa.select(events.c.record, events.c.cluster, _reports_of_cluster())
                  .join(documents, documents.c.doc_id == events.c.doc_id))
         for role, val in (("actor", actor), ("recipient", recipient)):
@@ -569,7 +576,9 @@ class Store:
     def merged_events(self, *, actor: str | None = None, other: str | None = None, type: str | None = None,
                       since: str | None = None, until: str | None = None, min_reports: int = 1,
                       limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Canonical events (each with every report in ``sources``), by date."""
+        """Canonical events (each with every report in ``sources``), by date; filters as for :meth:`events`."""
+        f = check_filters(actor=actor, recipient=other, type=type, since=since, until=until)
+        type = f["type"]
         self.refresh_links()
         from ..fuse.timeline import involves, sort_key
 
