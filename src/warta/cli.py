@@ -24,8 +24,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # click's plain help: typer's rich help prints a type such as <bool> beside every flag
+    rich_markup_mode=None,
 )
-kb_app = typer.Typer(help="The knowledge base of actors and places.", no_args_is_help=True)
+kb_app = typer.Typer(help="The knowledge base of actors and places.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(kb_app, name="kb")
 
 

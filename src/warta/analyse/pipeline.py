@@ -159,6 +159,8 @@ class Analyzer:
         flags = []
         if lang is not None and lang.code != "id":
             flags.append(f"language:{lang.code}")
+        if art.encoding and art.encoding != "utf-8":
+            flags.append(f"encoding:{art.encoding}")  # decoded by detection: say how
         return Document(
             doc=art.doc,
             doc_id=art.doc_id,

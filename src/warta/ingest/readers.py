@@ -36,7 +36,30 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 
 
 def decode_bytes(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) first, else the encoding charset-normalizer detects.
+    """Bytes to text (:func:`decode_text` without the encoding's name)."""
+    return decode_text(data, source)[0]
+
+
+#: the largest share of non-ASCII letters that a cp1252 reading of Indonesian or English text may
+#: have: loanwords and names make a few percent (``déjà`` alone is half), while Cyrillic or Greek
+#: code pages read as cp1252 turn nearly every letter into one
+MAX_NON_ASCII_SHARE = 0.5
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def _plausible_western(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    non_ascii = sum(1 for c in letters if not c.isascii())
+    return non_ascii / len(letters) <= MAX_NON_ASCII_SHARE
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """Bytes to ``(text, encoding)``: UTF-16 with its BOM, UTF-8 (with or without BOM), then the
+    Western code pages that Indonesian and English text comes in (cp1252, then latin-1) when they
+    give plausible text, and only then what charset-normalizer detects (a rarer code page read
+    ``déjà`` as ``déją``).
 
     Raises InputError for binary data (NUL bytes or no plausible encoding).
     """
@@ -44,21 +67,35 @@ def decode_bytes(data: bytes, source: str) -> str:
         raise InputError(source, "empty input")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    text = enc = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if text is None:
+        try:
+            text, enc = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if text is None:
+        codec = "latin-1" if _CP1252_UNDEFINED & set(data) else "cp1252"
+        guess = data.decode(codec)
+        if _plausible_western(guess) and _control_ratio(guess) <= 0.05:
+            text, enc = guess, codec
+    if text is None:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
         if best is None:
             raise InputError(source, "binary data or an unknown text encoding") from None
-        text = str(best)
+        text, enc = str(best), best.encoding
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _control_ratio(text) > 0.05:
         raise InputError(source, "binary data, not text")
     if not text.strip():
         raise InputError(source, "empty input")
-    return text
+    return text, enc
 
 
 def _control_ratio(text: str) -> float:
@@ -157,7 +194,7 @@ def read_html(data: bytes, path: str) -> Article:
     """The article in an HTML page, extracted with trafilatura (title and date when the page has them)."""
     import trafilatura
 
-    html = decode_bytes(data, path)
+    html, enc = decode_text(data, path)
     try:
         res = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as e:  # trafilatura raises a variety of parser errors on broken pages
@@ -175,6 +212,7 @@ def read_html(data: bytes, path: str) -> Article:
         source=(res or {}).get("sitename") or None,
         url=(res or {}).get("url") or None,
         origin=path,
+        encoding=enc,
     )
 
 
@@ -214,8 +252,8 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))):
             yield read_html(data, name)
         else:
-            text = decode_bytes(data, name)
-            yield Article(doc=path.name, text=text, origin=name)
+            text, enc = decode_text(data, name)
+            yield Article(doc=path.name, text=text, origin=name, encoding=enc)
     except InputError as e:
         yield e
 
@@ -246,9 +284,9 @@ def read_inputs(inputs: Iterable[str], stdin: io.BufferedReader | None = None) -
                 yield from read_jsonl(io.BytesIO(data), "-")
             else:
                 try:
-                    text = decode_bytes(data, "-")
+                    text, enc = decode_text(data, "-")
                     art = Article(doc="", text=text)
-                    yield Article(doc=f"stdin-{art.doc_id}", text=text, origin="-")
+                    yield Article(doc=f"stdin-{art.doc_id}", text=text, origin="-", encoding=enc)
                 except InputError as e:
                     yield e
             continue
