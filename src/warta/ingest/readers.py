@@ -209,11 +209,40 @@ def read_html(data: bytes, path: str) -> Article:
         text=text,
         title=(res or {}).get("title") or None,
         published=_html_date((res or {}).get("date")),
-        source=(res or {}).get("sitename") or None,
+        source=_outlet((res or {}).get("sitename"), (res or {}).get("url")),
         url=(res or {}).get("url") or None,
         origin=path,
         encoding=enc,
     )
+
+
+#: hosts that carry an outlet's page, not the outlet: a page's og:site_name or publisher link
+#: sometimes names one of these ("https://www.facebook.com/Bola.Kompascom")
+SOCIAL_HOSTS = ("facebook.com", "fb.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "t.me",
+                "tiktok.com", "linkedin.com", "wa.me")
+
+
+def _host(url: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return None
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _outlet(sitename: object, url: object) -> str | None:
+    """The outlet's name from the page's metadata: the site name, unless it is a URL (a social
+    network page of the outlet says nothing: then the host of the article's own URL)."""
+    name = str(sitename).strip() if sitename else ""
+    if name and not re.match(r"(?i)^(https?://|www\.)|^[\w.-]+\.[a-z]{2,}/", name):
+        return name
+    for cand in (name, str(url or "")):
+        host = _host(cand) if cand else None
+        if host and not any(host == s or host.endswith("." + s) for s in SOCIAL_HOSTS):
+            return host
+    return None
 
 
 def _html_date(value: object) -> str | None:
