@@ -15,7 +15,7 @@ from rich.text import Text
 
 from . import __version__
 from .api import Failure, Report, analyze_inputs, example_paths, examples_dir
-from .console import DbOpt, die as _die, err, fail_line, marked, open_store, out
+from .console import DbOpt, die as _die, err, fail_line, marked, open_store, out, pipe_closed
 from .errors import WartaError
 
 app = typer.Typer(
@@ -95,6 +95,8 @@ def extract(
                 yield d.to_dict()
         try:
             n = write(format, docs(), output)
+        except BrokenPipeError:
+            pipe_closed()
         except (WartaError, OSError) as e:
             _die(e)
     _summary(report, f"extract ({n} record(s) written)")
@@ -141,6 +143,8 @@ def export(
     with store:
         try:
             n = write(format, store.document_records(), output)
+        except BrokenPipeError:
+            pipe_closed()
         except (WartaError, OSError) as e:
             _die(e)
     err.print(f"export: {n} record(s) written", highlight=False)
@@ -232,8 +236,13 @@ def events(
         for r in recs:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
         return
+    if merged:  # canonical events have no one document: their reports' sources instead
+        from .fuse.cli import _event_table
+
+        out.print(_event_table(f"{len(recs)} canonical event(s)", recs))
+        return
     t = Table("date", "event", "actor", "recipient", "where", "modality", "doc", "reports",
-              title=f"{len(recs)} {'canonical ' if merged else ''}event(s)", title_justify="left")
+              title=f"{len(recs)} event(s)", title_justify="left")
     for r in recs:
         t.add_row(r.get("date") or "—", "/".join(r["event"]),
                   ", ".join(a.get("identifier_text") or a.get("entity_text") or "?" for a in r["actor"]),
@@ -373,6 +382,12 @@ def evaluate(
         result = score_files(str(gold), str(pred), str(texts) if texts else None)
     except (OSError, ValueError, KeyError) as e:
         _die(f"cannot score {pred} against {gold}: {e}")
+    missing = result.pop("gold_docs_without_prediction")
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        err.print(Text(f"warta: warning: {pred} has nothing for {len(missing)} of {result['docs']} gold article(s) "
+                       f"({shown}): their events count as missed; was every gold article analysed?", style="yellow"),
+                  soft_wrap=True)
     if as_json:
         sys.stdout.write(json.dumps(result) + "\n")
         return

@@ -80,3 +80,22 @@ def marked(text: str, marks, style: str = "bold reverse") -> Text:
     for s, e in marks or ():
         t.stylize(style, s, e)
     return t
+
+
+def pipe_closed() -> None:
+    """The reader of standard output went away (``warta export | head``): stop quietly, exit 0.
+
+    Standard output is pointed at /dev/null so that the interpreter's last flush raises nothing."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise typer.Exit(0)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

@@ -159,6 +159,7 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
         from rich.text import Text
 
+        from ..console import plural
         from ..errors import NotFoundError
 
         out, err = _consoles()
@@ -173,7 +174,7 @@ def register(app: typer.Typer) -> None:
             for r in recs:
                 sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
             return
-        t = Table("story", "span", "key actors", "articles", title=f"{len(recs)} stor(y/ies)", title_justify="left")
+        t = Table("story", "span", "key actors", "articles", title=plural(len(recs), "story", "stories"), title_justify="left")
         for r in recs:
             docs = "\n".join(d["doc"] + (f"  [near duplicate of {d['near_duplicate_of']}, {d['similarity']:.2f}]"
                                          if d.get("near_duplicate_of") else "") for d in r["documents"])
@@ -184,9 +185,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def rebuild(db: DbOpt = None) -> None:
         """Link the whole store again from scratch: canonical events, stories, near duplicates."""
+        from ..console import plural
+
         _, err = _consoles()
         store = open_store(db, create=False)
         with store:
             counts = store.rebuild_links()
         err.print(f"rebuild: {counts['events']} event report(s) -> {counts['canonical_events']} canonical event(s), "
-                  f"{counts['stories']} stor(y/ies), {counts['near_duplicates']} near duplicate(s)", highlight=False)
+                  f"{plural(counts['stories'], 'story', 'stories')}, {counts['near_duplicates']} near duplicate(s)", highlight=False)
