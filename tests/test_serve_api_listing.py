@@ -213,3 +213,31 @@ def test_serve_api_bad_filters_say_what_the_cli_says(http, serve_store_path, opt
     with Store(serve_store_path) as s, pytest.raises(FilterError) as e:
         s.events(**{option: value})
     assert str(e.value) == msg
+
+
+def test_serve_api_canonical_events_lists_merged_events_with_their_sources(http):
+    r = http.get("/api/canonical-events")
+    assert r.status_code == 200
+    items = r.json()
+    assert items and all("sources" in c and c["reports"] >= 1 for c in items)
+    one = items[0]["event"][0]
+    typed = http.get("/api/canonical-events", params={"type": one.lower()}).json()
+    assert typed and {c["event"][0] for c in typed} == {one}
+    assert http.get("/api/canonical-events", params={"type": "FOO"}).status_code == 422
+    assert http.get("/api/canonical-events", params={"since": "yesterday"}).status_code == 422
+    page = http.get("/api/canonical-events", params={"limit": 1})
+    assert len(page.json()) == 1 and page.headers["X-Has-More"] == ("true" if len(items) > 1 else "false")
+
+
+def test_serve_api_every_endpoint_the_readme_names_exists_and_is_described_truly(http):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    spec = http.get("/openapi.json").json()
+    named = set(re.findall(r"`(/api/[a-z-]+)`", readme))
+    assert "/api/canonical-events" in named
+    for path in named:
+        assert path in spec["paths"], path
+    stories = spec["paths"]["/api/stories"]["get"]
+    assert "not available" not in (stories["summary"] + stories.get("description", "")).lower()
