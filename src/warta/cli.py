@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 from rich.text import Text
 
@@ -46,13 +47,28 @@ def _register_extensions() -> None:
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second so far."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f} articles/s" if task.speed else "– articles/s", style="cyan")
+
+
 @contextmanager
-def _progress(label: str):
-    """A progress bar on stderr; rich shows it only on a terminal."""
-    prog = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=not err.is_terminal)
+def _progress(label: str, inputs: list[str] | None = None):
+    """A progress bar on stderr (rich shows it only on a terminal): with the total, the rate and
+    the time left when the inputs' size is knowable (files, lines of JSON Lines), a spinner otherwise."""
+    from .ingest.readers import count_articles
+
+    total = count_articles(inputs) if inputs is not None and err.is_terminal else None
+    if total is None:
+        cols = (SpinnerColumn(), TextColumn(label), _RateColumn(), TimeElapsedColumn())
+    else:
+        cols = (TextColumn(label), BarColumn(), MofNCompleteColumn(), _RateColumn(), TextColumn("ETA"),
+                TimeRemainingColumn())
+    prog = Progress(*cols, console=err, transient=True, disable=not err.is_terminal)
     with prog:
-        task = prog.add_task(label, total=None)
+        task = prog.add_task(label, total=total)
         yield lambda n=1: prog.advance(task, n)
 
 
@@ -88,9 +104,9 @@ def extract(
     if format not in FORMATS:
         _die(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     report = Report()
-    with _progress("analysing") as tick:
+    with _progress("analysing", inputs) as tick:
         def docs():
-            for d in analyze_inputs(inputs, fail_line, report):
+            for d in analyze_inputs(inputs, lambda f: (fail_line(f), tick()), report):
                 tick()
                 yield d.to_dict()
         try:
@@ -121,8 +137,9 @@ def ingest(
         _die(e)
     store = open_store(db)
     try:
-        with store, runner, _progress("ingesting") as tick:
-            report = ingest_with(runner, inputs, store, on_failure=fail_line, on_document=lambda d, s: tick())
+        with store, runner, _progress("ingesting", inputs) as tick:
+            report = ingest_with(runner, inputs, store, on_failure=lambda f: (fail_line(f), tick()),
+                                 on_document=lambda d, s: tick())
     except EngineError as e:
         _die(e)
     _summary(report, "ingest")

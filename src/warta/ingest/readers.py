@@ -299,6 +299,29 @@ def iter_paths(root: Path) -> Iterator[Path]:
                 yield p
 
 
+def count_articles(inputs: Iterable[str]) -> int | None:
+    """How many articles the inputs hold, counted without reading them as articles (one a text or
+    HTML file, one a non-blank line of JSON Lines), or None when that is not knowable (stdin)."""
+    total = 0
+    for inp in inputs:
+        if inp == "-":
+            return None
+        p = Path(inp)
+        paths = iter_paths(p) if p.is_dir() else [p]
+        for path in paths:
+            if not path.is_file():
+                total += 1  # it will be reported as failed: one step of the bar all the same
+            elif path.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with path.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def read_inputs(inputs: Iterable[str], stdin: io.BufferedReader | None = None) -> Iterator[Article | InputError]:
     """Every article of every input, in order; failures come as InputError items.
 
