@@ -111,9 +111,36 @@ def timeline(records: Iterable[dict[str, Any]], roles: dict[str, str] | None = N
         p = period(it["date"], granularity)
         if p:
             counts[p][it["type"]] += 1
-    series = [{"period": p, "total": sum(c.values()), "types": dict(sorted(c.items()))} for p, c in sorted(counts.items())]
+    series = [{"period": p, "total": sum(counts[p].values()) if p in counts else 0,
+               "types": dict(sorted(counts[p].items())) if p in counts else {}}
+              for p in _all_periods(sorted(counts), granularity)]
     return {"actor": actor, "with": with_, "granularity": granularity, "events": items, "series": series,
             "undated": sum(1 for it in items if not it["date"])}
+
+
+#: at most this many periods are drawn: a stray date centuries away must not make a million bars
+MAX_PERIODS = 2400
+
+
+def _all_periods(present: list[str], granularity: str) -> list[str]:
+    """Every period from the first to the last of ``present``: the months (or years) with no event
+    are there too, with a count of zero, so that gaps in time stay visible."""
+    if len(present) < 2:
+        return present
+    if granularity == "year":
+        lo, hi = int(present[0]), int(present[-1])
+        if hi - lo >= MAX_PERIODS:
+            return present
+        return [f"{y:04d}" for y in range(lo, hi + 1)]
+    (y0, m0), (y1, m1) = ((int(p[:4]), int(p[5:7])) for p in (present[0], present[-1]))
+    n = (y1 - y0) * 12 + (m1 - m0)
+    if n >= MAX_PERIODS:
+        return present
+    out = []
+    for k in range(n + 1):
+        y, m = divmod(m0 - 1 + k, 12)
+        out.append(f"{y0 + y:04d}-{m + 1:02d}")
+    return out
 
 
 # --------------------------------------------------------------------------- graph
@@ -159,6 +186,7 @@ def graph(records: Iterable[dict[str, Any]], min_count: int = 1, max_nodes: int 
     keep = {k for e in edge_list for k in (e["source"], e["target"])}
     node_list = sorted((n for k, n in nodes.items() if k in keep or min_count <= 1),
                        key=lambda n: (-n["events"], n["label"]))
+    total_nodes = len(node_list)
     if max_nodes is not None and len(node_list) > max_nodes:
         node_list = node_list[:max_nodes]
         ids = {n["id"] for n in node_list}
@@ -169,7 +197,7 @@ def graph(records: Iterable[dict[str, Any]], min_count: int = 1, max_nodes: int 
         q = Counter({int(k): v for k, v in e["quad"].items()})
         e["main_quad"] = q.most_common(1)[0][0] if q else None
     edge_list.sort(key=lambda e: (-e["count"], e["id"]))
-    return {"nodes": node_list, "edges": edge_list}
+    return {"nodes": node_list, "edges": edge_list, "total_nodes": total_nodes}
 
 
 def counterparts(records: Iterable[dict[str, Any]], key: str) -> list[dict[str, Any]]:

@@ -107,7 +107,7 @@ def find_events(store, f: EventFilters, limit: int | None, offset: int = 0, sort
     """
     kw = f.given()
     wild = {r: kw.pop(r) for r in ("actor", "recipient") if r in kw and _needs_python(kw[r])}
-    if sort in ("date", "doc") and not wild:
+    if sort in ("date", "-date", "doc") and not wild:
         rows = store.events(**kw, limit=None if limit is None else limit + 1, offset=offset, order=sort)
         if limit is None:
             return rows, False

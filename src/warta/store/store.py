@@ -434,6 +434,8 @@ class Store:
             query = query.where(events.c.doc_id.in_(hits))
         if order == "date":
             query = query.order_by(events.c.date.is_(None), events.c.date, documents.c.doc, events.c.seq)
+        elif order == "-date":  # newest first, undated last
+            query = query.order_by(events.c.date.is_(None), events.c.date.desc(), documents.c.doc, events.c.seq)
         else:
             query = query.order_by(documents.c.doc, events.c.seq)
         if limit is not None:
