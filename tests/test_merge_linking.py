@@ -297,3 +297,13 @@ def test_merge_canonical_actors_are_those_its_reports_agree_on():
     assert [a["entity_id"] for a in c["actor"]] == ["p/min"]
     assert [a["entity_id"] for a in c["recipient"]] == ["org/gov"]
     assert c["reports"] == 3
+
+
+def test_merge_an_article_with_hundreds_of_events_is_stored_and_linked(tmp_path, make_document):
+    """Linking asks for candidates in one UNION ALL; SQLite allows 500 terms in one, and an
+    article of 300 events (two terms each) used to fail to store."""
+    text = " ".join(f"Mesir mengecam Sudan pada rapat ke-{i}." for i in range(300))
+    with Store(tmp_path / "many.db") as st:
+        assert st.add(make_document("banyak.txt", text)) is True
+        assert st.count()["events"] == 300
+        assert len(st.merged_events(limit=None)) >= 1

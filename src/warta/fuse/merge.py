@@ -523,13 +523,17 @@ def _candidates(conn: Connection, r: Report) -> list[tuple[str, str]]:
     return out
 
 
+#: branches of one UNION ALL: SQLite refuses a compound SELECT of more than 500 terms
+#: (SQLITE_MAX_COMPOUND_SELECT), which an article of 250 events used to reach
+MAX_COMPOUND = 200
+
+
 def _candidates_all(conn: Connection, reports: list[Report]) -> dict[str, list[tuple[str, str]]]:
     """:func:`_candidates` of several reports in one query (a UNION ALL of one branch per report and
     case), sent to the driver as it is: its plain values need no SQLAlchemy typing, and per-article
     statements of varying shape would only churn SQLAlchemy's compiled cache."""
     ph = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    parts: list[str] = []
-    params: list[Any] = []
+    parts: list[tuple[str, list[Any]]] = []
     for i, r in enumerate(reports):
         keys = match_keys(r)
         if not keys:
@@ -538,20 +542,20 @@ def _candidates_all(conn: Connection, reports: list[Report]) -> dict[str, list[t
         src = ("FROM event_keys k JOIN events e ON e.id = k.event_id WHERE k.key IN ("
                + ", ".join([ph] * len(keys)) + ")")
         if r.span is not None:
-            parts.append(f"SELECT {i} AS r, e.cluster AS cluster, MIN(k.event_id) AS event_id {src}"
-                         f" AND k.span_lo >= {ph} AND k.span_lo <= {ph} AND k.span_hi >= {ph} GROUP BY e.cluster, k.sig")
-            params += [*keys, r.span[0] - MAX_SPAN_DAYS, r.span[1], r.span[0]]
+            parts.append((f"SELECT {i} AS r, e.cluster AS cluster, MIN(k.event_id) AS event_id {src}"
+                          f" AND k.span_lo >= {ph} AND k.span_lo <= {ph} AND k.span_hi >= {ph} GROUP BY e.cluster, k.sig",
+                          [*keys, r.span[0] - MAX_SPAN_DAYS, r.span[1], r.span[0]]))
         if pub is not None:
-            parts.append(f"SELECT DISTINCT {i} AS r, e.cluster AS cluster, k.event_id AS event_id {src}"
-                         f" AND k.pub_ord >= {ph} AND k.pub_ord <= {ph}"
-                         + (" AND k.span_lo IS NULL" if r.span is not None else ""))
-            params += [*keys, pub - UNDATED_WINDOW_DAYS, pub + UNDATED_WINDOW_DAYS]
+            parts.append((f"SELECT DISTINCT {i} AS r, e.cluster AS cluster, k.event_id AS event_id {src}"
+                          f" AND k.pub_ord >= {ph} AND k.pub_ord <= {ph}"
+                          + (" AND k.span_lo IS NULL" if r.span is not None else ""),
+                          [*keys, pub - UNDATED_WINDOW_DAYS, pub + UNDATED_WINDOW_DAYS]))
     out: dict[str, list[tuple[str, str]]] = {r.id: [] for r in reports}
-    if not parts:
-        return out
-    for i, cl, eid in conn.exec_driver_sql(" UNION ALL ".join(parts), tuple(params)):
-        if cl:
-            out[reports[i].id].append((cl, eid))
+    for batch in _chunks(parts, MAX_COMPOUND):
+        sql = " UNION ALL ".join(q for q, _ in batch)
+        for i, cl, eid in conn.exec_driver_sql(sql, tuple(v for _, ps in batch for v in ps)):
+            if cl:
+                out[reports[i].id].append((cl, eid))
     return out
 
 
