@@ -53,6 +53,8 @@ def test_bench_json_fields_are_present_and_sane(tmp_path):
         assert stage in r["stages_ms_per_article"]
     assert abs(sum(stages.values()) / 1000 - r["total_s"]) <= 0.5 * r["total_s"] + 0.05
     assert r["rss_growth_mb"] is None or r["rss_growth_mb"] >= 0
+    assert set(r["long_line_us_per_char"]) == {"5000", "50000"}  # time per character of a long line: measured
+    assert all(v > 0 for v in r["long_line_us_per_char"].values())
     # the store holds the corpus; a second run into it stores nothing new
     from warta.store.store import Store
 
@@ -66,5 +68,6 @@ def test_bench_json_fields_are_present_and_sane(tmp_path):
 def test_bench_text_report():
     res = CliRunner().invoke(_app(), ["bench", "--articles", "3"])
     assert res.exit_code == 0, res.output
-    for words in ("articles/s", "per stage", "entities", "store", "tokenizer", "ratio", "peak memory"):
+    for words in ("articles/s", "per stage", "entities", "store", "tokenizer", "ratio", "peak memory",
+                  "no full stop", "µs/character"):
         assert words in res.stdout, words

@@ -253,3 +253,38 @@ def test_cli_subprocess_extract(tmp_path, sample_dir):
     assert [r["doc"] for r in recs] == sorted(SAMPLES)
     for r in recs:
         _check_document_record(r, SAMPLES[r["doc"]])
+
+
+def test_cli_ingest_progress_shows_total_rate_and_eta_on_a_terminal(tmp_path, monkeypatch):
+    """Files and JSON Lines have a knowable size: the bar shows N/total, the rate and the time left."""
+    import io
+
+    import warta.cli as cli
+    from warta.console import WartaConsole
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"a{i}.txt").write_text(f"Presiden Mesir bertemu utusan Sudan di Kairo pada Senin ke-{i}.", encoding="utf-8")
+    lines = tmp_path / "b.jsonl"
+    lines.write_text("".join(json.dumps({"id": f"j{i}", "text": f"Polisi Thailand menangkap {i + 2} demonstran di Bangkok."})
+                             + "\n\n" for i in range(3)), encoding="utf-8")
+    buf = io.StringIO()
+    monkeypatch.setattr(cli, "err", WartaConsole(file=buf, force_terminal=True, width=160))
+    res = CliRunner().invoke(cli.app, ["ingest", str(folder), str(lines), "--db", str(tmp_path / "p.db")])
+    assert res.exit_code == 0, res.output
+    shown = buf.getvalue()
+    assert "/5" in shown and "5/5" in shown
+    assert "articles/s" in shown and "ETA" in shown
+    assert "?" not in shown.split("ingest:")[0].replace("\x1b[?25l", "").replace("\x1b[?25h", "")
+
+
+def test_cli_count_articles_counts_files_and_jsonl_lines(tmp_path):
+    from warta.ingest.readers import count_articles
+
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "x.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "d" / "y.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "z.jsonl").write_text('{"id": 1}\n\n{"id": 2}\n{"id": 3}', encoding="utf-8")
+    assert count_articles([str(tmp_path / "d"), str(tmp_path / "z.jsonl")]) == 5
+    assert count_articles([str(tmp_path / "z.jsonl"), "-"]) is None

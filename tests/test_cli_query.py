@@ -163,3 +163,119 @@ def test_cli_subprocess_export_plover_to_stdout(db):
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 5
     assert "export: 5 record(s) written" in proc.stderr
+
+
+def test_cli_search_shows_the_searched_words_and_bracketed_text(tmp_path, make_document):
+    """The matched words are styled, not bracketed: ``[Serangan]`` would be read as rich markup
+    (the word lost) and an article holding ``[/b]`` made rich raise MarkupError."""
+    path = str(tmp_path / "s.db")
+    with Store(path) as s:
+        s.add(make_document("u.txt", "Serangan udara menghantam desa [/b] itu. Warga [bold] mengungsi.",
+                            title="Judul [/i] aneh"))
+    res = runner.invoke(app, ["search", "serangan udara", "--db", path])
+    assert res.exit_code == 0, res.output
+    flat = _flat(res.stdout)
+    assert "Serangan udara" in flat and "[Serangan]" not in flat
+    assert "[/b]" in flat and "Judul [/i] aneh" in flat
+    res = runner.invoke(app, ["search", "warga", "--db", path])
+    assert res.exit_code == 0, res.output
+    assert "[bold]" in res.stdout
+
+
+def test_cli_show_and_stories_print_article_text_verbatim(tmp_path, make_document):
+    path = str(tmp_path / "s.db")
+    with Store(path) as s:
+        s.add(make_document("m[/dim].txt", "Mesir [/b] mengecam Sudan. Sudan [red]menolak[/red] tuduhan Mesir.",
+                            title="Kecaman [/dim] Mesir"))
+    res = runner.invoke(app, ["show", "m[/dim].txt", "--db", path])
+    assert res.exit_code == 0, res.output
+    assert "Mesir [/b] mengecam Sudan." in res.stdout and "[red]menolak[/red]" in res.stdout
+    res = runner.invoke(app, ["stories", "--db", path])
+    assert res.exit_code == 0, res.output
+    assert "m[/dim].txt" in res.stdout
+
+
+@pytest.mark.parametrize("args", [["--since", "yesterday"], ["--type", "FOO"], ["--until", "2023-13"],
+                                  ["--modality", "maybe"], ["--since", "2023", "--until", "2022"]])
+def test_cli_events_refuses_bad_filters(db, args):
+    res = runner.invoke(app, ["events", "--db", db, *args])
+    assert res.exit_code == 2
+    assert "event(s)" not in res.stdout
+    assert args[-1] in res.stderr
+    res = runner.invoke(app, ["events-merged", "--db", db, *args]) if args[0] != "--modality" else res
+    assert res.exit_code == 2
+
+
+@pytest.mark.parametrize("cmd", [["events"], ["search", "Mesir"], ["entities"], ["export"], ["show", "a.txt"],
+                                 ["timeline", "Mesir"], ["stories"], ["graph"], ["events-merged"]])
+def test_cli_reading_commands_on_a_missing_store_say_so(tmp_path, monkeypatch, cmd):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WARTA_DB", raising=False)
+    res = runner.invoke(app, cmd)
+    assert res.exit_code == 2
+    assert "no store at" in res.stderr and "warta.db" in res.stderr
+    assert not (tmp_path / "warta.db").exists()
+    res = runner.invoke(app, [*cmd, "--db", str(tmp_path / "other.db")])
+    assert res.exit_code == 2 and not (tmp_path / "other.db").exists()
+
+
+def test_cli_export_into_a_closed_pipe_exits_quietly(tmp_path, make_document):
+    """``warta export | head -1``: the reader goes away after one line; no 'Broken pipe', exit 0."""
+    path = str(tmp_path / "big.db")
+    filler = "yang membahas bendungan, sungai dan perbatasan " * 20  # ~1 kB a sentence, 200 kB in all
+    text = " ".join(f"Mesir mengecam Sudan pada rapat ke-{i} {filler}." for i in range(200))
+    with Store(path) as s:
+        s.add(make_document("big.txt", text))
+    proc = subprocess.Popen([sys.executable, "-m", "warta.cli", "export", "--db", path, "--format", "plover"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, stderr
+    assert json.loads(first)["doc"] == "big.txt"
+    assert "Broken pipe" not in stderr and "Error" not in stderr
+
+
+def test_cli_tables_in_a_pipe_are_not_cut_to_80_columns(tmp_path, make_document):
+    path = str(tmp_path / "w.db")
+    long_doc = "laporan-" + "panjang-" * 20 + "sekali.txt"  # 174 characters
+    with Store(path) as s:
+        s.add(make_document(long_doc, TEXT_A))
+    res = runner.invoke(app, ["events", "--db", path])  # CliRunner's stdout is not a terminal
+    assert res.exit_code == 0
+    assert any(long_doc in line for line in res.stdout.splitlines())
+
+
+def test_cli_events_merged_shows_the_reports_sources_not_an_empty_doc_column(db):
+    res = runner.invoke(app, ["events", "--merged", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "sources" in res.stdout and "a.txt@" in res.stdout
+    assert "canonical event(s)" in res.stdout
+
+
+def test_cli_messages_say_story_or_stories(db):
+    res = runner.invoke(app, ["stories", "--db", db])
+    assert res.exit_code == 0 and "stor(y/ies)" not in res.stdout
+    assert " stories" in res.stdout or "1 story" in res.stdout
+    res = runner.invoke(app, ["rebuild", "--db", db])
+    assert res.exit_code == 0 and "stor(y/ies)" not in res.stderr
+
+
+@pytest.mark.parametrize("cmd", [["events"], ["extract"], ["ingest"], ["export"], ["timeline"], ["stories"], ["graph"]])
+def test_cli_help_prints_no_type_beside_flags(cmd):
+    res = runner.invoke(app, [*cmd, "--help"])
+    assert res.exit_code == 0
+    assert "<bool>" not in res.stdout and "--help" in res.stdout
+
+
+def test_cli_evaluate_warns_when_gold_articles_have_no_prediction(tmp_path):
+    gold_path = os.path.join(os.path.dirname(__file__), "data", "gold_examples.jsonl")
+    gold = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
+    assert len(gold) >= 3
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps({"doc": g["doc"], "events": [], "entities": [{"name": "x", "type": "PER"}]}) + "\n"
+                            for g in gold[:1]), encoding="utf-8")
+    res = runner.invoke(app, ["evaluate", gold_path, str(pred)])
+    assert res.exit_code == 0, res.output
+    warn = _flat(res.stderr)
+    assert f"{len(gold) - 1} of {len(gold)} gold article(s)" in warn and gold[1]["doc"] in warn

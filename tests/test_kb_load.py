@@ -140,3 +140,26 @@ def test_kb_add_file_rejects_bad_file_and_copies_nothing(monkeypatch, tmp_path):
     with pytest.raises(KBError, match=r"orphan\.jsonl:1"):
         KnowledgeBase.load([]).add_file(src)
     assert not (user / "orphan.jsonl").exists()
+
+
+def test_kb_add_readme_example_is_valid_and_errors_name_line_and_field(tmp_path, monkeypatch):
+    import re
+    from pathlib import Path
+
+    from warta.analyse.resolve.kb import KBError, KnowledgeBase
+
+    monkeypatch.setenv("WARTA_KB_DIR", str(tmp_path / "kb"))
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Extending the knowledge base", 1)[1]
+    example = re.search(r"```json\n(.*?)```", section, re.S).group(1)
+    good = tmp_path / "my-actors.jsonl"
+    good.write_text(example, encoding="utf-8")
+    dest = KnowledgeBase.default().add_file(good)
+    assert dest.exists()
+    kb = KnowledgeBase.load([dest])
+    assert kb is not None
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(example.splitlines()[0] + "\n" + '{"id": "org/x", "name": "X", "type": "ALIEN"}\n', encoding="utf-8")
+    with pytest.raises(KBError) as e:
+        KnowledgeBase.default().add_file(bad)
+    assert f"{bad}:2:" in str(e.value) and "'type'" in str(e.value) and "ALIEN" in str(e.value)

@@ -265,3 +265,45 @@ def test_merge_pipeline_smoke(tmp_path):
     st.rebuild_links()
     assert snapshot(st) == want
     st.close()
+
+
+def test_merge_one_article_keeps_apart_what_its_dates_keep_apart():
+    # the September visit ("pada Senin" on a copyright year: 2022) and the July one ("Juli lalu": 2022-07)
+    sept = _report(id="s", start=18, date="2022", gran="year", prov="published", visit=True)
+    july = _report(id="j", start=732, date="2022-07", gran="month", prov="published", visit=True)
+    assert not merge.match(sept, july) and not merge.match(july, sept)
+    # the same year-only report may still join a precise one of another article
+    assert merge.match(sept, _report(id="o", doc_id="d2", start=5, date="2022-07", gran="month", prov="published"))
+    # two days of one article are two events; one day inside a month of the same article may be one
+    assert not merge.match(_report(id="a", start=0, date="2023-01-10"), _report(id="b", start=90, date="2023-01-11",
+                                                                             prov="published"))
+    assert merge.match(_report(id="a", start=0, date="2023-01-10"), _report(id="b", start=90, date="2023-01",
+                                                                          gran="month"))
+
+
+def test_merge_canonical_actors_are_those_its_reports_agree_on():
+    """A coup told by three reports, one of which (miscoded) names the deposed leader and a foreign
+    state as actors: the canonical event's actors are the coup leader alone."""
+    def rec(rid, actors, recipients):
+        return {"id": rid, "event": ["COERCE"], "actor": [{"entity_id": e, "identifier_text": e, "code": None}
+                                                          for e in actors],
+                "recipient": [{"entity_id": e, "identifier_text": e, "code": None} for e in recipients],
+                "date": "2021-02-01", "date_info": {"granularity": "day", "resolved_from": "text"},
+                "text_info": {"start": 0}, "modality": "asserted"}
+    reports = [merge.Report.from_record(rec("r1", ["p/min"], ["org/gov"]), "d1", "2021-02-02"),
+               merge.Report.from_record(rec("r2", ["p/min", "p/suu-kyi", "country/RUS"], ["org/gov"]), "d2", "2021-02-03"),
+               merge.Report.from_record(rec("r3", ["p/min"], ["p/suu-kyi"]), "d3", "2021-02-03")]
+    c = merge.canonical_record(reports)
+    assert [a["entity_id"] for a in c["actor"]] == ["p/min"]
+    assert [a["entity_id"] for a in c["recipient"]] == ["org/gov"]
+    assert c["reports"] == 3
+
+
+def test_merge_an_article_with_hundreds_of_events_is_stored_and_linked(tmp_path, make_document):
+    """Linking asks for candidates in one UNION ALL; SQLite allows 500 terms in one, and an
+    article of 300 events (two terms each) used to fail to store."""
+    text = " ".join(f"Mesir mengecam Sudan pada rapat ke-{i}." for i in range(300))
+    with Store(tmp_path / "many.db") as st:
+        assert st.add(make_document("banyak.txt", text)) is True
+        assert st.count()["events"] == 300
+        assert len(st.merged_events(limit=None)) >= 1

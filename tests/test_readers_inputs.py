@@ -292,3 +292,20 @@ def test_readers_jsonl_invalid_published_is_refused_or_dropped(value):
         if it.published and len(it.published) == 10:
             import datetime as dt
             dt.date.fromisoformat(it.published)
+
+
+def test_readers_html_outlet_is_not_a_social_network_url(tmp_path):
+    body = " ".join(["Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Malaysia di Jakarta pada "
+                     "Senin untuk membahas perbatasan kedua negara dan kerja sama maritim."] * 4)
+    page = ("<!DOCTYPE html><html><head><title>Menlu bertemu</title>"
+            '<meta property="og:site_name" content="{site}">'
+            '<link rel="canonical" href="https://bola.kompas.com/read/2022/09/05/menlu">'
+            f"</head><body><article><h1>Menlu bertemu</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    p = tmp_path / "fb.html"
+    p.write_text(page.format(site="https://www.facebook.com/Bola.Kompascom"), encoding="utf-8")
+    [a] = _items(p)
+    assert a.source == "bola.kompas.com"
+    q = tmp_path / "named.html"
+    q.write_text(page.format(site="KOMPAS.com"), encoding="utf-8")
+    [b] = _items(q)
+    assert b.source == "KOMPAS.com"

@@ -54,3 +54,33 @@ def test_readers_jsonl_text_round_trips(text, doc_id):
         assert it.doc == (doc_id if doc_id else it.doc_id)
     else:
         assert isinstance(it, InputError) and it.source == "rt.jsonl:1"
+
+
+# Indonesian/English sentences with the accented letters of loanwords and names (all in latin-1)
+_WORDS = ["Presiden", "menyebut", "pertemuan", "itu", "déjà", "vu", "café", "naïve", "Müller", "São", "Paulo",
+          "Jakarta", "bertemu", "dengan", "Menteri", "Luar", "Negeri", "Perancis", "résumé", "Français", "señor"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=40), st.sampled_from(["latin-1", "cp1252"]))
+def test_readers_latin1_text_decodes_to_what_was_written(words, codec):
+    from warta.ingest.readers import decode_text
+
+    text = " ".join(words) + "."
+    data = text.encode(codec)
+    decoded, enc = decode_text(data, "x.txt")
+    assert decoded == text
+    assert enc in ("utf-8", "cp1252", "latin-1")
+
+
+def test_readers_latin1_file_keeps_its_accents_and_records_the_encoding(tmp_path):
+    import warta
+    from warta.api import analyze_inputs
+
+    p = tmp_path / "prancis.txt"
+    p.write_bytes("Jakarta - Presiden Prancis menyebut pertemuan itu sebagai déjà vu bagi kedua negara.".encode("latin-1"))
+    [doc] = list(analyze_inputs([str(p)]))
+    assert "déjà vu" in doc.text
+    assert any(f in doc.flags for f in ("encoding:cp1252", "encoding:latin-1"))
+    assert warta  # the document's dict carries the flag too
+    assert "encoding:" in " ".join(doc.to_dict()["flags"])

@@ -73,3 +73,64 @@ def test_records_context_place_comes_from_the_same_family_of_events():
     [meeting] = [e for e in d.events if e["trigger"]["text"] == "bertemu"]
     assert meeting["event_loc"]["country_code3"] == "JPN"
     assert meeting["event_loc"]["resolved_from"] == "context"
+
+
+def test_records_past_report_with_a_future_word_in_its_sentence_stays_in_the_past():
+    """``14 Juli`` in an article of 26 July 2017 about an attack (reported, past) is 14 July 2017,
+    though ``akan`` (of the sanction to come) stands earlier in the sentence."""
+    d = warta.analyze("Amerika Serikat akan menjatuhkan sanksi baru kepada Rusia akibat serangan 14 Juli yang "
+                      "menewaskan 20 orang. Presiden mengecam serangan 14 Juli itu.", published="2017-07-26")
+    past = [e for e in d.events if e["modality"] in ("asserted", "historical")]
+    assert past and all(e["date"] == "2017-07-14" for e in past)
+
+
+def test_records_weekday_with_day_month_in_a_past_report_is_not_next_year():
+    # 25 June 2015 is the latest 25/6 not after 25 August 2015
+    d = warta.analyze("Polisi Thailand menangkap 30 demonstran yang akan berunjuk rasa di Bangkok pada Kamis (25/6).",
+                      published="2015-08-25")
+    [coerce] = [e for e in d.events if e["event"] == ["COERCE"]]
+    assert coerce["date"] == "2015-06-25"
+
+
+def test_records_historical_story_does_not_date_its_other_events_to_publication():
+    d = warta.analyze("Pada 21 Juni 1970, tentara Indonesia menyerang desa itu.\n\n"
+                      "Polisi menangkap ratusan warga.\n\nPresiden mengecam aksi tersebut.", published="2020-08-25")
+    assert len(d.events) >= 2
+    assert not any(e["date"] and e["date"].startswith("2020") for e in d.events)
+    assert all(e["modality"] == "historical" for e in d.events)
+
+
+_PAST_TEMPLATES = [
+    "Polisi Thailand menangkap 30 demonstran di Bangkok pada {dm}.",
+    "Amerika Serikat akan menjatuhkan sanksi baru kepada Rusia akibat serangan {dm} yang menewaskan 20 orang.",
+    "Presiden Joko Widodo bertemu Perdana Menteri Jepang di Tokyo, {wd} ({d}/{m}).",
+    "Rusia menyerang kota Kharkiv pada {dm}, sementara Ukraina akan meminta bantuan.",
+    "Polisi Thailand menangkap 30 demonstran yang akan berunjuk rasa di Bangkok pada {wd} ({d}/{m}).",
+    "Menteri Luar Negeri Retno Marsudi mengecam serangan Israel ke Gaza pada {dm}.",
+]
+_MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+              "November", "Desember"]
+_WEEKDAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+
+def _not_after(date: str, published: str) -> bool:
+    n = min(len(date), len(published))
+    return date[:n] <= published[:n]
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pub=st.dates(min_value=__import__("datetime").date(2000, 1, 1), max_value=__import__("datetime").date(2030, 12, 31)),
+       day=st.integers(1, 28), month=st.integers(1, 12), wd=st.integers(0, 6),
+       picks=st.lists(st.integers(0, len(_PAST_TEMPLATES) - 1), min_size=1, max_size=3),
+       history=st.booleans())
+def test_records_no_asserted_or_historical_event_is_dated_after_its_article(pub, day, month, wd, picks, history):
+    parts = ["Pada 21 Juni 1970, tentara menyerang desa itu."] if history else []
+    parts += [_PAST_TEMPLATES[i].format(dm=f"{day} {_MONTHS_ID[month - 1]}", wd=_WEEKDAYS_ID[wd], d=day, m=month)
+              for i in picks]
+    d = warta.analyze("\n\n".join(parts), published=pub.isoformat())
+    for e in d.events:
+        if e["modality"] in ("asserted", "historical") and e["date"]:
+            assert _not_after(e["date"], pub.isoformat()), (e["date"], e["text_info"]["sentence"])

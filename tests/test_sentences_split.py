@@ -81,3 +81,28 @@ def test_sentences_split_range_never_raises_and_stays_in_bounds(text, data):
         assert piece == piece.strip() and piece
         assert "\n" not in piece
         prev = b
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=150)
+@given(st.text(alphabet=st.sampled_from(list("abc ,;.\nXY")), max_size=4000))
+def test_sentences_no_piece_is_longer_than_the_bound_and_pieces_keep_order(text):
+    from warta.analyse.sentences import MAX_SENTENCE_CHARS, split_range
+
+    spans = split_range(text, 0, len(text))
+    assert all(0 < e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    covered = "".join(text[s:e] for s, e in spans)
+    assert "".join(covered.split()) == "".join(text.split())  # nothing but space is left out
+
+
+def test_sentences_a_long_line_without_full_stop_is_cut_at_clause_boundaries():
+    from warta.analyse.sentences import MAX_SENTENCE_CHARS, split_range
+
+    clause = "pasukan menembaki desa di perbatasan, warga mengungsi ke kota terdekat; "
+    text = clause * 100
+    spans = split_range(text, 0, len(text))
+    assert len(spans) >= len(text) // MAX_SENTENCE_CHARS
+    assert all(text[s:e].endswith((",", ";")) for s, e in spans[:-1])

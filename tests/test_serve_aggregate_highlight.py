@@ -44,7 +44,8 @@ def test_serve_aggregate_graph_and_timeline():
     t = aggregate.timeline([ev2, ev], {"e1": "actor"})
     assert [e["id"] for e in t["events"]] == ["e1", "e2"] and t["events"][0]["role"] == "actor"
     assert t["events"][0]["day"] == "2021-05-01"
-    assert [s["period"] for s in t["series"]] == ["2021-05", "2021-07"]
+    # June has no event: it is there with zero, so that the gap shows
+    assert [(s["period"], s["total"]) for s in t["series"]] == [("2021-05", 1), ("2021-06", 0), ("2021-07", 1)]
     assert aggregate.counterparts([ev], "p/ali")[0]["label"] == "<b>Budi</b>"
 
 
@@ -52,4 +53,14 @@ def test_serve_aggregate_places_only_with_coordinates():
     recs = [{"id": "a", "event_loc": {"lat": -6.2, "lon": 106.8}}, {"id": "b", "event_loc": {"lat": None, "lon": 1}},
             {"id": "c", "event_loc": {"lat": 200, "lon": 1}}, {"id": "d"}]
     assert [p["id"] for p in aggregate.places(recs)] == ["a"]
-    assert aggregate.snippet_html("x [<b>] y") == "x <mark>&lt;b&gt;</mark> y"
+    assert aggregate.snippet_html("x <b> y", [[2, 5]]) == "x <mark>&lt;b&gt;</mark> y"
+    assert aggregate.snippet_html("[a] b", [[4, 5]]) == "[a] <mark>b</mark>"  # brackets are text
+
+
+def test_serve_aggregate_timeline_gaps_are_zero_across_years():
+    recs = [{"id": "a", "date": "2021-11-03", "event": ["CONSULT"]}, {"id": "b", "date": "2022-02", "event": ["AID"]}]
+    t = aggregate.timeline(recs)
+    assert [s["period"] for s in t["series"]] == ["2021-11", "2021-12", "2022-01", "2022-02"]
+    assert [s["total"] for s in t["series"]] == [1, 0, 0, 1]
+    y = aggregate.timeline(recs + [{"id": "c", "date": "2024", "event": ["AID"]}], granularity="year")
+    assert [(s["period"], s["total"]) for s in y["series"]] == [("2021", 1), ("2022", 1), ("2023", 0), ("2024", 1)]

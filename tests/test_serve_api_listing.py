@@ -190,3 +190,54 @@ def test_serve_api_home_page_has_counts(http, serve_store):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert f"<b>{serve_store.count()['events']}</b> events" in r.text
     assert "script-src 'self'" in r.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("option, value", [("since", "yesterday"), ("until", "2022-02-30"), ("type", "FOO"),
+                                           ("modality", "maybe"), ("country", "Indonesia")])
+def test_serve_api_bad_filters_say_what_the_cli_says(http, serve_store_path, option, value):
+    """One check for every entry point: the REST API's 422, the CLI's error line and the Python
+    API's FilterError carry the same message."""
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+    from warta.errors import FilterError
+    from warta.store.store import Store
+
+    r = http.get("/api/events", params={option: value})
+    assert r.status_code == 422
+    msg = next(d["msg"] for d in r.json()["detail"] if option in d["loc"])
+    assert repr(value) in msg
+    res = CliRunner().invoke(app, ["events", "--db", str(serve_store_path), f"--{option}", value])
+    assert res.exit_code == 2 and "0 event(s)" not in res.stdout
+    assert msg in " ".join(res.stderr.split())
+    with Store(serve_store_path) as s, pytest.raises(FilterError) as e:
+        s.events(**{option: value})
+    assert str(e.value) == msg
+
+
+def test_serve_api_canonical_events_lists_merged_events_with_their_sources(http):
+    r = http.get("/api/canonical-events")
+    assert r.status_code == 200
+    items = r.json()
+    assert items and all("sources" in c and c["reports"] >= 1 for c in items)
+    one = items[0]["event"][0]
+    typed = http.get("/api/canonical-events", params={"type": one.lower()}).json()
+    assert typed and {c["event"][0] for c in typed} == {one}
+    assert http.get("/api/canonical-events", params={"type": "FOO"}).status_code == 422
+    assert http.get("/api/canonical-events", params={"since": "yesterday"}).status_code == 422
+    page = http.get("/api/canonical-events", params={"limit": 1})
+    assert len(page.json()) == 1 and page.headers["X-Has-More"] == ("true" if len(items) > 1 else "false")
+
+
+def test_serve_api_every_endpoint_the_readme_names_exists_and_is_described_truly(http):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    spec = http.get("/openapi.json").json()
+    named = set(re.findall(r"`(/api/[a-z-]+)`", readme))
+    assert "/api/canonical-events" in named
+    for path in named:
+        assert path in spec["paths"], path
+    stories = spec["paths"]["/api/stories"]["get"]
+    assert "not available" not in (stories["summary"] + stories.get("description", "")).lower()

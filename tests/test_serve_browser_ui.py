@@ -92,7 +92,7 @@ def test_serve_browser_event_table_to_highlighted_evidence_to_entity(page, http)
 
 
 def test_serve_browser_network_page_draws_nodes_and_edges(page, http):
-    graph = http.get("/api/graph", params={"max_nodes": 150}).json()
+    graph = http.get("/api/graph", params={"max_nodes": 30}).json()
     page.goto(page.live + "/network")
     page.wait_for_function("() => window.warta && window.warta.cy")
     assert page.evaluate("() => window.warta.cy.nodes().length") == len(graph["nodes"])
@@ -103,7 +103,7 @@ def test_serve_browser_network_page_draws_nodes_and_edges(page, http):
     shot(page, "network")
     page.goto(page.live + "/network?type=CONSULT")
     page.wait_for_function("() => window.warta && window.warta.cy")
-    small = http.get("/api/graph", params={"type": "CONSULT", "max_nodes": 150}).json()
+    small = http.get("/api/graph", params={"type": "CONSULT", "max_nodes": 30}).json()
     assert page.evaluate("() => window.warta.cy.edges().length") == len(small["edges"])
 
 
@@ -154,3 +154,68 @@ def test_serve_browser_home_search_and_phone_width(browser, live_server):
         shot(pg, "phone-events")
     finally:
         ctx.close()
+
+
+def test_serve_browser_events_newest_first_with_separated_sort_options(page):
+    page.goto(page.live + "/events")
+    dates = [d for d in page.locator("tr.event-row td:first-child").all_inner_texts() if d.strip() not in ("", "—")]
+    assert len(dates) >= 5 and dates == sorted(dates, reverse=True)
+    active = page.locator("nav.sort .active")
+    assert active.count() == 1 and active.inner_text() == "newest first"
+    assert active.get_attribute("aria-current") == "true"
+    options = page.locator("nav.sort li")
+    assert options.count() == 5
+    # separated: each option its own item, with a visible separator between them
+    sep = page.evaluate("() => getComputedStyle(document.querySelectorAll('nav.sort li')[1], '::before').content")
+    assert "·" in sep
+    page.locator('nav.sort a[data-sort="date"]').click()
+    page.wait_for_url("**sort=date**")
+    assert page.locator("nav.sort .active").inner_text() == "oldest first"
+    up = [d for d in page.locator("tr.event-row td:first-child").all_inner_texts() if d.strip() not in ("", "—")]
+    assert up == sorted(up)
+
+
+def test_serve_browser_network_starts_with_top_actors_labelled_and_shows_more(page, http):
+    full = http.get("/api/graph", params={"max_nodes": 500}).json()
+    assert full["total_nodes"] > 3
+    page.goto(page.live + "/network?max_nodes=3")
+    page.wait_for_function("() => window.warta && window.warta.cy")
+    assert page.evaluate("() => window.warta.cy.nodes().length") == 3
+    assert page.evaluate("() => window.warta.layout") == "cose"  # force-directed, not a ring
+    # the three are the most active actors, and every node shows its label
+    top = sorted(full["nodes"], key=lambda n: -n["events"])[:3]
+    shown = page.evaluate("() => window.warta.cy.nodes().map(n => n.id())")
+    assert sorted(shown) == sorted(n["id"] for n in top)
+    labels = page.evaluate("() => window.warta.cy.nodes().map(n => n.style('label'))")
+    assert all(lbl.strip() for lbl in labels)
+    page.locator("#network-more").click()
+    page.wait_for_url("**max_nodes=33**")
+    page.wait_for_function("() => window.warta && window.warta.cy")
+    assert page.evaluate("() => window.warta.cy.nodes().length") == min(33, full["total_nodes"])
+    # edge width grows with the event count, colour follows the main quad class
+    edges = page.evaluate("() => window.warta.cy.edges().map(e => [e.data('count'), e.data('width'), e.data('color')])")
+    assert edges
+    for (c1, w1, _), (c2, w2, _) in zip(edges, edges[1:]):
+        assert (c1 - c2) * (w1 - w2) >= 0
+    quad_colours = {"#2e7d32", "#1565c0", "#ef6c00", "#c62828"}
+    assert {col for _, _, col in edges} <= quad_colours | {"#999"}
+    # clicking an actor opens it
+    node = page.evaluate("() => { const n = window.warta.cy.nodes('[entity != \"\"]')[0]; return n ? n.data('entity') : null; }")
+    assert node
+    page.evaluate("() => window.warta.cy.nodes('[entity != \"\"]')[0].emit('tap')")
+    page.wait_for_url("**/entities/**")
+
+
+def test_serve_browser_timeline_shows_empty_months_as_zero(page, http):
+    t = http.get("/api/timeline").json()
+    page.goto(page.live + "/timeline")
+    page.wait_for_function("() => window.warta && window.warta.charts.timeline")
+    periods, totals = page.evaluate("() => { const o = window.warta.charts.timeline.getOption();"
+                                    " return [o.xAxis[1].data, o.series[1].data]; }")
+    assert len(periods) >= 2 and periods[0] == t["series"][0]["period"] and periods[-1] == t["series"][-1]["period"]
+    ym = [(int(p[:4]), int(p[5:7])) for p in periods]
+    assert all((y2 * 12 + m2) - (y1 * 12 + m1) == 1 for (y1, m1), (y2, m2) in zip(ym, ym[1:]))  # no month skipped
+    dated_months = {e["date"][:7] for e in t["events"] if e["date"] and len(e["date"]) >= 7}
+    for p, n in zip(periods, totals):
+        if p not in dated_months:
+            assert n == 0

@@ -34,3 +34,14 @@ def test_serve_cli_register_reports_an_unopenable_store():
 def test_serve_cli_binds_loopback_by_default():
     assert _is_loopback("127.0.0.1") and _is_loopback("localhost") and _is_loopback("::1")
     assert not _is_loopback("0.0.0.0")
+
+
+def test_serve_cli_read_only_server_on_a_missing_store_says_so(tmp_path):
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    missing = tmp_path / "tidak-ada.db"
+    res = CliRunner().invoke(app, ["serve", "--db", str(missing)])
+    assert res.exit_code == 2 and "no store at" in res.stderr
+    assert not missing.exists()

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, WartaError
 from .ingest.readers import read_inputs
 from .model import Article, Document, Failure, Report
 
@@ -56,6 +56,12 @@ def analyze_inputs(inputs: Iterable[str], on_failure: Callable[[Failure], None] 
             continue
         try:
             d = analyzer.analyze(item)
+        except WartaError as e:  # refused on purpose (too long): warta's own message
+            f = Failure(item.origin or item.doc, str(e))
+            report.failures.append(f)
+            if on_failure:
+                on_failure(f)
+            continue
         except Exception as e:  # one article's failure must not stop the batch
             f = Failure(item.origin or item.doc, f"analysis failed ({type(e).__name__}: {e})")
             report.failures.append(f)

@@ -194,6 +194,7 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
         tok_s += perf() - t
 
     pipeline_s = sum(v for k, v in stages.items() if k != "store")
+    long_line = _long_line(analyzer, seed)
     return {
         "articles": counts["articles"],
         "seed": seed,
@@ -215,9 +216,28 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
         "tokenizer_articles_per_s": round(counts["articles"] / tok_s, 1) if tok_s > 0 else None,
         "ratio_to_tokenizer": round(total / tok_s, 1) if tok_s > 0 else None,
         "pipeline_ratio_to_tokenizer": round(pipeline_s / tok_s, 1) if tok_s > 0 else None,
+        "long_line_us_per_char": long_line,
         "peak_rss_mb": round(peak, 1),
         "rss_growth_mb": round(max(0.0, peak - rss_start), 1) if rss_start is not None else None,
     }
+
+
+#: lengths of the one-line, no-full-stop article whose analysis time per character is measured:
+#: it should stay flat (sentences are analysed in bounded pieces)
+LONG_LINE_CHARS = (5_000, 50_000)
+
+
+def _long_line(analyzer, seed: int) -> dict[str, float]:
+    """Analysis time per character (µs) of one line with no full stop, at each of :data:`LONG_LINE_CHARS`."""
+    words = " ".join(_example_texts()).replace(".", " ").replace("\n", " ").split()
+    blob = " ".join(words)
+    out = {}
+    for n in LONG_LINE_CHARS:
+        text = (blob * (n // max(1, len(blob)) + 1))[:n]
+        t = time.perf_counter()
+        analyzer.analyze(Article(doc=f"bench-long-{n}", text=text, origin="bench:long"))
+        out[str(n)] = round((time.perf_counter() - t) * 1e6 / n, 2)
+    return out
 
 
 def format_report(r: dict[str, Any]) -> str:
@@ -237,6 +257,8 @@ def format_report(r: dict[str, Any]) -> str:
         f"  tokenizer floor (spacy.blank('id').tokenizer): {r['tokenizer_s']:.3f} s = "
         f"{r['tokenizer_articles_per_s']} articles/s",
         f"  ratio to the floor: {r['ratio_to_tokenizer']}x end to end, {r['pipeline_ratio_to_tokenizer']}x analysis alone",
+        "  one line with no full stop: " + ", ".join(f"{int(k):,} characters {v} µs/character"
+                                                     for k, v in r["long_line_us_per_char"].items()),
         f"  peak memory: {r['peak_rss_mb']} MB resident (grew {r['rss_growth_mb']} MB while the articles ran)",
     ]
     return "\n".join(lines)

@@ -9,13 +9,14 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__
 from .api import Failure, Report, analyze_inputs, example_paths, examples_dir
-from .console import DbOpt, die as _die, err, fail_line, open_store, out
+from .console import DbOpt, die as _die, err, fail_line, marked, open_store, out, pipe_closed
 from .errors import WartaError
 
 app = typer.Typer(
@@ -24,8 +25,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # click's plain help: typer's rich help prints a type such as <bool> beside every flag
+    rich_markup_mode=None,
 )
-kb_app = typer.Typer(help="The knowledge base of actors and places.", no_args_is_help=True)
+kb_app = typer.Typer(help="The knowledge base of actors and places.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(kb_app, name="kb")
 
 
@@ -44,13 +47,28 @@ def _register_extensions() -> None:
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second so far."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f} articles/s" if task.speed else "– articles/s", style="cyan")
+
+
 @contextmanager
-def _progress(label: str):
-    """A progress bar on stderr; rich shows it only on a terminal."""
-    prog = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=not err.is_terminal)
+def _progress(label: str, inputs: list[str] | None = None):
+    """A progress bar on stderr (rich shows it only on a terminal): with the total, the rate and
+    the time left when the inputs' size is knowable (files, lines of JSON Lines), a spinner otherwise."""
+    from .ingest.readers import count_articles
+
+    total = count_articles(inputs) if inputs is not None and err.is_terminal else None
+    if total is None:
+        cols = (SpinnerColumn(), TextColumn(label), _RateColumn(), TimeElapsedColumn())
+    else:
+        cols = (TextColumn(label), BarColumn(), MofNCompleteColumn(), _RateColumn(), TextColumn("ETA"),
+                TimeRemainingColumn())
+    prog = Progress(*cols, console=err, transient=True, disable=not err.is_terminal)
     with prog:
-        task = prog.add_task(label, total=None)
+        task = prog.add_task(label, total=total)
         yield lambda n=1: prog.advance(task, n)
 
 
@@ -86,13 +104,15 @@ def extract(
     if format not in FORMATS:
         _die(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     report = Report()
-    with _progress("analysing") as tick:
+    with _progress("analysing", inputs) as tick:
         def docs():
-            for d in analyze_inputs(inputs, fail_line, report):
+            for d in analyze_inputs(inputs, lambda f: (fail_line(f), tick()), report):
                 tick()
                 yield d.to_dict()
         try:
             n = write(format, docs(), output)
+        except BrokenPipeError:
+            pipe_closed()
         except (WartaError, OSError) as e:
             _die(e)
     _summary(report, f"extract ({n} record(s) written)")
@@ -117,8 +137,9 @@ def ingest(
         _die(e)
     store = open_store(db)
     try:
-        with store, runner, _progress("ingesting") as tick:
-            report = ingest_with(runner, inputs, store, on_failure=fail_line, on_document=lambda d, s: tick())
+        with store, runner, _progress("ingesting", inputs) as tick:
+            report = ingest_with(runner, inputs, store, on_failure=lambda f: (fail_line(f), tick()),
+                                 on_document=lambda d, s: tick())
     except EngineError as e:
         _die(e)
     _summary(report, "ingest")
@@ -135,10 +156,12 @@ def export(
     """Write what the store holds."""
     from .export.formats import write
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         try:
             n = write(format, store.document_records(), output)
+        except BrokenPipeError:
+            pipe_closed()
         except (WartaError, OSError) as e:
             _die(e)
     err.print(f"export: {n} record(s) written", highlight=False)
@@ -193,12 +216,12 @@ def demo(
 def search(query: Annotated[str, typer.Argument(help="Words to look for.")], db: DbOpt = None,
            limit: Annotated[int, typer.Option(min=1, max=1000)] = 20) -> None:
     """Full-text search over the stored articles."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         hits = store.search(query, limit=limit)
     t = Table("doc", "title", "snippet", title=f"{len(hits)} article(s) for {query!r}", title_justify="left")
     for h in hits:
-        t.add_row(h["doc"], h["title"] or "", h["snippet"] or "")
+        t.add_row(h["doc"], h["title"] or "", marked(h["snippet"] or "", h.get("marks")))
     out.print(t)
 
 
@@ -211,25 +234,32 @@ def events(
     since: Annotated[Optional[str], typer.Option(help="Earliest date, YYYY[-MM[-DD]].")] = None,
     until: Annotated[Optional[str], typer.Option(help="Latest date, YYYY[-MM[-DD]].")] = None,
     modality: Annotated[Optional[str], typer.Option(help="asserted | future | hypothetical | negated | historical")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO 3166-1 alpha-3 code of the place or a party.")] = None,
     doc: Annotated[Optional[str], typer.Option(help="Only this document (doc key or id).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100000)] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
     merged: Annotated[bool, typer.Option("--merged", help="Canonical events: one per real-world event, with all its reports.")] = False,
 ) -> None:
     """List stored events, filtered."""
-    store = open_store(db)
+    _check(actor=actor, recipient=recipient, type=type, since=since, until=until, modality=modality, country=country)
+    store = open_store(db, create=False)
     with store:
         if merged:
             recs = store.merged_events(actor=actor, type=type, since=since, until=until, limit=limit)
         else:
             recs = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until,
-                                modality=modality, doc=doc, limit=limit)
+                                modality=modality, country=country, doc=doc, limit=limit)
     if as_json:
         for r in recs:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
         return
+    if merged:  # canonical events have no one document: their reports' sources instead
+        from .fuse.cli import _event_table
+
+        out.print(_event_table(f"{len(recs)} canonical event(s)", recs))
+        return
     t = Table("date", "event", "actor", "recipient", "where", "modality", "doc", "reports",
-              title=f"{len(recs)} {'canonical ' if merged else ''}event(s)", title_justify="left")
+              title=f"{len(recs)} event(s)", title_justify="left")
     for r in recs:
         t.add_row(r.get("date") or "—", "/".join(r["event"]),
                   ", ".join(a.get("identifier_text") or a.get("entity_text") or "?" for a in r["actor"]),
@@ -237,6 +267,16 @@ def events(
                   (r.get("event_loc") or {}).get("placename") or "—", r.get("modality") or "", str(r.get("doc") or ""),
                   str(r.get("reports") or 1))
     out.print(t)
+
+
+def _check(**filters) -> None:
+    """Bad filter values end the command with warta.filters' message (the REST API's 422 says the same)."""
+    from .filters import check_filters
+
+    try:
+        check_filters(**filters)
+    except WartaError as e:
+        _die(e)
 
 
 def _highlighted(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> Text:
@@ -252,7 +292,7 @@ def show(doc: Annotated[str, typer.Argument(help="Document key (file name or JSO
     """One article: its boilerplate, sentences, entities and events (trigger, actor, recipient highlighted)."""
     from .errors import NotFoundError
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         try:
             d = store.document(doc)
@@ -303,7 +343,7 @@ def entities(db: DbOpt = None, q: Annotated[Optional[str], typer.Option("--q", h
              type: Annotated[Optional[str], typer.Option("--type", "-t", help="PER | ORG | GPE | LOC")] = None,
              limit: Annotated[int, typer.Option(min=1, max=100000)] = 50) -> None:
     """Canonical entities in the store, most mentioned first."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         rows = store.entities(q=q, type=type, limit=limit)
     t = Table("name", "type", "code", "sector", "wikidata", "mentions", "documents", "aliases", title=f"{len(rows)} entities", title_justify="left")
@@ -318,15 +358,15 @@ def entity(name: Annotated[str, typer.Argument(help="Entity name, alias or id.")
     """One entity: aliases, codes, the documents and mentions."""
     from .errors import NotFoundError
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store:
         try:
             e = store.entity(name)
         except NotFoundError as ex:
             _die(ex, 1)
-    out.print(f"[bold]{e['name']}[/bold]  {e['type']}  code {e['code'] or '—'}  sector {e['sector'] or '—'}  "
-              f"wikidata {e['wikidata'] or '—'}  id {e['id']}")
-    out.print(f"aliases: {', '.join(e['aliases']) or '—'}", highlight=False)
+    out.print(Text(e["name"], style="bold") + Text(f"  {e['type']}  code {e['code'] or '—'}  sector {e['sector'] or '—'}  "
+                                                   f"wikidata {e['wikidata'] or '—'}  id {e['id']}"))
+    out.print(f"aliases: {', '.join(e['aliases']) or '—'}")
     t = Table("document", "title", "mentions", title=f"{e['mentions']} mention(s) in {e['documents']} document(s)", title_justify="left")
     for d in e["documents_list"]:
         t.add_row(d["doc"], d["title"] or "", str(d["mentions"]))
@@ -360,6 +400,12 @@ def evaluate(
         result = score_files(str(gold), str(pred), str(texts) if texts else None, strict)
     except (OSError, ValueError, KeyError) as e:
         _die(f"cannot score {pred} against {gold}: {e}")
+    missing = result.pop("gold_docs_without_prediction")
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        err.print(Text(f"warta: warning: {pred} has nothing for {len(missing)} of {result['docs']} gold article(s) "
+                       f"({shown}): their events count as missed; was every gold article analysed?", style="yellow"),
+                  soft_wrap=True)
     if as_json:
         sys.stdout.write(json.dumps(result) + "\n")
         return

@@ -31,6 +31,15 @@ class NotFoundError(WartaError):
         super().__init__(f"no {kind} {key!r} in the store")
 
 
+class FilterError(WartaError, ValueError):
+    """A filter value (type, date, modality, country, ...) is malformed; ``problems`` holds
+    ``(field, message)`` pairs, and the message names each bad value and what it should be."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__("; ".join(m for _, m in problems))
+
+
 class KnowledgeBaseError(WartaError):
     """A knowledge-base file has a bad line; the message names the file and the line."""
 

@@ -227,4 +227,7 @@ def score_files(gold_path: str, pred_path: str, texts_dir: str | None = None, st
             if os.path.exists(p):
                 with open(p, encoding="utf-8") as f:
                     texts[g["doc"]] = f.read()
-    return score(gold, events, entities, texts, strict)
+    result = score(gold, events, entities, texts, strict)
+    predicted = set(events) | set(entities)
+    result["gold_docs_without_prediction"] = sorted({g["doc"] for g in gold} - predicted)
+    return result

@@ -30,6 +30,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = None  # where it came from: a path, "stdin", "path.jsonl:12"
+    encoding: str | None = None  # how its bytes were decoded, when read from bytes ("utf-8", "cp1252", ...)
 
     @property
     def doc_id(self) -> str:

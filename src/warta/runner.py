@@ -34,8 +34,12 @@ class Runner(Protocol):
 
 def analyse_one(analyzer, article: Article) -> Document | Failure:
     """One article through an analyzer; a failure is returned, never raised (as :func:`warta.analyze_inputs`)."""
+    from .errors import WartaError
+
     try:
         return analyzer.analyze(article)
+    except WartaError as e:  # refused on purpose (too long): warta's own message
+        return Failure(article.origin or article.doc, str(e))
     except Exception as e:  # one article's failure must not stop the batch
         return Failure(article.origin or article.doc, f"analysis failed ({type(e).__name__}: {e})")
 

@@ -20,6 +20,7 @@ component              sets                                        needs
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ from spacy.tokens import Doc
 from .. import __version__
 from ..ingest.clean import segment
 from ..ingest.langid import detect
+from ..errors import WartaError
 from ..model import Article, Document, Published, Span
 from .doc import doc_text
 from .sentences import split_sentences
@@ -100,9 +102,24 @@ def records_component(doc: Doc) -> Doc:
     return doc
 
 
+#: the longest article analysed (characters), unless ``$WARTA_MAX_CHARS`` says otherwise. spaCy's
+#: own limit (1,000,000, error E088) guards its parser's memory, which warta does not use: the
+#: blank tokenizer and warta's components are linear in the text (sentences are bounded, see
+#: :data:`warta.analyse.sentences.MAX_SENTENCE_CHARS`), about 20 µs and a few hundred bytes a character.
+DEFAULT_MAX_CHARS = 5_000_000
+
+
+def max_chars() -> int:
+    try:
+        return int(os.environ.get("WARTA_MAX_CHARS") or DEFAULT_MAX_CHARS)
+    except ValueError:
+        return DEFAULT_MAX_CHARS
+
+
 def build(components: Iterable[str] | None = None) -> Language:
     """A blank Indonesian pipeline with warta's components (all, or the names given, in order)."""
     nlp = spacy.blank("id")
+    nlp.max_length = 2**31 - 1  # warta checks the length itself (Analyzer.make_doc), with its own message
     for name in components or COMPONENTS:
         nlp.add_pipe(name)
     return nlp
@@ -133,6 +150,10 @@ def _published(article: Article, hint: Published) -> Published:
     return hint
 
 
+class ArticleTooLong(WartaError):
+    """An article is longer than :func:`max_chars`."""
+
+
 class Analyzer:
     """Runs articles through the pipeline and returns :class:`~warta.model.Document` records."""
 
@@ -140,6 +161,10 @@ class Analyzer:
         self.nlp = nlp or build()
 
     def make_doc(self, article: Article) -> Doc:
+        limit = max_chars()
+        if len(article.text) > limit:
+            raise ArticleTooLong(f"article of {len(article.text):,} characters is longer than warta's limit of "
+                                 f"{limit:,}: set $WARTA_MAX_CHARS to raise it (analysis takes about 20 µs a character)")
         doc = self.nlp.make_doc(article.text)
         doc._.article = article
         return doc
@@ -159,6 +184,8 @@ class Analyzer:
         flags = []
         if lang is not None and lang.code != "id":
             flags.append(f"language:{lang.code}")
+        if art.encoding and art.encoding != "utf-8":
+            flags.append(f"encoding:{art.encoding}")  # decoded by detection: say how
         return Document(
             doc=art.doc,
             doc_id=art.doc_id,

@@ -106,9 +106,34 @@ def _carried(value: str, info: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return value, {"granularity": info.get("granularity"), "text": info.get("text"), "resolved_from": "context"}
 
 
+#: modalities whose event has happened (or is told as having happened): their dates are read in the past
+PAST_MODALITIES = ("asserted", "historical", "negated")
+
+
+def _tense(ev) -> str:
+    """How the event's dates are read: a report in the past tense is of the past (``14 Juli`` is the
+    latest 14 July not after publication), a future one of the future; a hypothetical one by the
+    words of its clause. A future marker elsewhere in the sentence (``akan menjatuhkan sanksi
+    akibat serangan 14 Juli``) no longer sends a reported attack into the next year."""
+    if ev.tense:
+        return ev.tense
+    if ev.modality == "future":
+        return "future"
+    return "past" if ev.modality in PAST_MODALITIES else "auto"
+
+
+def _after(value: str | None, anchor: dt.date | None, anchor_gran: str | None) -> bool:
+    """Whether the date ``value`` begins after the publication date (compared at their common precision)."""
+    if not value or anchor is None:
+        return False
+    pub = anchor.isoformat()[: {"day": 10, "month": 7}.get(anchor_gran or "day", 4)]
+    n = min(len(value), len(pub))
+    return value[:n] > pub[:n]
+
+
 def _own_date(ev, sent, s_text, anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
     """The date the event's own sentence gives it, with its date_info."""
-    times = _times(sent, s_text, anchor, anchor_gran, ev.tense or "auto", cache)
+    times = _times(sent, s_text, anchor, anchor_gran, _tense(ev), cache)
     t = pick_event_time(times, ev.trigger[0] - sent.start, s_text)
     info: dict[str, Any] = {"granularity": None, "text": None, "resolved_from": None}
     if t is None:
@@ -182,17 +207,18 @@ _DATING_SENTENCE = re.compile(
     r"(?:terjadi|berlangsung|dilakukan|digelar|diadakan|dilaksanakan|diluncurkan|dilancarkan|dimulai)\b", re.I)
 
 
-def _sentence_date(seq: int, sentences, text: str, anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
+def _sentence_date(seq: int, sentences, text: str, anchor, anchor_gran, cache,
+                   tense: str = "auto") -> tuple[str | None, dict[str, Any]]:
     """The date a sentence gives without regard to any trigger: its most precise resolvable expression."""
     sent = sentences[seq]
-    t = pick_event_time(_times(sent, text[sent.start:sent.end], anchor, anchor_gran, "auto", cache), None)
+    t = pick_event_time(_times(sent, text[sent.start:sent.end], anchor, anchor_gran, tense, cache), None)
     if t is None or not t.value:
         return None, {}
     return _carried(t.value, {"granularity": t.granularity, "text": t.text})
 
 
 def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[str, dict[str, Any]]],
-                    anchor, anchor_gran, cache) -> tuple[str | None, dict[str, Any]]:
+                    anchor, anchor_gran, cache, tense: str = "auto") -> tuple[str | None, dict[str, Any]]:
     """The date of an undated event that its neighbours give it.
 
     A sentence opening on "<event noun> itu/tersebut/ini" goes on about the event of the sentence
@@ -205,13 +231,13 @@ def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[s
     if seq > 0 and _ANAPHORIC_OPENER.match(s_text):
         if seq - 1 in own_dates:
             return _carried(*own_dates[seq - 1])
-        value, info = _sentence_date(seq - 1, sentences, text, anchor, anchor_gran, cache)
+        value, info = _sentence_date(seq - 1, sentences, text, anchor, anchor_gran, cache, tense)
         if value:
             return value, info
     if seq + 1 < len(sentences):
         nxt = sentences[seq + 1]
         if _DATING_SENTENCE.match(text[nxt.start:nxt.end]):
-            value, info = _sentence_date(seq + 1, sentences, text, anchor, anchor_gran, cache)
+            value, info = _sentence_date(seq + 1, sentences, text, anchor, anchor_gran, cache, tense)
             if value:
                 return value, info
     if seq - 1 in own_dates and "\n" not in text[sentences[seq - 1].end:s.start]:
@@ -248,9 +274,10 @@ def build_records(doc) -> list[dict[str, Any]]:
             own_dates.setdefault(seq, (date, date_info))
         else:
             date, date_info = _offset_date(ev, sent, s_text, story_date, anchor, date_info)
+        past = ev.modality in PAST_MODALITIES
         if date is None:
-            value, info = _neighbour_date(seq, sentences, text, own_dates, anchor, anchor_gran, cache)
-            if value:
+            value, info = _neighbour_date(seq, sentences, text, own_dates, anchor, anchor_gran, cache, _tense(ev))
+            if value and not (past and _after(value, anchor, anchor_gran)):
                 date, date_info = value, info
         modality = ev.modality
         if modality == "asserted" and date and anchor is not None and anchor_gran in ("day", "month"):
@@ -264,7 +291,7 @@ def build_records(doc) -> list[dict[str, Any]]:
         if current and loc and loc.get("placename"):
             story_place[_family(ev.type)] = loc  # the latest place named: stories move between places
         if date is None and current and modality != "hypothetical":
-            if story_date is not None:
+            if story_date is not None and not (past and _after(story_date[0], anchor, anchor_gran)):
                 date, date_info = _carried(*story_date)
             elif anchor is not None and anchor_gran in ("day", "month") and modality in ("asserted", "future"):
                 date = anchor.isoformat()[:7]
@@ -315,4 +342,24 @@ def build_records(doc) -> list[dict[str, Any]]:
         if art.source or seg.source:
             rec["outlet"] = art.source or seg.source
         records.append(rec)
+    if story_date is None:
+        _date_historical_story(records)
     return records
+
+
+def _date_historical_story(records: list[dict[str, Any]]) -> None:
+    """An article whose only dated events are historical (``21 Juni 1970``) tells a past story: its
+    undated events belong to that story, not to the month of publication. They take the date of the
+    historical event before them (else the first one) and are historical too."""
+    hist = [(i, r) for i, r in enumerate(records) if r["modality"] == "historical" and r["date"]
+            and r["date_info"].get("resolved_from") != "context"]
+    if not hist:
+        return
+    for i, r in enumerate(records):
+        if not str(r["date_info"].get("resolved_from") or "").startswith("published (month"):
+            continue
+        before = [h for j, h in hist if j < i]
+        src = before[-1] if before else hist[0][1]
+        r["date"], r["date_info"] = _carried(src["date"], src["date_info"])
+        if r["modality"] == "asserted":
+            r["modality"] = "historical"

@@ -14,7 +14,8 @@ Resolution rules (the decisions the brief left open)
   same clause before the expression.
 * Weekday with an explicit date (``Selasa (12/7/2022)``, ``Minggu 20 Juni``): the date wins.
   Year-less dates take the year that puts them nearest the anchor in the tense's direction
-  (past/None: on or before anchor + 2 days; future: on or after anchor - 2 days).  If the
+  (past/None: the latest on or before the anchor, since a report of the past is never dated
+  after its article; future: on or after anchor - 2 days).  If the
   written weekday contradicts the written date and the weekday-only reading falls on the same
   day of the month (``Selasa sore (27/7)`` in an article of 29 June: a typo for 27/6), the
   weekday reading wins.
@@ -349,7 +350,7 @@ def _nearest_year_for(anchor: _dt.date, m: int, d: int, direction: str) -> _dt.d
     if direction == "future":
         ok = [c for c in cands if c >= anchor - _dt.timedelta(days=2)]
         return min(ok) if ok else None
-    ok = [c for c in cands if c <= anchor + _dt.timedelta(days=2)]
+    ok = [c for c in cands if c <= anchor]  # a report of the past: never after its publication
     return max(ok) if ok else None
 
 

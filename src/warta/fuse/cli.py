@@ -14,9 +14,9 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQ
 
 
 def _consoles():
-    from rich.console import Console
+    from ..console import err, out
 
-    return Console(), Console(stderr=True)
+    return out, err
 
 
 def _names(rec, role):
@@ -46,6 +46,17 @@ def _event_table(title, recs):
     return t
 
 
+def _check(**filters) -> None:
+    from ..console import die
+    from ..errors import FilterError
+    from ..filters import check_filters
+
+    try:
+        check_filters(**filters)
+    except FilterError as e:
+        die(e)
+
+
 def register(app: typer.Typer) -> None:
     """Add the linking commands to the ``warta`` Typer app."""
     from ..console import open_store
@@ -60,7 +71,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """An actor's canonical events in date order, with their sources and the precision of each date."""
         out, _ = _consoles()
-        store = open_store(db)
+        _check(actor=actor, recipient=other, type=type)
+        store = open_store(db, create=False)
         with store:
             recs = store.merged_events(actor=actor, other=other, type=type)
         if as_json:
@@ -82,7 +94,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Canonical events: each real-world event once, with every report of it."""
         out, _ = _consoles()
-        store = open_store(db)
+        _check(actor=actor, type=type, since=since, until=until)
+        store = open_store(db, create=False)
         with store:
             recs = store.merged_events(actor=actor, type=type, since=since, until=until, min_reports=min_reports, limit=limit)
         if as_json:
@@ -107,7 +120,7 @@ def register(app: typer.Typer) -> None:
         if format not in ("graphml", "json"):
             err.print(f"warta: error: unknown format {format!r}: choose graphml or json", highlight=False)
             raise typer.Exit(2)
-        store = open_store(db)
+        store = open_store(db, create=False)
         with store:
             g = store.graph()
         text = to_graphml(g) if format == "graphml" else to_json(g)
@@ -144,11 +157,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Stories (articles about one unfolding story) with their span and key actors; near duplicates flagged."""
         from rich.table import Table
+        from rich.text import Text
 
+        from ..console import plural
         from ..errors import NotFoundError
 
         out, err = _consoles()
-        store = open_store(db)
+        store = open_store(db, create=False)
         with store:
             try:
                 recs = [store.story(story)] if story else store.stories(limit=limit, min_documents=min_documents)
@@ -159,20 +174,22 @@ def register(app: typer.Typer) -> None:
             for r in recs:
                 sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
             return
-        t = Table("story", "span", "key actors", "articles", title=f"{len(recs)} stor(y/ies)", title_justify="left")
+        t = Table("story", "span", "key actors", "articles", title=plural(len(recs), "story", "stories"), title_justify="left")
         for r in recs:
             docs = "\n".join(d["doc"] + (f"  [near duplicate of {d['near_duplicate_of']}, {d['similarity']:.2f}]"
                                          if d.get("near_duplicate_of") else "") for d in r["documents"])
             span = f"{r['start'] or '?'} – {r['end'] or '?'}"
-            t.add_row(f"{r['title']}\n[dim]{r['id']}[/dim]", span, ", ".join(r["key_actors"]), docs)
+            t.add_row(Text(r["title"] or "") + Text("\n" + r["id"], style="dim"), span, ", ".join(r["key_actors"]), docs)
         out.print(t)
 
     @app.command()
     def rebuild(db: DbOpt = None) -> None:
         """Link the whole store again from scratch: canonical events, stories, near duplicates."""
+        from ..console import plural
+
         _, err = _consoles()
-        store = open_store(db)
+        store = open_store(db, create=False)
         with store:
             counts = store.rebuild_links()
         err.print(f"rebuild: {counts['events']} event report(s) -> {counts['canonical_events']} canonical event(s), "
-                  f"{counts['stories']} stor(y/ies), {counts['near_duplicates']} near duplicate(s)", highlight=False)
+                  f"{plural(counts['stories'], 'story', 'stories')}, {counts['near_duplicates']} near duplicate(s)", highlight=False)

@@ -203,6 +203,8 @@ def match(a: Report, b: Report) -> bool:
         return True
     if a.kind != b.kind or a.mclass != b.mclass:
         return False
+    if a.doc_id == b.doc_id and _apart_in_article(a, b):
+        return False
     ra, rr = _relation(a.actors, b.actors), _relation(a.recipients, b.recipients)
     if "conflict" in (ra, rr):
         return False
@@ -225,21 +227,53 @@ def match(a: Report, b: Report) -> bool:
     return rr == "strong" or (a.place_code is not None and a.place_code == b.place_code)
 
 
+def _apart_in_article(a: Report, b: Report) -> bool:
+    """Two reports of one article that the article keeps apart by their dates: different dates of
+    the same precision (the July visit and the September one), or a year-only date beside a more
+    precise one (``pada Senin`` on a copyright year says 2022, ``pada Juli lalu`` says 2022-07:
+    the year cannot tell whether they are one event, and one article does not tell one event
+    twice with different precision)."""
+    if not (a.date and b.date) or a.start == b.start:
+        return False
+    ga, gb = GRAN_RANK.get(a.gran or "", 0), GRAN_RANK.get(b.gran or "", 0)
+    if (ga == GRAN_RANK["year"]) != (gb == GRAN_RANK["year"]):
+        return True
+    return ga == gb and a.date != b.date
+
+
 def cluster_id(first_report_id: str) -> str:
     return "c" + hashlib.sha1(first_report_id.encode("utf-8")).hexdigest()[:19]
 
 
 # ---------------------------------------------------------------------------- canonical record
+def _arg_key(a: dict[str, Any]) -> tuple:
+    return (a.get("entity_id"),) if a.get("entity_id") else (a.get("code"), (a.get("identifier_text") or a.get("entity_text") or "").lower())
+
+
 def _arg_merge(reports: list[Report], role: str) -> list[dict[str, Any]]:
+    """The canonical event's parties in ``role``: those its reports agree on, not the union of every
+    report's mentions. A party stays when more than half of the reports that name anyone in this
+    role name it there (and it is named in this role more often than in the other); when no party
+    has that support, the parties of the earliest report that names any."""
+    other = "recipient" if role == "actor" else "actor"
     seen: dict[tuple, dict[str, Any]] = {}
     counts: Counter = Counter()
-    for r in reports:
-        for a in r.record.get(role) or []:
-            key = (a.get("entity_id"),) if a.get("entity_id") else (a.get("code"), (a.get("identifier_text") or a.get("entity_text") or "").lower())
+    elsewhere: Counter = Counter()
+    naming = [r for r in reports if r.record.get(role)]
+    for r in naming:
+        for key in {_arg_key(a) for a in r.record.get(role) or []}:
             counts[key] += 1
-            if key not in seen:
-                seen[key] = {k: a.get(k) for k in ("code", "sector", "entity_text", "identifier_id", "identifier_text", "entity_id")}
-    return [seen[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))]
+        for a in r.record.get(role) or []:
+            seen.setdefault(_arg_key(a), {k: a.get(k) for k in ("code", "sector", "entity_text", "identifier_id",
+                                                                 "identifier_text", "entity_id")})
+    for r in reports:
+        for key in {_arg_key(a) for a in r.record.get(other) or []}:
+            elsewhere[key] += 1
+    keep = [k for k, n in counts.items() if 2 * n > len(naming) and n > elsewhere[k]]
+    if not keep and naming:
+        first = min(naming, key=Report.order_key)
+        keep = list(dict.fromkeys(_arg_key(a) for a in first.record.get(role) or []))
+    return [seen[k] for k in sorted(keep, key=lambda k: (-counts[k], str(k)))]
 
 
 def best_date(reports: list[Report]) -> tuple[str | None, dict[str, Any]]:
@@ -489,13 +523,17 @@ def _candidates(conn: Connection, r: Report) -> list[tuple[str, str]]:
     return out
 
 
+#: branches of one UNION ALL: SQLite refuses a compound SELECT of more than 500 terms
+#: (SQLITE_MAX_COMPOUND_SELECT), which an article of 250 events used to reach
+MAX_COMPOUND = 200
+
+
 def _candidates_all(conn: Connection, reports: list[Report]) -> dict[str, list[tuple[str, str]]]:
     """:func:`_candidates` of several reports in one query (a UNION ALL of one branch per report and
     case), sent to the driver as it is: its plain values need no SQLAlchemy typing, and per-article
     statements of varying shape would only churn SQLAlchemy's compiled cache."""
     ph = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    parts: list[str] = []
-    params: list[Any] = []
+    parts: list[tuple[str, list[Any]]] = []
     for i, r in enumerate(reports):
         keys = match_keys(r)
         if not keys:
@@ -504,20 +542,20 @@ def _candidates_all(conn: Connection, reports: list[Report]) -> dict[str, list[t
         src = ("FROM event_keys k JOIN events e ON e.id = k.event_id WHERE k.key IN ("
                + ", ".join([ph] * len(keys)) + ")")
         if r.span is not None:
-            parts.append(f"SELECT {i} AS r, e.cluster AS cluster, MIN(k.event_id) AS event_id {src}"
-                         f" AND k.span_lo >= {ph} AND k.span_lo <= {ph} AND k.span_hi >= {ph} GROUP BY e.cluster, k.sig")
-            params += [*keys, r.span[0] - MAX_SPAN_DAYS, r.span[1], r.span[0]]
+            parts.append((f"SELECT {i} AS r, e.cluster AS cluster, MIN(k.event_id) AS event_id {src}"
+                          f" AND k.span_lo >= {ph} AND k.span_lo <= {ph} AND k.span_hi >= {ph} GROUP BY e.cluster, k.sig",
+                          [*keys, r.span[0] - MAX_SPAN_DAYS, r.span[1], r.span[0]]))
         if pub is not None:
-            parts.append(f"SELECT DISTINCT {i} AS r, e.cluster AS cluster, k.event_id AS event_id {src}"
-                         f" AND k.pub_ord >= {ph} AND k.pub_ord <= {ph}"
-                         + (" AND k.span_lo IS NULL" if r.span is not None else ""))
-            params += [*keys, pub - UNDATED_WINDOW_DAYS, pub + UNDATED_WINDOW_DAYS]
+            parts.append((f"SELECT DISTINCT {i} AS r, e.cluster AS cluster, k.event_id AS event_id {src}"
+                          f" AND k.pub_ord >= {ph} AND k.pub_ord <= {ph}"
+                          + (" AND k.span_lo IS NULL" if r.span is not None else ""),
+                          [*keys, pub - UNDATED_WINDOW_DAYS, pub + UNDATED_WINDOW_DAYS]))
     out: dict[str, list[tuple[str, str]]] = {r.id: [] for r in reports}
-    if not parts:
-        return out
-    for i, cl, eid in conn.exec_driver_sql(" UNION ALL ".join(parts), tuple(params)):
-        if cl:
-            out[reports[i].id].append((cl, eid))
+    for batch in _chunks(parts, MAX_COMPOUND):
+        sql = " UNION ALL ".join(q for q, _ in batch)
+        for i, cl, eid in conn.exec_driver_sql(sql, tuple(v for _, ps in batch for v in ps)):
+            if cl:
+                out[reports[i].id].append((cl, eid))
     return out
 
 

@@ -37,7 +37,30 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 
 
 def decode_bytes(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) first, else the encoding charset-normalizer detects.
+    """Bytes to text (:func:`decode_text` without the encoding's name)."""
+    return decode_text(data, source)[0]
+
+
+#: the largest share of non-ASCII letters that a cp1252 reading of Indonesian or English text may
+#: have: loanwords and names make a few percent (``déjà`` alone is half), while Cyrillic or Greek
+#: code pages read as cp1252 turn nearly every letter into one
+MAX_NON_ASCII_SHARE = 0.5
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def _plausible_western(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    non_ascii = sum(1 for c in letters if not c.isascii())
+    return non_ascii / len(letters) <= MAX_NON_ASCII_SHARE
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """Bytes to ``(text, encoding)``: UTF-16 with its BOM, UTF-8 (with or without BOM), then the
+    Western code pages that Indonesian and English text comes in (cp1252, then latin-1) when they
+    give plausible text, and only then what charset-normalizer detects (a rarer code page read
+    ``déjà`` as ``déją``).
 
     Raises InputError for binary data (NUL bytes or no plausible encoding).
     """
@@ -45,21 +68,35 @@ def decode_bytes(data: bytes, source: str) -> str:
         raise InputError(source, "empty input")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    text = enc = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if text is None:
+        try:
+            text, enc = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if text is None:
+        codec = "latin-1" if _CP1252_UNDEFINED & set(data) else "cp1252"
+        guess = data.decode(codec)
+        if _plausible_western(guess) and _control_ratio(guess) <= 0.05:
+            text, enc = guess, codec
+    if text is None:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
         if best is None:
             raise InputError(source, "binary data or an unknown text encoding") from None
-        text = str(best)
+        text, enc = str(best), best.encoding
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _control_ratio(text) > 0.05:
         raise InputError(source, "binary data, not text")
     if not text.strip():
         raise InputError(source, "empty input")
-    return text
+    return text, enc
 
 
 def _control_ratio(text: str) -> float:
@@ -197,7 +234,7 @@ def read_html(data: bytes, path: str) -> Article:
     """The article in an HTML page, extracted with trafilatura (title and date when the page has them)."""
     import trafilatura
 
-    html = decode_bytes(data, path)
+    html, enc = decode_text(data, path)
     try:
         res = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as e:  # trafilatura raises a variety of parser errors on broken pages
@@ -212,10 +249,40 @@ def read_html(data: bytes, path: str) -> Article:
         text=text,
         title=(res or {}).get("title") or None,
         published=_html_date((res or {}).get("date")),
-        source=(res or {}).get("sitename") or None,
+        source=_outlet((res or {}).get("sitename"), (res or {}).get("url")),
         url=(res or {}).get("url") or None,
         origin=path,
+        encoding=enc,
     )
+
+
+#: hosts that carry an outlet's page, not the outlet: a page's og:site_name or publisher link
+#: sometimes names one of these ("https://www.facebook.com/Bola.Kompascom")
+SOCIAL_HOSTS = ("facebook.com", "fb.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "t.me",
+                "tiktok.com", "linkedin.com", "wa.me")
+
+
+def _host(url: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return None
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _outlet(sitename: object, url: object) -> str | None:
+    """The outlet's name from the page's metadata: the site name, unless it is a URL (a social
+    network page of the outlet says nothing: then the host of the article's own URL)."""
+    name = str(sitename).strip() if sitename else ""
+    if name and not re.match(r"(?i)^(https?://|www\.)|^[\w.-]+\.[a-z]{2,}/", name):
+        return name
+    for cand in (name, str(url or "")):
+        host = _host(cand) if cand else None
+        if host and not any(host == s or host.endswith("." + s) for s in SOCIAL_HOSTS):
+            return host
+    return None
 
 
 def _html_date(value: object) -> str | None:
@@ -254,8 +321,8 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))):
             yield read_html(data, name)
         else:
-            text = decode_bytes(data, name)
-            yield Article(doc=path.name, text=text, origin=name)
+            text, enc = decode_text(data, name)
+            yield Article(doc=path.name, text=text, origin=name, encoding=enc)
     except InputError as e:
         yield e
 
@@ -270,6 +337,29 @@ def iter_paths(root: Path) -> Iterator[Path]:
             p = Path(dirpath) / fn
             if p.suffix.lower() in KNOWN_SUFFIXES:
                 yield p
+
+
+def count_articles(inputs: Iterable[str]) -> int | None:
+    """How many articles the inputs hold, counted without reading them as articles (one a text or
+    HTML file, one a non-blank line of JSON Lines), or None when that is not knowable (stdin)."""
+    total = 0
+    for inp in inputs:
+        if inp == "-":
+            return None
+        p = Path(inp)
+        paths = iter_paths(p) if p.is_dir() else [p]
+        for path in paths:
+            if not path.is_file():
+                total += 1  # it will be reported as failed: one step of the bar all the same
+            elif path.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with path.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
 
 
 def read_inputs(inputs: Iterable[str], stdin: io.BufferedReader | None = None) -> Iterator[Article | InputError]:
@@ -291,9 +381,9 @@ def read_inputs(inputs: Iterable[str], stdin: io.BufferedReader | None = None) -
                                       "for one article (send JSON Lines for many)")
                 continue
             try:
-                text = decode_bytes(data, "-")
+                text, enc = decode_text(data, "-")
                 art = Article(doc="", text=text)
-                yield Article(doc=f"stdin-{art.doc_id}", text=text, origin="-")
+                yield Article(doc=f"stdin-{art.doc_id}", text=text, origin="-", encoding=enc)
             except InputError as e:
                 yield e
             continue

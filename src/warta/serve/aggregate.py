@@ -117,12 +117,40 @@ def timeline(records: Iterable[dict[str, Any]], roles: dict[str, str] | None = N
                 by_period[p][it["type"]] += 1
     else:
         for p, t, n in counts:
-            by_period[p][t] += n
-    series = [{"period": p, "total": sum(c.values()), "types": dict(sorted(c.items()))} for p, c in sorted(by_period.items())]
+            if p:
+                by_period[p][t] += n
+    series = [{"period": p, "total": sum(by_period[p].values()) if p in by_period else 0,
+               "types": dict(sorted(by_period[p].items())) if p in by_period else {}}
+              for p in _all_periods(sorted(by_period), granularity)]
     dated = sum(s["total"] for s in series)
     return {"actor": actor, "with": with_, "granularity": granularity, "events": items, "series": series,
             "total": total if total is not None else len(items),
             "undated": (total - dated) if total is not None else sum(1 for it in items if not it["date"])}
+
+
+#: at most this many periods are drawn: a stray date centuries away must not make a million bars
+MAX_PERIODS = 2400
+
+
+def _all_periods(present: list[str], granularity: str) -> list[str]:
+    """Every period from the first to the last of ``present``: the months (or years) with no event
+    are there too, with a count of zero, so that gaps in time stay visible."""
+    if len(present) < 2:
+        return present
+    if granularity == "year":
+        lo, hi = int(present[0]), int(present[-1])
+        if hi - lo >= MAX_PERIODS:
+            return present
+        return [f"{y:04d}" for y in range(lo, hi + 1)]
+    (y0, m0), (y1, m1) = ((int(p[:4]), int(p[5:7])) for p in (present[0], present[-1]))
+    n = (y1 - y0) * 12 + (m1 - m0)
+    if n >= MAX_PERIODS:
+        return present
+    out = []
+    for k in range(n + 1):
+        y, m = divmod(m0 - 1 + k, 12)
+        out.append(f"{y0 + y:04d}-{m + 1:02d}")
+    return out
 
 
 # --------------------------------------------------------------------------- graph
@@ -168,6 +196,7 @@ def graph(records: Iterable[dict[str, Any]], min_count: int = 1, max_nodes: int 
     keep = {k for e in edge_list for k in (e["source"], e["target"])}
     node_list = sorted((n for k, n in nodes.items() if k in keep or min_count <= 1),
                        key=lambda n: (-n["events"], n["label"]))
+    total_nodes = len(node_list)
     if max_nodes is not None and len(node_list) > max_nodes:
         node_list = node_list[:max_nodes]
         ids = {n["id"] for n in node_list}
@@ -178,7 +207,7 @@ def graph(records: Iterable[dict[str, Any]], min_count: int = 1, max_nodes: int 
         q = Counter({int(k): v for k, v in e["quad"].items()})
         e["main_quad"] = q.most_common(1)[0][0] if q else None
     edge_list.sort(key=lambda e: (-e["count"], e["id"]))
-    return {"nodes": node_list, "edges": edge_list}
+    return {"nodes": node_list, "edges": edge_list, "total_nodes": total_nodes}
 
 
 def graph_from_counts(pairs: Iterable[dict[str, Any]], parties: Iterable[dict[str, Any]], min_count: int = 1,
@@ -202,6 +231,7 @@ def graph_from_counts(pairs: Iterable[dict[str, Any]], parties: Iterable[dict[st
               "entity_id": n.get("entity_id"), "events": n["events"]}
              for n in parties if n["id"] in keep or min_count <= 1]
     nodes.sort(key=lambda n: (-n["events"], n["label"]))
+    total_nodes = len(nodes)
     if max_nodes is not None and len(nodes) > max_nodes:
         nodes = nodes[:max_nodes]
     ids = {n["id"] for n in nodes}
@@ -212,7 +242,7 @@ def graph_from_counts(pairs: Iterable[dict[str, Any]], parties: Iterable[dict[st
         q = Counter({int(k): v for k, v in e["quad"].items()})
         e["main_quad"] = q.most_common(1)[0][0] if q else None
     edge_list.sort(key=lambda e: (-e["count"], e["id"]))
-    return {"nodes": nodes, "edges": edge_list}
+    return {"nodes": nodes, "edges": edge_list, "total_nodes": total_nodes}
 
 
 def counterparts(records: Iterable[dict[str, Any]], key: str) -> list[dict[str, Any]]:
@@ -330,16 +360,14 @@ def highlight(text: str, marks: list[tuple[int, int, str]]) -> Markup:
     return render(0, len(text))
 
 
-def snippet_html(snippet: str | None) -> Markup:
-    """A search snippet with ``[...]`` match markers as escaped HTML with ``<mark>``."""
+def snippet_html(snippet: str | None, marks=()) -> Markup:
+    """A search snippet as escaped HTML, the matched words (``marks``: offsets into it) in ``<mark>``."""
     if not snippet:
         return Markup("")
-    out = Markup("")
-    rest = snippet
-    while True:
-        i = rest.find("[")
-        j = rest.find("]", i + 1) if i >= 0 else -1
-        if i < 0 or j < 0:
-            return out + escape(rest)
-        out += escape(rest[:i]) + Markup("<mark>") + escape(rest[i + 1:j]) + Markup("</mark>")
-        rest = rest[j + 1:]
+    out, pos = Markup(""), 0
+    for s, e in sorted(marks or ()):
+        if s < pos or e > len(snippet):
+            continue
+        out += escape(snippet[pos:s]) + Markup("<mark>") + escape(snippet[s:e]) + Markup("</mark>")
+        pos = e
+    return out + escape(snippet[pos:])

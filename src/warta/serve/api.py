@@ -256,11 +256,33 @@ def get_entity(entity_id: str, store=Depends(get_store)) -> dict[str, Any]:
     return e
 
 
+# --------------------------------------------------------------------------- canonical events
+@router.get("/canonical-events", summary="Canonical events: each real-world event once, with every report of it")
+def list_canonical_events(
+        request: Request, response: Response,
+        actor: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="A party: name (substring), code or entity id.")] = None,
+        with_: Annotated[Optional[str], Query(alias="with", max_length=MAX_TEXT, description="Only events also involving this party.")] = None,
+        type: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="PLOVER event type, e.g. CONSULT.")] = None,
+        since: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+        until: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+        min_reports: Annotated[int, Query(ge=1, le=10**6, description="Only events with at least this many reports.")] = 1,
+        limit: Limit = 50, offset: Offset = 0, store=Depends(get_store)) -> list[dict[str, Any]]:
+    """What ``warta events --merged`` and ``warta timeline`` list: by date, each with ``sources``
+    (its reports) and ``reports``; the filters are checked as for ``/api/events``."""
+    from .query import EventFilters, _checked
+
+    _checked(EventFilters(actor=actor or None, recipient=with_ or None, type=type or None, since=since or None,
+                          until=until or None))
+    items = store.merged_events(actor=actor or None, other=with_ or None, type=type or None, since=since or None,
+                                until=until or None, min_reports=min_reports, limit=limit + 1, offset=offset)
+    return _paged(request, response, items[:limit], limit, offset, len(items) > limit)
+
+
 # --------------------------------------------------------------------------- stories, timeline, graph, search
-@router.get("/stories", summary="Stories (not available yet: an empty list)")
+@router.get("/stories", summary="Stories: articles about one unfolding story, with their span and key actors")
 def list_stories(response: Response, limit: Limit = 50, offset: Offset = 0, store=Depends(get_store)) -> list[dict[str, Any]]:
-    """Clusters of reports of the same events. Until the store builds them this is ``[]``,
-    and the ``X-Warta-Note`` header says why."""
+    """Stories, largest and latest first: each with its title, time span, key actors and documents
+    (near duplicates flagged), as ``warta stories`` lists them."""
     if hasattr(store, "stories"):
         return store.stories(limit=limit, offset=offset)
     response.headers["X-Warta-Note"] = STORIES_NOTE

@@ -69,7 +69,7 @@ def create_app(store: Any = None, *, token: str | None = None, allowed_hosts: li
     from ..store.store import Store
 
     owned = not hasattr(store, "events")
-    st = Store(store) if owned else store
+    st = Store(store, create=bool(token)) if owned else store  # read-only: a missing store is an error, not a new one
     if token is None:
         token = os.environ.get("WARTA_TOKEN") or None
 

@@ -64,9 +64,8 @@ def register(app: typer.Typer) -> None:
         log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
     ) -> None:
         """Serve the REST API (/api, OpenAPI at /docs) and the web UI over a store."""
-        from rich.console import Console
+        from ..console import err
 
-        err = Console(stderr=True)
         try:
             import uvicorn
 

@@ -12,19 +12,15 @@ from typing import Annotated, Any, Literal, Optional
 
 from fastapi import Query
 
+from ..filters import MAX_TEXT, MODALITIES, PLOVER_TYPES, check_filters, problems
 from . import aggregate
 
 MAX_LIMIT = 500  # one page of a JSON listing or an HTML table
 MAX_DOWNLOAD = 100_000  # one CSV / JSON Lines download
-MAX_TEXT = 300  # a filter value's length
+DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # the shape of a publication date given to POST /api/documents
 MAX_PAIRS = 20_000  # (actor, recipient, type, quad) rows an actor graph is built from, most frequent first
 MAX_PARTIES = 5_000  # parties an actor graph picks its nodes from, most active first
 MAX_PLACES = 5_000  # (place, type) points on the map, most frequent first
-DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-TYPE_RE = r"^[A-Za-z_]{1,40}$"
-COUNTRY_RE = r"^[A-Za-z]{3}$"
-MODALITIES = ("asserted", "future", "hypothetical", "negated", "historical")
-Modality = Literal["asserted", "future", "hypothetical", "negated", "historical"]
 Sort = Literal["date", "-date", "doc", "type", "confidence", "-confidence"]
 
 Text = Annotated[Optional[str], Query(max_length=MAX_TEXT)]
@@ -46,49 +42,45 @@ class EventFilters:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
+def _checked(f: EventFilters) -> EventFilters:
+    """``f`` normalised, or a 422 whose messages are :mod:`warta.filters`' (the CLI prints the same)."""
+    bad = problems(asdict(f))
+    if bad:
+        from fastapi.exceptions import RequestValidationError
+
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", k), "msg": m, "input": getattr(f, k)}
+                                      for k, m in bad])
+    return EventFilters(**check_filters(**asdict(f)))
+
+
 def event_filters(
     actor: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Actor: a name (substring), a code or an entity id.")] = None,
     recipient: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Recipient, as for actor.")] = None,
-    type: Annotated[Optional[str], Query(pattern=TYPE_RE, description="PLOVER event type, e.g. CONSULT.")] = None,
+    type: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="PLOVER event type: " + ", ".join(PLOVER_TYPES) + ".")] = None,
     mode: Annotated[Optional[str], Query(max_length=60, description="PLOVER mode, e.g. visit.")] = None,
-    country: Annotated[Optional[str], Query(pattern=COUNTRY_RE, description="ISO 3166-1 alpha-3 code of the place or a party.")] = None,
-    since: Annotated[Optional[str], Query(pattern=DATE_RE, description="Earliest event date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], Query(pattern=DATE_RE, description="Latest event date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    modality: Annotated[Optional[Modality], Query(description="asserted | future | hypothetical | negated | historical")] = None,
+    country: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="ISO 3166-1 alpha-3 code of the place or a party.")] = None,
+    since: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Earliest event date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Latest event date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    modality: Annotated[Optional[str], Query(max_length=MAX_TEXT, description=" | ".join(MODALITIES))] = None,
     q: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Full-text search over the articles.")] = None,
 ) -> EventFilters:
-    # HTML forms send empty fields; treat them as absent (validation above allows "" only for free text)
-    return EventFilters(actor or None, recipient or None, type or None, mode or None, country or None, since or None,
-                        until or None, modality or None, q or None)
+    # HTML forms send empty fields; treat them as absent
+    return _checked(EventFilters(actor or None, recipient or None, type or None, mode or None, country or None,
+                                 since or None, until or None, modality or None, q or None))
 
 
 def html_filters(
     actor: Text = None, recipient: Text = None, type: Text = None, mode: Text = None, country: Text = None,
     since: Text = None, until: Text = None, modality: Text = None, q: Text = None,
 ) -> EventFilters:
-    """The same filters from an HTML form: empty fields are absent, shapes are checked as for the API."""
-    f = EventFilters(*(v.strip() if isinstance(v, str) and v.strip() else None
-                       for v in (actor, recipient, type, mode, country, since, until, modality, q)))
-    problems = check(f)
-    if problems:
-        from fastapi.exceptions import RequestValidationError
-
-        raise RequestValidationError([{"type": "value_error", "loc": ("query", k), "msg": m, "input": getattr(f, k)}
-                                      for k, m in problems])
-    return f
+    """The same filters from an HTML form: empty fields are absent, values are checked as for the API."""
+    return _checked(EventFilters(*(v.strip() if isinstance(v, str) and v.strip() else None
+                                   for v in (actor, recipient, type, mode, country, since, until, modality, q))))
 
 
 def check(f: EventFilters) -> list[tuple[str, str]]:
-    """What is wrong with the filters' shapes (the API checks these through its Query patterns)."""
-    out = []
-    for name, pat, what in (("type", TYPE_RE, "a PLOVER type such as CONSULT"), ("country", COUNTRY_RE, "a three-letter code"),
-                            ("since", DATE_RE, "YYYY, YYYY-MM or YYYY-MM-DD"), ("until", DATE_RE, "YYYY, YYYY-MM or YYYY-MM-DD")):
-        v = getattr(f, name)
-        if v is not None and not re.match(pat, v):
-            out.append((name, f"should be {what}"))
-    if f.modality is not None and f.modality not in MODALITIES:
-        out.append(("modality", "should be one of " + ", ".join(MODALITIES)))
-    return out
+    """What is wrong with the filters (:func:`warta.filters.problems`)."""
+    return problems(asdict(f))
 
 
 def find_events(store, f: EventFilters, limit: int, offset: int = 0, sort: str = "date") -> tuple[list[dict], bool]:

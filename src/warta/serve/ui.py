@@ -74,7 +74,8 @@ def home(request: Request, q: Optional[str] = Query(None, max_length=MAX_TEXT), 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, f: EventFilters = Depends(html_filters), page: int = Page, per_page: int = PerPage,
-                sort: str = Query("date", pattern=r"^-?(date|doc|type|confidence)$"), store=Depends(get_store)):
+                sort: str = Query("-date", pattern=r"^-?(date|doc|type|confidence)$"), store=Depends(get_store)):
+    """The event table, newest first unless another sort is chosen."""
     offset = (page - 1) * per_page
     items, more = find_events(store, f, per_page, offset, sort)
     given = f.given()
@@ -149,12 +150,24 @@ def stories_page(request: Request, store=Depends(get_store)):
     return render(request, "stories.html", items=items, note=None if hasattr(store, "stories") else STORIES_NOTE)
 
 
+#: actors the network page starts with (by event count): more than about 30 labelled nodes no
+#: longer read on a screen; the page offers the next 30 at a time
+TOP_ACTORS = 30
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, f: EventFilters = Depends(html_filters),
-                 min_count: int = Query(1, ge=1, le=10**6), max_nodes: int = Query(150, ge=1, le=MAX_LIMIT),
+                 min_count: int = Query(1, ge=1, le=10**6), max_nodes: int = Query(TOP_ACTORS, ge=1, le=MAX_LIMIT),
                  store=Depends(get_store)):
+    """The most active actors first (TOP_ACTORS of them), labelled, in a force-directed layout; a
+    link shows TOP_ACTORS more."""
     g = actor_graph(store, f, min_count=min_count, max_nodes=max_nodes)
+    more = min(max_nodes + TOP_ACTORS, MAX_LIMIT)
     return render(request, "network.html", f=f, graph=g, min_count=min_count, max_nodes=max_nodes,
+                  more_url=_url("/network", **f.given(), min_count=min_count, max_nodes=more)
+                  if g["total_nodes"] > len(g["nodes"]) else None,
+                  fewer_url=_url("/network", **f.given(), min_count=min_count, max_nodes=max(TOP_ACTORS, max_nodes - TOP_ACTORS))
+                  if max_nodes > TOP_ACTORS else None,
                   api_url=_url("/api/graph", **f.given(), min_count=min_count, max_nodes=max_nodes))
 
 

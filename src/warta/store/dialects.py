@@ -141,19 +141,44 @@ def _fts5_query(q: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+#: where the database marks a match in a snippet: private-use characters, which no article's
+#: text is taken to hold (brackets were ambiguous: ``[`` in the text read as a marker)
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+def _marked(raw: str | None) -> dict:
+    """A snippet with the database's match markers as plain text plus ``marks``: (start, end) offsets into it."""
+    if raw is None:
+        return {"snippet": None, "marks": []}
+    text, marks, start = [], [], None
+    n = 0
+    for ch in raw:
+        if ch == MARK_START:
+            start = n
+        elif ch == MARK_END:
+            if start is not None and n > start:
+                marks.append([start, n])
+            start = None
+        else:
+            text.append(ch)
+            n += 1
+    return {"snippet": "".join(text), "marks": marks}
+
+
 def search(conn: Connection, q: str, limit: int = 20, offset: int = 0) -> list[dict]:
-    """Documents matching the words of ``q``, best first: doc_id, doc, title, snippet, rank."""
+    """Documents matching the words of ``q``, best first: doc_id, doc, title, snippet, marks (the
+    matched words' offsets in the snippet), rank."""
     name = conn.dialect.name
     if not _FTS_TOKEN.search(q or ""):
         return []
     if name == "sqlite":
         rows = conn.exec_driver_sql(
-            "SELECT f.doc_id, d.doc, d.title, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snip, "
+            "SELECT f.doc_id, d.doc, d.title, snippet(documents_fts, 2, '\ue000', '\ue001', ' … ', 12) AS snip, "
             "bm25(documents_fts) AS rank FROM documents_fts f JOIN documents d ON d.doc_id = f.doc_id "
             "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (_fts5_query(q), limit, offset),
         ).all()
-        return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=r[3], rank=float(r[4])) for r in rows]
+        return [dict(doc_id=r[0], doc=r[1], title=r[2], **_marked(r[3]), rank=float(r[4])) for r in rows]
     if name == "postgresql":
         cfg = pg_text_search_config(conn)
         # the words alone (as FTS5 gets them): every word must occur, no NUL byte reaches the server
@@ -162,16 +187,16 @@ def search(conn: Connection, q: str, limit: int = 20, offset: int = 0) -> list[d
         rows = conn.execute(
             sa.text(
                 f"SELECT doc_id, doc, title, ts_headline('{cfg}', text, plainto_tsquery('{cfg}', :q), "
-                f"'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip, "
+                f"'StartSel=\ue000,StopSel=\ue001,MaxWords=24,MinWords=8') AS snip, "
                 f"ts_rank({vec}, plainto_tsquery('{cfg}', :q)) AS rank FROM documents "
                 f"WHERE {vec} @@ plainto_tsquery('{cfg}', :q) ORDER BY rank DESC LIMIT :limit OFFSET :offset"
             ),
             {"q": words, "limit": limit, "offset": offset},
         ).all()
-        return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=r[3], rank=float(r[4])) for r in rows]
+        return [dict(doc_id=r[0], doc=r[1], title=r[2], **_marked(r[3]), rank=float(r[4])) for r in rows]
     words = _FTS_TOKEN.findall(q)
     cond = sa.and_(*[documents.c.text.ilike(f"%{w}%") for w in words])
     rows = conn.execute(
         sa.select(documents.c.doc_id, documents.c.doc, documents.c.title).where(cond).limit(limit).offset(offset)
     ).all()
-    return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=None, rank=0.0) for r in rows]
+    return [dict(doc_id=r[0], doc=r[1], title=r[2], snippet=None, marks=[], rank=0.0) for r in rows]

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import NotFoundError, StoreError
+from ..filters import check_filters
 from ..model import Document
 from . import dialects
 from .fold import fold
@@ -76,6 +77,16 @@ def _migrate_with_retry(engine, attempts: int = 5) -> int:
     raise AssertionError("unreachable")
 
 
+def _must_exist(url: str) -> None:
+    """For a reader: a SQLite file that is not there is an error, not a new empty store."""
+    u = sa.engine.make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return
+    if not Path(u.database).exists():
+        raise StoreError(f"no store at {u.database}: ingest articles into it first "
+                         f"(warta ingest FILES --db {u.database}), or give --db / $WARTA_DB")
+
+
 #: precision of a publication date: a copy with a more precise one replaces the stored copy
 _DATE_RANK = {"day": 3, "month": 2, "year": 1}
 
@@ -122,8 +133,10 @@ def _arg_dict(name, text, code, sector, entity_id) -> dict[str, Any]:
 class Store:
     """A warta database. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, url: str | os.PathLike | None = None, *, echo: bool = False):
+    def __init__(self, url: str | os.PathLike | None = None, *, echo: bool = False, create: bool = True):
         self.url = resolve_url(url)
+        if not create:
+            _must_exist(self.url)
         try:
             kwargs: dict[str, Any] = {"echo": echo, "future": True}
             if self.url.startswith("sqlite"):
@@ -435,7 +448,11 @@ class Store:
 
         actor/recipient/party: a name or surface text (substring, case- and accent-folded, LIKE
         wildcards taken literally), a country code or an entity id; ``party`` and ``other`` in
-        either role."""
+        either role. A malformed filter (an unknown PLOVER type, a date that is not
+        ``YYYY[-MM[-DD]]``, ...) raises :class:`~warta.errors.FilterError`."""
+        f = check_filters(actor=actor, recipient=recipient, party=party, other=other, type=type, mode=mode,
+                          country=country, since=since, until=until, modality=modality, q=q)
+        actor, recipient, type, country = f["actor"], f["recipient"], f["type"], f["country"]
         conds = []
         for roles, val in ((("actor",), actor), (("recipient",), recipient), (("actor", "recipient"), party),
                            (("actor", "recipient"), other)):
@@ -713,7 +730,9 @@ class Store:
     def merged_events(self, *, actor: str | None = None, other: str | None = None, type: str | None = None,
                       since: str | None = None, until: str | None = None, min_reports: int = 1,
                       limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Canonical events (each with every report in ``sources``), by date."""
+        """Canonical events (each with every report in ``sources``), by date; filters as for :meth:`events`."""
+        f = check_filters(actor=actor, recipient=other, type=type, since=since, until=until)
+        type = f["type"]
         self.refresh_links()
         from ..fuse.timeline import involves, sort_key
 

@@ -51,8 +51,11 @@
           "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
         { selector: "edge:selected", style: { label: "data(label)", "font-size": 9, "text-background-color": "#fff", "text-background-opacity": 1 } }
       ],
-      layout: { name: g.nodes.length > 60 ? "circle" : "cose", animate: false, padding: 20, randomize: false }
+      // force-directed: linked actors pull together, the rest spread out (a ring of 150 said nothing)
+      layout: { name: "cose", animate: false, padding: 30, randomize: false, nodeRepulsion: function () { return 12000; },
+        idealEdgeLength: function () { return 90; }, nodeOverlap: 20, componentSpacing: 80 }
     });
+    warta.layout = "cose";
     cy.on("tap", "node", function (ev) {
       var id = ev.target.data("entity");
       if (id) window.location.href = entityHref(id);
