@@ -106,7 +106,8 @@ def test_serve_bounds_timeline_counted_in_sql_equals_the_records(synth):
     _, records, url = synth
     per_month = Counter(r["date"][:7] for r in records)
     got = httpx.get(url + "/api/timeline").json()
-    assert {s["period"]: s["total"] for s in got["series"]} == dict(per_month)
+    assert {s["period"]: s["total"] for s in got["series"] if s["total"]} == dict(per_month)
+    assert got["series"][0]["period"] == min(per_month) and got["series"][-1]["period"] == max(per_month)
     assert got["total"] == len(records) and got["undated"] == 0
     assert len(got["events"]) <= 500
 
@@ -115,7 +116,7 @@ def test_serve_bounds_party_timeline_counts_every_event_of_the_party(synth):
     _, records, url = synth
     mine = [r for r in records if "Q4" in {r["actor"][0]["entity_id"], r["recipient"][0]["entity_id"]}]
     got = httpx.get(url + "/api/timeline", params={"actor": "Q4", "granularity": "year"}).json()
-    assert {s["period"]: s["total"] for s in got["series"]} == dict(Counter(r["date"][:4] for r in mine))
+    assert {s["period"]: s["total"] for s in got["series"] if s["total"]} == dict(Counter(r["date"][:4] for r in mine))
     roles = Counter(e["role"] for e in got["events"])
     assert roles["actor"] == sum(1 for r in mine if r["actor"][0]["entity_id"] == "Q4")
 
