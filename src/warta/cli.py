@@ -182,7 +182,7 @@ def demo(
     for d in docs:
         t = Table(title=f"{d.doc} — {d.source or '?'}{' / ' + d.wire if d.wire else ''}, "
                         f"{d.dateline or 'no dateline'}, published {d.published.value or '?'}",
-                  title_justify="left", show_lines=False, expand=True)
+                  title_justify="left", show_lines=False, expand=out.is_terminal)
         for col in ("event", "actor", "recipient", "date", "where", "modality", "evidence"):
             t.add_column(col, overflow="fold")
         for e in d.events:
