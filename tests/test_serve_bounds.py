@@ -258,3 +258,61 @@ def test_serve_bounds_a_statement_past_its_timeout_is_503(tmp_path: Path):
         r = client.get("/api/graph")
     assert r.status_code == 503
     assert "took longer than" in r.json()["message"]
+
+
+def test_serve_cli_closes_silent_and_trickling_connections(tmp_path: Path):
+    """A real `warta serve`: a client that sends nothing, or its request head a byte at a time,
+    loses the connection after --head-timeout; a normal request on the same server still works."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from fixtures_serve import free_socket
+
+    with Store(tmp_path / "s.db") as store:
+        synthetic.fill(store, 5)
+    s = free_socket()
+    port = s.getsockname()[1]
+    s.close()
+    server = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(tmp_path / "s.db"),
+                               "--port", str(port), "--head-timeout", "1", "--log-level", "warning"],
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and server.poll() is None
+                time.sleep(0.2)
+
+        def closed_within(seconds: float, trickle: bool) -> bool:
+            c = socket.create_connection(("127.0.0.1", port))
+            c.settimeout(0.2)
+            start = time.monotonic()
+            head = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 200
+            i = 0
+            try:
+                while time.monotonic() - start < seconds:
+                    if trickle and i < len(head):
+                        c.send(head[i:i + 1])
+                        i += 1
+                    try:
+                        if c.recv(100) == b"":
+                            return True
+                    except socket.timeout:
+                        pass
+                    except ConnectionResetError:
+                        return True
+                return False
+            finally:
+                c.close()
+
+        assert closed_within(6, trickle=False)
+        assert closed_within(6, trickle=True)
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

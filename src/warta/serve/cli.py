@@ -24,6 +24,7 @@ def _is_loopback(host: str) -> bool:
 KEEP_ALIVE_S = 5
 MAX_HEAD_BYTES = 64 * 1024
 MAX_CONNECTIONS = 200
+HEAD_TIMEOUT_S = 10.0  # a request head must arrive within this many seconds (serve/connections.py)
 
 
 def read_token(token_file: str | None) -> str | None:
@@ -62,6 +63,9 @@ def register(app: typer.Typer) -> None:
             "--base-url", help="Public address written into Link headers, e.g. https://warta.example.org "
                                "(default: relative links).")] = None,
         log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+        head_timeout: Annotated[float, typer.Option(
+            "--head-timeout", min=0.1, help="Close a connection whose request head has not arrived after this many "
+                                            "seconds (a silent or trickling client).")] = HEAD_TIMEOUT_S,
     ) -> None:
         """Serve the REST API (/api, OpenAPI at /docs) and the web UI over a store."""
         from ..console import err
@@ -89,5 +93,8 @@ def register(app: typer.Typer) -> None:
                       + ("; POST /api/documents is enabled by the token" if token else ""), highlight=False)
         err.print(f"warta: serving {web.state.store._safe_url()} on http://{host}:{port}/ "
                   f"({'ingest enabled with token' if token else 'read-only'})", highlight=False)
+        from .connections import head_timeout_protocol
+
         uvicorn.run(web, host=host, port=port, log_level=log_level, timeout_keep_alive=KEEP_ALIVE_S,
-                    h11_max_incomplete_event_size=MAX_HEAD_BYTES, limit_concurrency=MAX_CONNECTIONS)
+                    h11_max_incomplete_event_size=MAX_HEAD_BYTES, limit_concurrency=MAX_CONNECTIONS,
+                    http=head_timeout_protocol(head_timeout))
