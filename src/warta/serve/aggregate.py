@@ -192,15 +192,21 @@ def graph(records: Iterable[dict[str, Any]], min_count: int = 1, max_nodes: int 
                     e["events"].append(rec.get("id"))
     for k, n in nodes.items():
         n["events"] = part[k]
-    edge_list = [e for e in edges.values() if e["count"] >= min_count]
+    return _finish_graph(list(nodes.values()), list(edges.values()), min_count, max_nodes)
+
+
+def _finish_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], min_count: int,
+                  max_nodes: int | None) -> dict[str, Any]:
+    """Drop edges seen fewer than ``min_count`` times (and, then, nodes on no edge), keep the
+    ``max_nodes`` most active nodes and the edges between them; counters become sorted dicts."""
+    edge_list = [e for e in edges if e["count"] >= min_count]
     keep = {k for e in edge_list for k in (e["source"], e["target"])}
-    node_list = sorted((n for k, n in nodes.items() if k in keep or min_count <= 1),
-                       key=lambda n: (-n["events"], n["label"]))
+    node_list = sorted((n for n in nodes if n["id"] in keep or min_count <= 1), key=lambda n: (-n["events"], n["label"]))
     total_nodes = len(node_list)
     if max_nodes is not None and len(node_list) > max_nodes:
         node_list = node_list[:max_nodes]
-        ids = {n["id"] for n in node_list}
-        edge_list = [e for e in edge_list if e["source"] in ids and e["target"] in ids]
+    ids = {n["id"] for n in node_list}
+    edge_list = [e for e in edge_list if e["source"] in ids and e["target"] in ids]
     for e in edge_list:
         e["types"] = dict(sorted(e["types"].items()))
         e["quad"] = dict(sorted(e["quad"].items()))
@@ -225,24 +231,9 @@ def graph_from_counts(pairs: Iterable[dict[str, Any]], parties: Iterable[dict[st
             e["quad"][str(p["quad_code"])] += p["count"]
         if p.get("event") and len(e["events"]) < 20:
             e["events"].append(p["event"])
-    edge_list = [e for e in edges.values() if e["count"] >= min_count]
-    keep = {k for e in edge_list for k in (e["source"], e["target"])}
     nodes = [{"id": n["id"], "label": node_label(n), "code": n.get("code"), "sector": n.get("sector"),
-              "entity_id": n.get("entity_id"), "events": n["events"]}
-             for n in parties if n["id"] in keep or min_count <= 1]
-    nodes.sort(key=lambda n: (-n["events"], n["label"]))
-    total_nodes = len(nodes)
-    if max_nodes is not None and len(nodes) > max_nodes:
-        nodes = nodes[:max_nodes]
-    ids = {n["id"] for n in nodes}
-    edge_list = [e for e in edge_list if e["source"] in ids and e["target"] in ids]
-    for e in edge_list:
-        e["types"] = dict(sorted(e["types"].items()))
-        e["quad"] = dict(sorted(e["quad"].items()))
-        q = Counter({int(k): v for k, v in e["quad"].items()})
-        e["main_quad"] = q.most_common(1)[0][0] if q else None
-    edge_list.sort(key=lambda e: (-e["count"], e["id"]))
-    return {"nodes": nodes, "edges": edge_list, "total_nodes": total_nodes}
+              "entity_id": n.get("entity_id"), "events": n["events"]} for n in parties]
+    return _finish_graph(nodes, list(edges.values()), min_count, max_nodes)
 
 
 def counterparts(records: Iterable[dict[str, Any]], key: str) -> list[dict[str, Any]]:
