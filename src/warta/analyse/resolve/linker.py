@@ -114,15 +114,31 @@ def _ner():
         return None
 
 
+def _exact_case_title(form: str) -> bool:
+    """Honorifics and short titles (``U``, ``Ko``, ``Daw``, ``PM``) and all-caps forms (``KSAD``)
+    count only in their own case: ``u`` ends ``bertemu`` and ``itu``, ``ko`` is no title."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) <= 3 or all(c.isupper() for c in letters)
+
+
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
-    forms = set(TITLE_SECTORS)
+    """A title (with an optional ``mantan``/``wakil``... prefix) that ends where the text ends.
+
+    The title starts on a word boundary; short titles and honorifics must match in their case."""
+    loose = {f for f in TITLE_SECTORS if not _exact_case_title(f)}
+    exact: set[str] = set()
     for r in _kb().roles:
         if r.get("kind") == "title":
-            forms.add(r["form"].lower())
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            form = r["form"].strip()
+            (exact if _exact_case_title(form) else loose).add(form if _exact_case_title(form) else form.lower())
+    for f in TITLE_SECTORS:
+        if _exact_case_title(f) and f.upper() not in exact and f.capitalize() not in exact:
+            exact.add(f.capitalize() if len(f) > 2 else f.upper())
+    alts = "|".join(re.escape(f) for f in sorted(loose, key=len, reverse=True))
+    exact_alts = "|".join(re.escape(f) for f in sorted(exact, key=len, reverse=True))
     pre = "|".join(re.escape(p) for p in TITLE_PREFIX_WORDS)
-    return re.compile(rf"(?i)(?:(?:{pre})\s+)?(?:{alts})\s*,?\s*$")
+    return re.compile(rf"(?<![\w-])(?:(?i:{pre})\s+)?(?:(?i:{alts})|{exact_alts})\s*,?\s*$")
 
 
 @lru_cache(maxsize=1)

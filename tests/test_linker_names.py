@@ -1,0 +1,45 @@
+"""warta.analyse.resolve.linker: titles, honorifics and spans of names in whole articles."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import warta
+
+
+def _mentions(text, published="2022-09-05"):
+    doc = warta.analyze(text, published=published)
+    return doc, [(m.text, e.name) for e in doc.entities for m in e.mentions]
+
+
+def test_linker_honorific_u_is_not_the_end_of_a_word():
+    text = ("Menteri Luar Negeri Retno Marsudi tiba di Yangon. Ia lalu bertemu Retno Marsudi di kantor itu. "
+            "Setelah itu Retno Marsudi berbicara dengan Ketua ASEAN.")
+    _, found = _mentions(text)
+    assert found
+    assert not any(re.match(r"(?i)u\s", t) for t, _ in found)
+    assert not any(t.startswith(("emu ", "tu ", "ua ")) for t, _ in found)
+
+
+def test_linker_honorific_counts_only_in_its_own_case_before_a_name():
+    _, found = _mentions("Pertemuan itu dihadiri Daw Aung San Suu Kyi di Naypyidaw.")
+    assert ("Daw Aung San Suu Kyi", "Aung San Suu Kyi") in found
+    _, found = _mentions("Pertemuan itu dihadiri daw Aung San Suu Kyi di Naypyidaw.")
+    assert ("Aung San Suu Kyi", "Aung San Suu Kyi") in found
+
+
+def test_linker_longest_span_wins_for_an_outlet_service():
+    _, found = _mentions("Laporan itu disiarkan BBC Burma pada Senin.")
+    assert ("BBC Burma", "BBC Burmese") in found
+    assert not any(name in ("BBC", "Myanmar") for _, name in found)
+
+
+def test_linker_no_entity_spans_a_glued_full_stop():
+    text = "Penyidik memeriksa Fatmawati.Hati Fatma lalu pulang, kata Yuyuk.Sebelumnya ia ditahan di Jakarta."
+    doc, found = _mentions(text)
+    sentence_ends = {s.end for s in doc.sentences}
+    for e in doc.entities:
+        for m in e.mentions:
+            assert not any(m.start < end < m.end for end in sentence_ends), m.text
+    assert not any("." in t for t, _ in found)
