@@ -71,3 +71,27 @@ def test_kb_data_user_extensible_line_format():
     line = (DATA_DIR / "places.jsonl").read_text(encoding="utf-8").splitlines()[0]
     rec = json.loads(line)
     assert {"id", "name", "type", "code", "sector", "wikidata", "aliases"} <= set(rec)
+
+
+def test_kb_data_leaders_of_countries_rarely_in_the_news_since_2010():
+    kb = KnowledgeBase.load([])
+    for name, code in {"Keir Starmer": "GBR", "Sanna Marin": "FIN", "Jacinda Ardern": "NZL",
+                       "Evo Morales": "BOL", "Gotabaya Rajapaksa": "LKA", "Charles III": "GBR"}.items():
+        hits = [e for e in kb.lookup(name) if e.type == "PER"]
+        assert hits and hits[0].code == code and hits[0].wikidata, name
+        assert any(r.get("start") for r in hits[0].roles), name
+    assert kb.lookup("Raja Charles")[0].name == "Charles III"
+
+
+def test_kb_data_leaders_carry_no_raw_extract_noise():
+    rows = [json.loads(line) for line in (DATA_DIR / "leaders.jsonl").open(encoding="utf-8")]
+    assert len(rows) > 1000
+    names = {r["name"] for r in rows}
+    assert not any(re.search(r"\b(?:do|da|dos) (?:Reino Unido|Países Baixos|Dinamarca)|^Papa |Conselho", n) for n in names)
+    assert not any(re.fullmatch(r"Q\d+", n) or "/" in n for n in names)
+    assert "Sapto Amal Damandari" not in names  # an auditor filed under Indonesia's head of government
+    assert not any(r["code"] in ("ABW", "CUW", "GRL", "FRO", "GIB", "CYM") for r in rows)
+    for r in rows:
+        for role in r["roles"]:
+            assert role["start"] and (role["end"] is None or role["start"] <= role["end"]), r["name"]
+            assert role["end"] is None or role["end"] >= "2010"
