@@ -43,3 +43,28 @@ def test_linker_no_entity_spans_a_glued_full_stop():
         for m in e.mentions:
             assert not any(m.start < end < m.end for end in sentence_ends), m.text
     assert not any("." in t for t, _ in found)
+
+
+OFFICE_TEXT = "Kapolri mengatakan polisi menangkap 12 orang. Jaksa Agung hadir bersama Ketua KPK di Gedung DPR."
+
+
+def test_linker_role_word_resolves_to_the_office_holder_on_the_article_date():
+    _, found = _mentions(OFFICE_TEXT, published="2022-09-05")
+    assert {("Kapolri", "Listyo Sigit Prabowo"), ("Jaksa Agung", "Sanitiar Burhanuddin"),
+            ("Ketua KPK", "Firli Bahuri")} <= set(found)
+    _, found = _mentions(OFFICE_TEXT, published="2017-03-01")
+    assert {("Kapolri", "Tito Karnavian"), ("Jaksa Agung", "Muhammad Prasetyo"),
+            ("Ketua KPK", "Agus Rahardjo")} <= set(found)
+    assert ("KPK", "Corruption Eradication Commission") not in found  # the office holder, not the agency
+
+
+def test_linker_role_word_of_a_deputy_a_former_holder_or_before_a_name_is_not_the_holder():
+    text = "Wakil Ketua KPK menolak. Mantan Kapolri hadir. Kapolri Jenderal Listyo Sigit Prabowo tiba."
+    _, found = _mentions(text, published="2017-03-01")
+    assert not any(name in ("Agus Rahardjo", "Tito Karnavian") for _, name in found)
+    assert ("Jenderal Listyo Sigit Prabowo", "Listyo Sigit Prabowo") in found
+
+
+def test_linker_role_word_without_a_publication_day_stays_unresolved():
+    doc = warta.analyze(OFFICE_TEXT)
+    assert not any(e.source == "office" for e in doc.entities)

@@ -16,6 +16,9 @@ How a mention is found, in order of trust:
    forms of people already named (``Aung Hlaing``, ``Retno``, ``Mikheev``);
 6. role words for unnamed groups (``warga sipil``, ``para aktivis``): actor mentions only.
 
+A role word for one office (``Kapolri``, ``Jaksa Agung``, ``Ketua KPK``) with no name after
+it is the person who held the office on the article's date (the KB's office lines and terms).
+
 A person's title and nationality before the name (``Menteri Luar Negeri Turki Mevlut
 Cavusoglu``) join the mention and give its sector and country when the KB has none.
 """
@@ -309,6 +312,10 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # titles before people's names join the mention
     _titles(b, kb, regions)
 
+    # role words of one office stand for its holder on the article's date
+    day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
+    _offices(b, kb, regions, day)
+
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)
 
@@ -588,6 +595,58 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
                   source=ent.source)
         else:
             b.add(new_start, m.end, m.entity_id, m.name, "PER", code, sector, m.wikidata, entity=False)
+
+
+# words before a role word that make it someone else than the office's holder of the day
+_NOT_HOLDER_BEFORE = frozenset(TITLE_PREFIX_WORDS) | {"wakil", "mantan", "eks", "calon", "bekas", "para", "sang"}
+
+
+@lru_cache(maxsize=1)
+def _office_regex() -> tuple[re.Pattern, dict[str, dict]]:
+    """Every role word of an office (its form and aliases), longest first, on word boundaries."""
+    forms: dict[str, dict] = {}
+    for r in _kb().offices:
+        for f in (r["form"], *r.get("aliases", ())):
+            forms.setdefault(f, r)
+    if not forms:
+        return re.compile(r"(?!x)x"), {}
+    alts = []
+    for f in sorted(forms, key=len, reverse=True):
+        alts.append(re.escape(f) if _exact_case_title(f) else f"(?i:{re.escape(f)})")
+    return re.compile(r"(?<![\w-])(" + "|".join(alts) + r")(?![\w-])"), {k.lower(): v for k, v in forms.items()}
+
+
+def _offices(b: _Builder, kb: KnowledgeBase, regions, day: str | None) -> None:
+    """A bare role word of one office (``Kapolri mengatakan``) is its holder on ``day``.
+
+    Not when a name follows (``Kapolri Jenderal Listyo ...``: the name is the actor), nor after
+    ``wakil``/``mantan``/``calon`` (someone else), nor without a day to resolve on. Places and
+    organisations matched inside the role word (``Indonesia``, ``KPK``) give way to the person.
+    """
+    if not day:
+        return
+    pat, forms = _office_regex()
+    text = b.text
+    for s, e in regions:
+        for m in pat.finditer(text, s, e):
+            ms, me = m.start(), m.end()
+            before = text[max(s, ms - 25):ms].split()
+            if before and before[-1].lower().strip("(\"'") in _NOT_HOLDER_BEFORE:
+                continue
+            after = re.match(r"\s*([^\s])", text[me:e])
+            if after and (after.group(1).isupper() or after.group(1).isdigit()):
+                continue
+            inner = [x for x in b.mentions if x.start < me and ms < x.end]
+            if any(x.start < ms or x.end > me or x.type == "PER" for x in inner):
+                continue
+            office = forms[m.group(1).lower()]
+            holder = kb.holder(office["office"], day)
+            if holder is None:
+                continue
+            for x in inner:
+                _drop(b, x)
+            b.add(ms, me, holder.id, holder.name, "PER", holder.code, office.get("sector") or holder.sector,
+                  holder.wikidata, source="office")
 
 
 def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
