@@ -95,3 +95,32 @@ def test_kb_data_leaders_carry_no_raw_extract_noise():
         for role in r["roles"]:
             assert role["start"] and (role["end"] is None or role["start"] <= role["end"]), r["name"]
             assert role["end"] is None or role["end"] >= "2010"
+
+
+PROVINCES = ("Aceh;Sumatera Utara;Sumatera Barat;Riau;Kepulauan Riau;Jambi;Sumatera Selatan;Kepulauan Bangka Belitung;"
+             "Bengkulu;Lampung;DKI Jakarta;Jawa Barat;Banten;Jawa Tengah;Daerah Istimewa Yogyakarta;Jawa Timur;Bali;"
+             "Nusa Tenggara Barat;Nusa Tenggara Timur;Kalimantan Barat;Kalimantan Tengah;Kalimantan Selatan;"
+             "Kalimantan Timur;Kalimantan Utara;Sulawesi Utara;Gorontalo;Sulawesi Tengah;Sulawesi Barat;"
+             "Sulawesi Selatan;Sulawesi Tenggara;Maluku;Maluku Utara;Papua;Papua Barat;Papua Selatan;Papua Tengah;"
+             "Papua Pegunungan;Papua Barat Daya").split(";")
+
+
+def test_kb_data_every_indonesian_province_and_parliamentary_party():
+    kb = KnowledgeBase.load([])
+    assert len(PROVINCES) == 38
+    for form in PROVINCES:
+        hits = [e for e in kb.lookup(form) if e.type == "GPE"]
+        assert hits and hits[0].code == "IDN", form
+    for form in ("PKB", "PKS", "PAN", "PPP", "NasDem", "Gerindra", "Golkar", "PDI-P", "Partai Amanat Nasional"):
+        hits = kb.lookup(form)
+        assert hits and hits[0].sector == "PTY" and hits[0].code == "IDN", form
+
+
+def test_kb_data_indonesian_bodies_named_without_another_countrys_forms():
+    kb = KnowledgeBase.load([])
+    for form, sector in {"BPK": "GOV", "Bawaslu": "GOV", "Bareskrim Polri": "COP", "OJK": "GOV", "PPATK": "GOV",
+                         "Komisi Yudisial": "JUD", "Pengadilan Tipikor": "JUD", "BEI": "BUS"}.items():
+        hits = kb.lookup(form)
+        assert hits and (hits[0].code, hits[0].sector) == ("IDN", sector), form
+    for ambiguous in ("Kementerian Keuangan", "Mahkamah Konstitusi", "Partai Demokrat", "Partai Buruh"):
+        assert not kb.lookup(ambiguous), ambiguous

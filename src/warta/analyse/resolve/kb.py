@@ -50,6 +50,7 @@ _PACKAGED_ORDER = (
     "places.jsonl",
     "metonyms.jsonl",
     "organisations.jsonl",
+    "indonesia.jsonl",
     "leaders.jsonl",
     "people.jsonl",
     "roles.jsonl",
