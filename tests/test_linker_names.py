@@ -68,3 +68,14 @@ def test_linker_role_word_of_a_deputy_a_former_holder_or_before_a_name_is_not_th
 def test_linker_role_word_without_a_publication_day_stays_unresolved():
     doc = warta.analyze(OFFICE_TEXT)
     assert not any(e.source == "office" for e in doc.entities)
+
+
+def test_linker_head_of_state_or_government_by_country_on_the_article_date():
+    text = "Presiden Rusia mengatakan Moskow siap. Kanselir Jerman tiba di Jakarta."
+    _, found = _mentions(text, published="2015-06-01")
+    assert {("Presiden Rusia", "Vladimir Putin"), ("Kanselir Jerman", "Angela Merkel")} <= set(found)
+    _, found = _mentions(text, published="2022-09-05")
+    assert ("Kanselir Jerman", "Olaf Scholz") in found
+    _, found = _mentions("Mantan Presiden Rusia hadir. Presiden Rusia Vladimir Putin menolak.", published="2022-09-05")
+    assert ("Presiden Rusia", "Vladimir Putin") not in found
+    assert ("Russia" in {name for _, name in found})

@@ -57,6 +57,7 @@ _PACKAGED_ORDER = (
     "offices.jsonl",
 )
 
+HEAD_ROLES = ("head of state", "head of government")
 _CODE_RE = re.compile(r"^(?:[A-Z]{3}|IGO)$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 _SECTOR_RE = re.compile(r"^[A-Z][A-Z0-9_/]{1,11}$")
@@ -280,12 +281,18 @@ class KnowledgeBase:
         self._role_by_form: dict[str, list[dict[str, Any]]] = {}
         for r in self.roles:
             self._role_by_form.setdefault(norm_key(r["form"]), []).append(r)
-        # office id -> [(start, end, entry)]: who held which office when
+        # office id -> [(start, end, entry)]: who held which office when; a country's head of
+        # state or government is the office "RUS/head of state" (leaders.jsonl's roles)
         self._terms: dict[str, list[tuple[str, str | None, KBEntry]]] = {}
         for e in self._entries.values():
             for r in e.roles:
-                if r.get("office") and r.get("start"):
-                    self._terms.setdefault(r["office"], []).append((str(r["start"]), r.get("end"), e))
+                if not r.get("start"):
+                    continue
+                office = r.get("office")
+                if not office and r.get("role") in HEAD_ROLES and r.get("country"):
+                    office = f"{r['country']}/{r['role']}"
+                if office:
+                    self._terms.setdefault(office, []).append((str(r["start"]), r.get("end"), e))
 
     # -- construction
     @classmethod
@@ -357,7 +364,8 @@ class KnowledgeBase:
         return [r for r in self.roles if r.get("kind") == "office"]
 
     def holder(self, office: str, date: str | None) -> KBEntry | None:
-        """Who held ``office`` on ``date`` (ISO ``YYYY-MM-DD``; a term's dates may stop at the
+        """Who held ``office`` (an office line's id, or ``"RUS/head of state"``, ``"JPN/head of
+        government"``) on ``date`` (ISO ``YYYY-MM-DD``; a term's dates may stop at the
         month or year). None without a date, or when no one known held it then; on a
         hand-over day the incoming holder."""
         if not date:

@@ -315,6 +315,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # role words of one office stand for its holder on the article's date
     day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
     _offices(b, kb, regions, day)
+    _heads(b, kb, regions, day)
 
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)
@@ -647,6 +648,43 @@ def _offices(b: _Builder, kb: KnowledgeBase, regions, day: str | None) -> None:
                 _drop(b, x)
             b.add(ms, me, holder.id, holder.name, "PER", holder.code, office.get("sector") or holder.sector,
                   holder.wikidata, source="office")
+
+
+# Role words that, before a country's name, mean its head of state or government.
+HEAD_WORDS = {"presiden": "head of state", "raja": "head of state", "ratu": "head of state",
+              "perdana menteri": "head of government", "pm": "head of government", "kanselir": "head of government"}
+_HEAD_RE = re.compile(r"(?<![\w-])(?:(?i:presiden|raja|ratu|perdana menteri|kanselir)|PM)\s+$")
+
+
+def _heads(b: _Builder, kb: KnowledgeBase, regions, day: str | None) -> None:
+    """``Presiden Rusia`` or ``PM Jepang`` with no name after it is the country's head of state
+    or government on ``day`` (the KB's leaders); not after ``wakil``/``mantan``/``calon``."""
+    if not day:
+        return
+    text = b.text
+    starts = [s for s, _ in regions]
+    for c in [m for m in b.mentions if m.type == "GPE" and m.entity_id and m.entity_id.startswith("country/")]:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i < 0:
+            continue
+        sent_start = regions[i][0]
+        t = _HEAD_RE.search(text, max(sent_start, c.start - 20), c.start)
+        if not t or not b.free(t.start(), t.end()):
+            continue
+        before = text[max(sent_start, t.start() - 25):t.start()].split()
+        if before and before[-1].lower().strip("(\"'") in _NOT_HOLDER_BEFORE:
+            continue
+        after = re.match(r"\s*([^\s])", text[c.end:regions[i][1]])
+        if after and (after.group(1).isupper() or after.group(1).isdigit()):
+            continue
+        role = HEAD_WORDS[" ".join(t.group(0).split()).lower()]
+        holder = kb.holder(f"{c.code}/{role}", day)
+        if holder is None:
+            continue
+        _drop(b, c)
+        code, sector = _role_sector(holder, int(day[:4]))
+        b.add(t.start(), c.end, holder.id, holder.name, "PER", holder.code or code, sector or holder.sector,
+              holder.wikidata, source="office")
 
 
 def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
