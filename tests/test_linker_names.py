@@ -79,3 +79,8 @@ def test_linker_head_of_state_or_government_by_country_on_the_article_date():
     _, found = _mentions("Mantan Presiden Rusia hadir. Presiden Rusia Vladimir Putin menolak.", published="2022-09-05")
     assert ("Presiden Rusia", "Vladimir Putin") not in found
     assert ("Russia" in {name for _, name in found})
+
+
+def test_linker_common_acronyms_and_ship_codes_are_not_names():
+    _, found = _mentions("Kelompok HAM menuduh militer Myanmar. Kapal CCG menembak kapal suplai Filipina M/L Kalayaan.")
+    assert not any(t in ("HAM", "M/L Kalayaan") for t, _ in found)

@@ -87,7 +87,7 @@ NOT_NAMES = frozenset(
     senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
     september oktober november desember namun tetapi sementara selain menurut sebelumnya kemudian
     baca juga sumber editor pewarta penerjemah copyright tahun bulan pekan hari presiden menteri
-    jenderal pemerintah kata ujar the of and""".split()
+    jenderal pemerintah kata ujar the of and ham bumn""".split()
 )
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -433,8 +433,8 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 continue
             code = next((m.code for m in inner if m.code and m.code != "IGO"), None)
             if label == "PER":
-                if len(surface.split()) == 1 and surface.isupper():
-                    continue
+                if len(surface.split()) == 1 and surface.isupper() or "/" in surface:
+                    continue  # an acronym, or a ship or code (M/L Kalayaan)
                 type_, sector = "PER", None
             elif label == "ORG":
                 type_, sector = "ORG", _sector_for_org(surface)
