@@ -237,6 +237,23 @@ INDONESIAN_ALIASES = {
 }
 
 
+# Arabic given names as the English press and the Indonesian press spell them
+ARABIC_SPELLINGS = {"Mohammed": ("Muhammad", "Mohamed"), "Mohamed": ("Muhammad", "Mohammed"),
+                    "Mohammad": ("Muhammad", "Mohammed"), "Muhammad": ("Mohammed", "Mohamed"), "Abdel": ("Abdul",)}
+
+
+def spelling_variants(name: str) -> list[str]:
+    """Other spellings of a name's Arabic given names (``Mohammed bin Salman`` -> ``Muhammad bin Salman``)."""
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        for alt in ARABIC_SPELLINGS.get(w, ()):
+            variant = " ".join(words[:i] + [alt] + words[i + 1:])
+            if variant not in out and variant != name:
+                out.append(variant)
+    return out
+
+
 def _leader_rows(csv_path: Path):
     """Rows of the Wikidata extract that pass the checks (see the module docstring)."""
     with csv_path.open(encoding="utf-8") as fh:
@@ -269,7 +286,7 @@ def build_leaders(csv_path: Path) -> list[dict]:
             p = people[qid] = {
                 "id": eid, "name": name, "type": "PER", "code": c,
                 "sector": SECTOR_FIX.get(qid, "GOV"), "wikidata": qid,
-                "aliases": [name] + INDONESIAN_ALIASES.get(qid, []), "roles": [],
+                "aliases": [name] + spelling_variants(name) + INDONESIAN_ALIASES.get(qid, []), "roles": [],
             }
         role = {"role": role_name.replace("_", " "), "country": c, "start": start, "end": end or None}
         key = (role["role"], role["country"])

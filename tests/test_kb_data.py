@@ -124,3 +124,9 @@ def test_kb_data_indonesian_bodies_named_without_another_countrys_forms():
         assert hits and (hits[0].code, hits[0].sector) == ("IDN", sector), form
     for ambiguous in ("Kementerian Keuangan", "Mahkamah Konstitusi", "Partai Demokrat", "Partai Buruh"):
         assert not kb.lookup(ambiguous), ambiguous
+
+
+def test_kb_data_leaders_carry_the_other_spellings_of_arabic_given_names():
+    kb = KnowledgeBase.load([])
+    assert kb.lookup("Muhammad bin Salman")[0].name == "Mohammed bin Salman"
+    assert kb.lookup("Abdul Fattah al-Burhan")[0].name == "Abdel Fattah al-Burhan"
