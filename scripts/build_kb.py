@@ -192,6 +192,11 @@ QID_DROP = {
     "Q19731911",  # Sapto Amal Damandari, an auditor, under Indonesia's head of government
     "Q124846311",  # Haiti's transitional council, not a person
 }
+# single rows that are wrong: Win Myint as head of state from April 2021 (the ousted
+# government's claim; Myint Swe, then Min Aung Hlaing, held the office)
+ROW_DROP = {("Q8023642", "2021-04-16")}
+# roles a country's rows fill wrongly: South Korea's "heads of government" are its presidents
+ROLE_DROP = {("KOR", "head_of_government")}
 MONARCHS = {"Q37979"}  # one-word labels that are right (Akihito)
 QID_FIX = {"Q3462649": "Q6862232"}  # Min Aung Hlaing (the CSV row points elsewhere)
 SECTOR_FIX = {"Q6862232": "MIL", "Q63111184": "MIL"}
@@ -262,7 +267,9 @@ def _leader_rows(csv_path: Path):
             if not re.fullmatch(r"Q\d+", qid or "") or qid in QID_DROP or c in DEPENDENT:
                 continue
             start, end = r["start"][:10], r["end"][:10]
-            if not re.match(r"^\d{4}", start) or start < "1950" or (end and (end < "2010" or end < start)):
+            if not re.match(r"^\d{4}", start) or (end and (end < "2010" or end < start)):
+                continue
+            if (qid, start) in ROW_DROP or (c, r["role"]) in ROLE_DROP:
                 continue
             name = NAME_FIX.get(qid, r["person"])
             if re.fullmatch(r"Q\d+", name) or "/" in name:

@@ -130,3 +130,15 @@ def test_kb_data_leaders_carry_the_other_spellings_of_arabic_given_names():
     kb = KnowledgeBase.load([])
     assert kb.lookup("Muhammad bin Salman")[0].name == "Mohammed bin Salman"
     assert kb.lookup("Abdul Fattah al-Burhan")[0].name == "Abdel Fattah al-Burhan"
+
+
+def test_kb_data_heads_of_state_and_government_on_a_date():
+    kb = KnowledgeBase.load([])
+    expect = {("THA/head of state", "2016-06-01"): "Bhumibol Adulyadej",  # in office since 1946
+              ("MMR/head of state", "2022-09-05"): "Myint Swe",
+              ("GBR/head of state", "2023-06-01"): "Charles III",
+              ("GBR/head of government", "2023-06-01"): "Rishi Sunak",
+              ("DEU/head of government", "2015-06-01"): "Angela Merkel"}
+    for (office, day), name in expect.items():
+        assert kb.holder(office, day).name == name, office
+    assert kb.holder("KOR/head of government", "2022-09-05") is None  # the extract's rows there are presidents
