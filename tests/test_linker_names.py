@@ -84,3 +84,16 @@ def test_linker_head_of_state_or_government_by_country_on_the_article_date():
 def test_linker_common_acronyms_and_ship_codes_are_not_names():
     _, found = _mentions("Kelompok HAM menuduh militer Myanmar. Kapal CCG menembak kapal suplai Filipina M/L Kalayaan.")
     assert not any(t in ("HAM", "M/L Kalayaan") for t, _ in found)
+
+
+def test_linker_regional_units_are_organisations_with_their_sector():
+    text = ("Polda Jawa Barat menangkap tiga tersangka. Kejari Bandung menyita aset. Pemprov DKI Jakarta menolak. "
+            "DPRD Surabaya menggelar rapat. Kabid Humas Polres Bogor Kombes Budi Santoso mengatakan polda setempat siap.")
+    doc = warta.analyze(text, published="2022-09-05")
+    units = {m.text: (e.type, e.code, e.sector) for e in doc.entities for m in e.mentions}
+    assert units["Polda Jawa Barat"] == ("ORG", "IDN", "COP")
+    assert units["Kejari Bandung"] == ("ORG", "IDN", "JUD")
+    assert units["Pemprov DKI Jakarta"] == ("ORG", "IDN", "GOV")
+    assert units["DPRD Surabaya"] == ("ORG", "IDN", "LEG")
+    assert units["Polres Bogor"] == ("ORG", "IDN", "COP")  # the rank and the name after it are not the place
+    assert not any(t.lower().startswith("polda setempat") for t in units)

@@ -304,6 +304,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # 4. names the KB does not know (short forms of people already named first)
     _short_forms(b, regions)
     _ner_mentions(doc, b, kb, regions)
+    _units(b, regions)
 
     # 5. within-article aliases: acronyms defined in the text, short forms of people
     _acronyms(b, regions)
@@ -450,6 +451,61 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
+
+
+# Indonesian regional units named by a unit word and the place they serve (``Polda Jawa Barat``,
+# ``Kejari Bandung``, ``Pemprov DKI Jakarta``), with their sector.
+UNIT_SECTORS = {
+    "polda": "COP", "polres": "COP", "polresta": "COP", "polrestabes": "COP", "polsek": "COP",
+    "kepolisian daerah": "COP", "kepolisian resor": "COP",
+    "kejati": "JUD", "kejari": "JUD", "kejaksaan tinggi": "JUD", "kejaksaan negeri": "JUD",
+    "pengadilan negeri": "JUD", "pengadilan tinggi": "JUD", "pengadilan agama": "JUD",
+    "pemprov": "GOV", "pemkot": "GOV", "pemkab": "GOV", "pemda": "GOV", "pemerintah provinsi": "GOV",
+    "pemerintah kota": "GOV", "pemerintah kabupaten": "GOV", "pemerintah daerah": "GOV",
+    "kpud": "GOV", "kpu provinsi": "GOV", "bawaslu provinsi": "GOV", "dprd": "LEG",
+    "kodam": "MIL", "korem": "MIL", "kodim": "MIL", "lanud": "MIL", "lantamal": "MIL",
+}
+UNIT_PLACE_WORDS = 4  # "Pemerintah Provinsi Papua Barat Daya"
+# words that end a unit's place name: ranks and offices of the person named after it
+_UNIT_STOP = frozenset("""kombes akbp kompol akp iptu ipda aiptu bripka brigadir irjen brigjen komjen jenderal pol
+    kapolda kapolres kapolsek kajati kajari kasat kabid kasi kepala ketua wakil humas jaksa hakim""".split())
+_UNIT_RE = re.compile(r"(?<![\w-])((?i:" + "|".join(
+    re.escape(w) for w in sorted(UNIT_SECTORS, key=len, reverse=True)) + r"))\s+")
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*|[IVX]+\b")
+
+
+def _units(b: _Builder, regions) -> None:
+    """Regional police, prosecutors, courts, governments, councils and commands (see ``UNIT_SECTORS``):
+    the unit word and the capitalised words after it, up to a rank or a person's name."""
+    text = b.text
+    sectors = _title_sectors()
+    for s, e in regions:
+        for m in _UNIT_RE.finditer(text, s, e):
+            if not m.group(1)[0].isupper():
+                continue  # "polda setempat", "pemerintah daerah" as common nouns
+            end, pos, n = None, m.end(), 0
+            while n < UNIT_PLACE_WORDS:
+                w = _CAP_WORD.match(text, pos, e)
+                if not w or w.group(0).lower() in _UNIT_STOP or w.group(0).lower() in sectors \
+                        or any(x.start == w.start() and x.type == "PER" for x in b.mentions):
+                    break
+                end, n = w.end(), n + 1
+                nxt = re.match(r"[ ]+", text[w.end():e])
+                if not nxt:
+                    break
+                pos = w.end() + nxt.end()
+            if end is None:
+                continue
+            surface = text[m.start():end].rstrip(".,")
+            end = m.start() + len(surface)
+            inside = [x for x in b.mentions if x.start < end and m.start() < x.end]
+            if any(x.start < m.start() or x.end > end or x.type == "PER" or (x.start, x.end) == (m.start(), end)
+                   and x.entity_id in _kb() for x in inside):
+                continue  # overlaps a name, or the knowledge base knows the unit (Polda Metro Jaya)
+            for x in inside:
+                _drop(b, x)
+            sector = UNIT_SECTORS[" ".join(m.group(1).split()).lower()]
+            b.add(m.start(), end, f"org/{_slug(surface)}", surface, "ORG", "IDN", sector, source="rule")
 
 
 def _drop(b: _Builder, m: ActorMention) -> None:
