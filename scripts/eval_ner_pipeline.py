@@ -65,7 +65,7 @@ def name_span(text: str, start: int, end: int, kb) -> int:
             start += len(text[start:end]) - len(words[1])
         else:
             return start
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] in ",:"):
             start += 1
 
 
