@@ -125,6 +125,11 @@ def fold(s: str) -> str:
     return s.translate(FOLD_TABLE)
 
 
+def slug(s: str) -> str:
+    """The id-friendly form of a name: ``Polda Jawa Barat`` -> ``polda-jawa-barat``."""
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:80] or "x"
+
+
 def norm_key(s: str) -> str:
     """Lookup key of a surface form: folded, lower-cased, whitespace collapsed."""
     return " ".join(fold(s).lower().split())
@@ -421,4 +426,4 @@ class KnowledgeBase:
         return dest
 
 
-__all__ = ["KBEntry", "KnowledgeBase", "KBError", "DATA_DIR", "fold", "norm_key", "user_dir", "validate_record"]
+__all__ = ["KBEntry", "KnowledgeBase", "KBError", "DATA_DIR", "fold", "norm_key", "slug", "user_dir", "validate_record"]

@@ -30,7 +30,8 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
-from .kb import KBEntry, KnowledgeBase
+from .kb import KBEntry, KnowledgeBase, slug
+from .roles import exact_case_title, heads, offices, regional_units, role_sector
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -117,26 +118,19 @@ def _ner():
         return None
 
 
-def _exact_case_title(form: str) -> bool:
-    """Honorifics and short titles (``U``, ``Ko``, ``Daw``, ``PM``) and all-caps forms (``KSAD``)
-    count only in their own case: ``u`` ends ``bertemu`` and ``itu``, ``ko`` is no title."""
-    letters = [c for c in form if c.isalpha()]
-    return len(letters) <= 3 or all(c.isupper() for c in letters)
-
-
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
     """A title (with an optional ``mantan``/``wakil``... prefix) that ends where the text ends.
 
     The title starts on a word boundary; short titles and honorifics must match in their case."""
-    loose = {f for f in TITLE_SECTORS if not _exact_case_title(f)}
+    loose = {f for f in TITLE_SECTORS if not exact_case_title(f)}
     exact: set[str] = set()
     for r in _kb().roles:
         if r.get("kind") == "title":
             form = r["form"].strip()
-            (exact if _exact_case_title(form) else loose).add(form if _exact_case_title(form) else form.lower())
+            (exact if exact_case_title(form) else loose).add(form if exact_case_title(form) else form.lower())
     for f in TITLE_SECTORS:
-        if _exact_case_title(f) and f.upper() not in exact and f.capitalize() not in exact:
+        if exact_case_title(f) and f.upper() not in exact and f.capitalize() not in exact:
             exact.add(f.capitalize() if len(f) > 2 else f.upper())
     alts = "|".join(re.escape(f) for f in sorted(loose, key=len, reverse=True))
     exact_alts = "|".join(re.escape(f) for f in sorted(exact, key=len, reverse=True))
@@ -166,9 +160,6 @@ def _group_regex() -> tuple[re.Pattern, dict[str, dict]]:
     return re.compile(rf"(?i)(?<![\w-])(?:para\s+)?({alts})(?![\w-])"), groups
 
 
-def _slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:80] or "x"
-
 
 def _sector_for_org(name: str) -> str | None:
     low = name.lower()
@@ -180,35 +171,6 @@ def _sector_for_org(name: str) -> str | None:
             elif re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", low):
                 return sector
     return None
-
-
-_MILITARY_ROLE = ("defence", "defense", "military", "army", "armed forces", "chief of staff", "commander",
-                  "navy", "air force", "general")
-
-
-def _role_sector(entry: KBEntry, year: int | None) -> tuple[str | None, str | None]:
-    """(code, sector) of a person in the article's year (or now, without one), from the KB's roles.
-
-    The entry's own sector stands while one of the roles held then fits it (a junta leader
-    who is also head of government stays MIL); otherwise the role held then decides (a
-    defence minister who became security council secretary is GOV afterwards).
-    """
-    code, sector = entry.code, entry.sector
-    held = []
-    for r in entry.roles:
-        try:
-            start = int(str(r.get("start") or "0")[:4] or 0)
-            end = int(str(r.get("end"))[:4]) if r.get("end") else None
-        except ValueError:
-            continue
-        if (year is None and end is None) or (year is not None and start <= year <= (end or 9999)):
-            role = (r.get("role") or "").lower()
-            rs = r.get("sector") or ("MIL" if any(w in role for w in _MILITARY_ROLE) else "GOV")
-            held.append((start, rs, r.get("country")))
-    if held and not any(rs == sector for _, rs, _ in held):
-        _, sector, country = max(held, key=lambda h: h[0])
-        code = code or country
-    return code, sector
 
 
 class _Builder:
@@ -230,6 +192,16 @@ class _Builder:
 
     def claim(self, s: int, e: int) -> None:
         bisect.insort(self.taken, (s, e))
+
+    def drop(self, m: ActorMention) -> None:
+        """Take a mention back (a longer one replaces it)."""
+        self.mentions.remove(m)
+        self.taken.remove((m.start, m.end))
+        ent = self.entities.get(m.entity_id) if m.entity_id else None
+        if ent:
+            ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
+            if not ent.mentions:
+                del self.entities[m.entity_id]
 
     def add(self, s: int, e: int, eid: str, name: str, type_: str, code: str | None, sector: str | None,
             wikidata: str | None = None, source: str = "kb", entity: bool = True) -> ActorMention:
@@ -272,7 +244,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     for s, e in sorted(regions + extra):
         for m in gaz.find(text, s, e):
             ent = m.entry
-            code, sector = (_role_sector(ent, year) if ent.type == "PER" else (ent.code, ent.sector))
+            code, sector = (role_sector(ent, year) if ent.type == "PER" else (ent.code, ent.sector))
             b.add(m.start, m.end, ent.id, ent.name, ent.type, code, sector, ent.wikidata)
 
     # 2. the dateline's outlet (when the KB does not know it) and place
@@ -296,7 +268,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
                 b.add(ps, pe, h.id, h.name, h.type, h.code, h.sector, h.wikidata)
             else:
                 code = "IDN" if doc._.language is None or doc._.language.code == "id" else None
-                b.add(ps, pe, f"org/{_slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
+                b.add(ps, pe, f"org/{slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
 
     # 3. national militaries: "militer Korea Selatan", and bare "junta" once one is named
     _militaries(doc, b, kb, regions)
@@ -304,7 +276,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # 4. names the KB does not know (short forms of people already named first)
     _short_forms(b, regions)
     _ner_mentions(doc, b, kb, regions)
-    _units(b, regions)
+    regional_units(b, kb, regions, _title_sectors())
 
     # 5. within-article aliases: acronyms defined in the text, short forms of people
     _acronyms(b, regions)
@@ -315,8 +287,8 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
 
     # role words of one office stand for its holder on the article's date
     day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
-    _offices(b, kb, regions, day)
-    _heads(b, kb, regions, day)
+    offices(b, kb, regions, day)
+    heads(b, kb, regions, day)
 
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)
@@ -427,9 +399,9 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
             if hits:
                 h = hits[0]
                 for m in inner:
-                    _drop(b, m)
+                    b.drop(m)
                 year = doc._.anchor[0].year if doc._.anchor and doc._.anchor[0] else None
-                code, sector = (_role_sector(h, year) if h.type == "PER" else (h.code, h.sector))
+                code, sector = (role_sector(h, year) if h.type == "PER" else (h.code, h.sector))
                 b.add(ns, ne, h.id, h.name, h.type, code, sector, h.wikidata)
                 continue
             code = next((m.code for m in inner if m.code and m.code != "IGO"), None)
@@ -444,78 +416,13 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 if inner:
                     continue  # a place name containing a known place: keep the known one
             for m in inner:
-                _drop(b, m)
-            eid = f"{type_.lower()}/{_slug(surface)}"
+                b.drop(m)
+            eid = f"{type_.lower()}/{slug(surface)}"
             known = b.entities.get(eid)
             if known:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
-
-
-# Indonesian regional units named by a unit word and the place they serve (``Polda Jawa Barat``,
-# ``Kejari Bandung``, ``Pemprov DKI Jakarta``), with their sector.
-UNIT_SECTORS = {
-    "polda": "COP", "polres": "COP", "polresta": "COP", "polrestabes": "COP", "polsek": "COP",
-    "kepolisian daerah": "COP", "kepolisian resor": "COP",
-    "kejati": "JUD", "kejari": "JUD", "kejaksaan tinggi": "JUD", "kejaksaan negeri": "JUD",
-    "pengadilan negeri": "JUD", "pengadilan tinggi": "JUD", "pengadilan agama": "JUD",
-    "pemprov": "GOV", "pemkot": "GOV", "pemkab": "GOV", "pemda": "GOV", "pemerintah provinsi": "GOV",
-    "pemerintah kota": "GOV", "pemerintah kabupaten": "GOV", "pemerintah daerah": "GOV",
-    "kpud": "GOV", "kpu provinsi": "GOV", "bawaslu provinsi": "GOV", "dprd": "LEG",
-    "kodam": "MIL", "korem": "MIL", "kodim": "MIL", "lanud": "MIL", "lantamal": "MIL",
-}
-UNIT_PLACE_WORDS = 4  # "Pemerintah Provinsi Papua Barat Daya"
-# words that end a unit's place name: ranks and offices of the person named after it
-_UNIT_STOP = frozenset("""kombes akbp kompol akp iptu ipda aiptu bripka brigadir irjen brigjen komjen jenderal pol
-    kapolda kapolres kapolsek kajati kajari kasat kabid kasi kepala ketua wakil humas jaksa hakim""".split())
-_UNIT_RE = re.compile(r"(?<![\w-])((?i:" + "|".join(
-    re.escape(w) for w in sorted(UNIT_SECTORS, key=len, reverse=True)) + r"))\s+")
-_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*|[IVX]+\b")
-
-
-def _units(b: _Builder, regions) -> None:
-    """Regional police, prosecutors, courts, governments, councils and commands (see ``UNIT_SECTORS``):
-    the unit word and the capitalised words after it, up to a rank or a person's name."""
-    text = b.text
-    sectors = _title_sectors()
-    for s, e in regions:
-        for m in _UNIT_RE.finditer(text, s, e):
-            if not m.group(1)[0].isupper():
-                continue  # "polda setempat", "pemerintah daerah" as common nouns
-            end, pos, n = None, m.end(), 0
-            while n < UNIT_PLACE_WORDS:
-                w = _CAP_WORD.match(text, pos, e)
-                if not w or w.group(0).lower() in _UNIT_STOP or w.group(0).lower() in sectors \
-                        or any(x.start == w.start() and x.type == "PER" for x in b.mentions):
-                    break
-                end, n = w.end(), n + 1
-                nxt = re.match(r"[ ]+", text[w.end():e])
-                if not nxt:
-                    break
-                pos = w.end() + nxt.end()
-            if end is None:
-                continue
-            surface = text[m.start():end].rstrip(".,")
-            end = m.start() + len(surface)
-            inside = [x for x in b.mentions if x.start < end and m.start() < x.end]
-            if any(x.start < m.start() or x.end > end or x.type == "PER" or (x.start, x.end) == (m.start(), end)
-                   and x.entity_id in _kb() for x in inside):
-                continue  # overlaps a name, or the knowledge base knows the unit (Polda Metro Jaya)
-            for x in inside:
-                _drop(b, x)
-            sector = UNIT_SECTORS[" ".join(m.group(1).split()).lower()]
-            b.add(m.start(), end, f"org/{_slug(surface)}", surface, "ORG", "IDN", sector, source="rule")
-
-
-def _drop(b: _Builder, m: ActorMention) -> None:
-    b.mentions.remove(m)
-    b.taken.remove((m.start, m.end))
-    ent = b.entities.get(m.entity_id) if m.entity_id else None
-    if ent:
-        ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
-        if not ent.mentions:
-            del b.entities[m.entity_id]
 
 
 def _acronyms(b: _Builder, regions) -> None:
@@ -636,7 +543,7 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
             continue
         ent = b.entities.get(m.entity_id) if m.entity_id else None
         if country is not None:
-            _drop(b, country)
+            b.drop(country)
         b.mentions.remove(m)
         b.taken.remove((m.start, m.end))
         if ent:
@@ -652,95 +559,6 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
                   source=ent.source)
         else:
             b.add(new_start, m.end, m.entity_id, m.name, "PER", code, sector, m.wikidata, entity=False)
-
-
-# words before a role word that make it someone else than the office's holder of the day
-_NOT_HOLDER_BEFORE = frozenset(TITLE_PREFIX_WORDS) | {"wakil", "mantan", "eks", "calon", "bekas", "para", "sang"}
-
-
-@lru_cache(maxsize=1)
-def _office_regex() -> tuple[re.Pattern, dict[str, dict]]:
-    """Every role word of an office (its form and aliases), longest first, on word boundaries."""
-    forms: dict[str, dict] = {}
-    for r in _kb().offices:
-        for f in (r["form"], *r.get("aliases", ())):
-            forms.setdefault(f, r)
-    if not forms:
-        return re.compile(r"(?!x)x"), {}
-    alts = []
-    for f in sorted(forms, key=len, reverse=True):
-        alts.append(re.escape(f) if _exact_case_title(f) else f"(?i:{re.escape(f)})")
-    return re.compile(r"(?<![\w-])(" + "|".join(alts) + r")(?![\w-])"), {k.lower(): v for k, v in forms.items()}
-
-
-def _offices(b: _Builder, kb: KnowledgeBase, regions, day: str | None) -> None:
-    """A bare role word of one office (``Kapolri mengatakan``) is its holder on ``day``.
-
-    Not when a name follows (``Kapolri Jenderal Listyo ...``: the name is the actor), nor after
-    ``wakil``/``mantan``/``calon`` (someone else), nor without a day to resolve on. Places and
-    organisations matched inside the role word (``Indonesia``, ``KPK``) give way to the person.
-    """
-    if not day:
-        return
-    pat, forms = _office_regex()
-    text = b.text
-    for s, e in regions:
-        for m in pat.finditer(text, s, e):
-            ms, me = m.start(), m.end()
-            before = text[max(s, ms - 25):ms].split()
-            if before and before[-1].lower().strip("(\"'") in _NOT_HOLDER_BEFORE:
-                continue
-            after = re.match(r"\s*([^\s])", text[me:e])
-            if after and (after.group(1).isupper() or after.group(1).isdigit()):
-                continue
-            inner = [x for x in b.mentions if x.start < me and ms < x.end]
-            if any(x.start < ms or x.end > me or x.type == "PER" for x in inner):
-                continue
-            office = forms[m.group(1).lower()]
-            holder = kb.holder(office["office"], day)
-            if holder is None:
-                continue
-            for x in inner:
-                _drop(b, x)
-            b.add(ms, me, holder.id, holder.name, "PER", holder.code, office.get("sector") or holder.sector,
-                  holder.wikidata, source="office")
-
-
-# Role words that, before a country's name, mean its head of state or government.
-HEAD_WORDS = {"presiden": "head of state", "raja": "head of state", "ratu": "head of state",
-              "perdana menteri": "head of government", "pm": "head of government", "kanselir": "head of government"}
-_HEAD_RE = re.compile(r"(?<![\w-])(?:(?i:presiden|raja|ratu|perdana menteri|kanselir)|PM)\s+$")
-
-
-def _heads(b: _Builder, kb: KnowledgeBase, regions, day: str | None) -> None:
-    """``Presiden Rusia`` or ``PM Jepang`` with no name after it is the country's head of state
-    or government on ``day`` (the KB's leaders); not after ``wakil``/``mantan``/``calon``."""
-    if not day:
-        return
-    text = b.text
-    starts = [s for s, _ in regions]
-    for c in [m for m in b.mentions if m.type == "GPE" and m.entity_id and m.entity_id.startswith("country/")]:
-        i = bisect.bisect_right(starts, c.start) - 1
-        if i < 0:
-            continue
-        sent_start = regions[i][0]
-        t = _HEAD_RE.search(text, max(sent_start, c.start - 20), c.start)
-        if not t or not b.free(t.start(), t.end()):
-            continue
-        before = text[max(sent_start, t.start() - 25):t.start()].split()
-        if before and before[-1].lower().strip("(\"'") in _NOT_HOLDER_BEFORE:
-            continue
-        after = re.match(r"\s*([^\s])", text[c.end:regions[i][1]])
-        if after and (after.group(1).isupper() or after.group(1).isdigit()):
-            continue
-        role = HEAD_WORDS[" ".join(t.group(0).split()).lower()]
-        holder = kb.holder(f"{c.code}/{role}", day)
-        if holder is None:
-            continue
-        _drop(b, c)
-        code, sector = _role_sector(holder, int(day[:4]))
-        b.add(t.start(), c.end, holder.id, holder.name, "PER", holder.code or code, sector or holder.sector,
-              holder.wikidata, source="office")
 
 
 def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
@@ -760,7 +578,7 @@ def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
             code = c.code if c is not None else None
             end = c.end if c is not None else g.end()
             if c is not None:
-                _drop(b, c)
+                b.drop(c)
             name = role.get("name") or role.get("description") or g.group(1)
             if c is not None and role.get("sector") == "GOV" and c.entity_id:
                 # "Pemerintah Thailand" is the state acting: the country, as its government
