@@ -122,6 +122,8 @@ FOLD_TABLE = _fold_table()
 
 def fold(s: str) -> str:
     """Accents off, quotes and dashes plain; same length as ``s`` (offsets stay valid)."""
+    if s.isascii() and "`" not in s:  # nothing to fold (the backtick is the one ASCII character folded)
+        return s
     return s.translate(FOLD_TABLE)
 
 
