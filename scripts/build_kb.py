@@ -4,10 +4,15 @@
 Generated files (overwritten by this script):
 - ``countries.jsonl``: every country and territory, names from babel's CLDR data in
   Indonesian, Malay and English, ISO 3166-1 alpha-3 codes, canonical English names.
-- ``leaders.jsonl``: heads of state and government since 2013 for the countries most
-  present in Indonesian international news, from the Wikidata extract in
-  ``../shared/data/wikidata-leaders/leaders_history.csv`` (noisy: filtered and corrected
-  below). Skipped, keeping the existing file, when that CSV is not there.
+- ``leaders.jsonl``: heads of state and government of every sovereign country in office
+  since 2010, from the Wikidata extract in
+  ``../shared/data/wikidata-leaders/leaders_history.csv``. The extract is noisy and is
+  filtered here (see :func:`build_leaders`): rows without a start date (under Indonesia
+  they name an auditor as head of government), labels that are bare Wikidata ids or
+  Portuguese renderings of a non-Lusophone name, terms that end before they start,
+  dependent territories (whose heads are another country's), one-word labels that are not
+  known monarchs; known wrong rows and labels are fixed by id. Skipped, keeping the
+  existing file, when that CSV is not there.
 
 Hand-written files (never touched here; the knowledge base merges entries by ``id`` at
 load time, so they may add aliases and fix fields of generated entries):
@@ -24,11 +29,14 @@ import json
 import re
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "src" / "warta" / "link" / "data"
-DEFAULT_CSV = ROOT.parent / "shared" / "data" / "wikidata-leaders" / "leaders_history.csv"
+DATA = ROOT / "src" / "warta" / "analyse" / "resolve" / "data"
+# the project's shared material sits beside the checkout (or beside the worktrees' folder)
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
+DEFAULT_CSV = SHARED / "data" / "wikidata-leaders" / "leaders_history.csv"
 
 # ------------------------------------------------------------------ countries
 DEPRECATED_A3 = {
@@ -170,13 +178,26 @@ NAME_FIX = {
     "Q20385886": "Ahmed Obeid bin Daghr", "Q1464": "Benigno Aquino III",
     "Q1059948": "Khalifa bin Zayed Al Nahyan", "Q57352": "Hamad bin Isa Al Khalifa",
     "Q83849153": "Khalid bin Khalifa bin Abdulaziz Al Thani",
+    "Q9682": "Elizabeth II", "Q29574": "Beatrix of the Netherlands", "Q102139": "Margrethe II",
+    "Q19943": "Juan Carlos I", "Q57454": "Hans-Adam II", "Q57537": "Letsie III",
+    "Q161319": "Guillaume, Grand Duke of Luxembourg", "Q16004": "Henri, Grand Duke of Luxembourg",
+    "Q3910": "Albert II, Prince of Monaco", "Q45068": "Carl XVI Gustaf", "Q57340": "Mswati III",
+    "Q2494": "Pope Benedict XVI", "Q450675": "Pope Francis", "Q6109517": "Pope Leo XIV",
 }
 # rows that are wrong (fiction, ministers under the head-of-government role, elections ...)
 QID_DROP = {
     "Q107054330", "Q96181216", "Q5335019", "Q30917", "Q18471338", "Q317421",
     "Q19718465", "Q105234492", "Q105444004", "Q131385525", "Q116822184",
     "Q976974", "Q12850075", "Q16091128", "Q335738",
+    "Q19731911",  # Sapto Amal Damandari, an auditor, under Indonesia's head of government
+    "Q124846311",  # Haiti's transitional council, not a person
 }
+# single rows that are wrong: Win Myint as head of state from April 2021 (the ousted
+# government's claim; Myint Swe, then Min Aung Hlaing, held the office)
+ROW_DROP = {("Q8023642", "2021-04-16")}
+# roles a country's rows fill wrongly: South Korea's "heads of government" are its presidents
+ROLE_DROP = {("KOR", "head_of_government")}
+MONARCHS = {"Q37979"}  # one-word labels that are right (Akihito)
 QID_FIX = {"Q3462649": "Q6862232"}  # Min Aung Hlaing (the CSV row points elsewhere)
 SECTOR_FIX = {"Q6862232": "MIL", "Q63111184": "MIL"}
 
@@ -199,39 +220,98 @@ def _hand_written_people() -> dict[str, tuple[str, str]]:
     return out
 
 
-def build_leaders(csv_path: Path) -> list[dict]:
-    known = _hand_written_people()
-    people: dict[str, dict] = {}
+# Territories whose head of state is another country's (their rows repeat the metropole's).
+DEPENDENT = set(
+    "ABW AIA ALA ASM BES BMU COK CUW CXR CYM FLK FRO GGY GIB GLP GRL GUF GUM HKG IMN IOT JEY MAC MAF "
+    "MNP MSR MTQ MYT NCL NFK NIU PCN PRI PYF REU SHN SPM SXM TCA TKL VGB VIR WLF ESH BLM".split()
+)
+LUSOPHONE = set("BRA PRT AGO MOZ CPV GNB STP TLS GNQ".split())
+# Portuguese renderings of other countries' names and titles (``Carlos III do Reino Unido``)
+PORTUGUESE_LABEL = re.compile(
+    r"\b(?:do|da|dos|das|de)\s(?:Reino Unido|Bélgica|Espanha|Dinamarca|Países Baixos|Jordânia|Noruega|Suécia|"
+    r"Marrocos|Mónaco|Liechtenstein|Lesoto|Luxemburgo|Essuatíni|Arábia Saudita|Brabante|Japão|Transição)"
+    r"|Príncipe|grão-duque|Conselho|^Papa\s|^Leão\s|^Maomé\s")
+# the country a head of several realms is filed under
+PRIMARY_COUNTRY = {"Q9682": "GBR", "Q43274": "GBR"}
+# Indonesian forms the press uses for people whose name alone is rarely written
+INDONESIAN_ALIASES = {
+    "Q43274": ["Raja Charles III", "Raja Charles"], "Q9682": ["Ratu Elizabeth II", "Ratu Elizabeth"],
+    "Q450675": ["Paus Fransiskus"], "Q2494": ["Paus Benediktus XVI"], "Q6109517": ["Paus Leo XIV", "Paus Leo"],
+    "Q367825": ["Raja Salman"], "Q217096": ["Kaisar Naruhito"], "Q37979": ["Kaisar Akihito"],
+    "Q57464": ["Raja Abdullah II", "Raja Abdullah"], "Q57553": ["Raja Mohammed VI"],
+}
+
+
+# Arabic given names as the English press and the Indonesian press spell them
+ARABIC_SPELLINGS = {"Mohammed": ("Muhammad", "Mohamed"), "Mohamed": ("Muhammad", "Mohammed"),
+                    "Mohammad": ("Muhammad", "Mohammed"), "Muhammad": ("Mohammed", "Mohamed"), "Abdel": ("Abdul",)}
+
+
+def spelling_variants(name: str) -> list[str]:
+    """Other spellings of a name's Arabic given names (``Mohammed bin Salman`` -> ``Muhammad bin Salman``)."""
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        for alt in ARABIC_SPELLINGS.get(w, ()):
+            variant = " ".join(words[:i] + [alt] + words[i + 1:])
+            if variant not in out and variant != name:
+                out.append(variant)
+    return out
+
+
+def _leader_rows(csv_path: Path):
+    """Rows of the Wikidata extract that pass the checks (see the module docstring)."""
     with csv_path.open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             c, qid = r["iso3"], r["person_qid"]
-            if c not in LEADER_COUNTRIES or qid in QID_DROP or not qid:
+            if not re.fullmatch(r"Q\d+", qid or "") or qid in QID_DROP or c in DEPENDENT:
                 continue
             start, end = r["start"][:10], r["end"][:10]
-            if not re.match(r"^\d{4}", start) or start < "1990" or (end and end < "2013"):
+            if not re.match(r"^\d{4}", start) or (end and (end < "2010" or end < start)):
+                continue
+            if (qid, start) in ROW_DROP or (c, r["role"]) in ROLE_DROP:
                 continue
             name = NAME_FIX.get(qid, r["person"])
-            if re.fullmatch(r"Q\d+", name):
+            if re.fullmatch(r"Q\d+", name) or "/" in name:
                 continue
-            qid = QID_FIX.get(qid, qid)
-            eid = f"person/{slug(name)}"
-            if qid in known:
-                eid, name = known[qid][0], known[qid][1] or name
-            p = people.get(qid)
-            if p is None:
-                p = people[qid] = {
-                    "id": eid, "name": name, "type": "PER", "code": c,
-                    "sector": SECTOR_FIX.get(qid, "GOV"), "wikidata": qid, "aliases": [name], "roles": [],
-                }
-            role = {"role": r["role"].replace("_", " "), "country": c, "start": start, "end": end or None}
-            key = (role["role"], role["country"])
-            dup = next((x for x in p["roles"] if (x["role"], x["country"]) == key
-                        and (x["start"] <= start <= (x["end"] or "9999") or start <= x["start"] <= (end or "9999"))), None)
-            if dup:
-                dup["start"] = min(dup["start"], start)
-                dup["end"] = None if (dup["end"] is None or not end) else max(dup["end"], end)
-            else:
-                p["roles"].append(role)
+            if qid not in NAME_FIX and c not in LUSOPHONE and PORTUGUESE_LABEL.search(name):
+                continue
+            if len(name.split()) == 1 and qid not in NAME_FIX and qid not in MONARCHS:
+                continue
+            yield c, QID_FIX.get(qid, qid), name, r["role"], start, end
+
+
+def build_leaders(csv_path: Path) -> list[dict]:
+    known = _hand_written_people()
+    people: dict[str, dict] = {}
+    for c, qid, name, role_name, start, end in _leader_rows(csv_path):
+        eid = f"person/{slug(name)}"
+        if qid in known:
+            eid, name = known[qid][0], known[qid][1] or name
+        p = people.get(qid)
+        if p is None:
+            p = people[qid] = {
+                "id": eid, "name": name, "type": "PER", "code": c,
+                "sector": SECTOR_FIX.get(qid, "GOV"), "wikidata": qid,
+                "aliases": [name] + spelling_variants(name) + INDONESIAN_ALIASES.get(qid, []), "roles": [],
+            }
+        role = {"role": role_name.replace("_", " "), "country": c, "start": start, "end": end or None}
+        key = (role["role"], role["country"])
+        dup = next((x for x in p["roles"] if (x["role"], x["country"]) == key
+                    and (x["start"] <= start <= (x["end"] or "9999") or start <= x["start"] <= (end or "9999"))), None)
+        if dup:
+            dup["start"] = min(dup["start"], start)
+            dup["end"] = None if (dup["end"] is None or not end) else max(dup["end"], end)
+        else:
+            p["roles"].append(role)
+    order = {c: i for i, c in enumerate(LEADER_COUNTRIES)}
+    for qid, p in people.items():
+        countries = Counter(r["country"] for r in p["roles"])
+        p["code"] = PRIMARY_COUNTRY.get(qid) or min(countries, key=lambda c: (-countries[c], order.get(c, 999), c))
+    ids = Counter(p["id"] for p in people.values())
+    for qid, p in people.items():  # two people with one name: keep both, told apart by their ids
+        if ids[p["id"]] > 1 and qid not in known:
+            p["id"] = f"{p['id']}-{qid.lower()}"
     out = sorted(people.values(), key=lambda p: (p["code"], p["name"]))
     for p in out:
         p["roles"].sort(key=lambda x: x["start"])

@@ -1,21 +1,42 @@
 #!/usr/bin/env python
-"""Train warta's Indonesian NER model (CRF) from the IndoNLU NER corpora.
+"""Train warta's Indonesian NER model (CRF) from the IndoNLU NER corpora and idner-news-2k.
 
 Usage (from the repo root)::
 
-    python scripts/train_ner.py                      # defaults below
+    python scripts/train_ner.py                      # compare the variants, ship the better
+    python scripts/train_ner.py --variants crf,crf+clusters     # compare only these
     python scripts/train_ner.py --data ../shared/data/indonlu --select
 
 Reads ``nerp_ner-prosa`` and ``nergrit_ner-grit`` (train/valid/test .txt,
-``token<TAB>tag`` lines, blank line between sentences), maps their tags to
-PER / ORG / LOC (everything else -> O), trains a linear-chain CRF with
-python-crfsuite on the union of both train splits (+ valid for the final
-model), evaluates on each test split separately (entity level, exact span
-match) and writes into ``src/warta/analyse/models/``:
+``token<TAB>tag`` lines, blank line between sentences) and idner-news-2k
+(``token POS tag``; train and dev), maps their tags to PER / ORG / LOC
+(everything else -> O) and compares feature variants of a linear-chain CRF
+(python-crfsuite):
+
+* ``crf``: word, affix, shape and cue-word features (the model shipped before);
+* ``crf+clusters``: the same plus word classes learned from raw news text
+  (``scripts/train_clusters.py``, ``models/ner.clusters.tsv``) for the word and
+  its neighbours;
+* ``crf+clusters+gazetteer``: the same plus, for the word and its neighbours, the
+  kinds of known names (PER, ORG, LOC) it occurs in, from the packaged knowledge
+  base (``models/ner.gazetteer.tsv``, written here; words raw news mostly
+  writes in lower case left out).
+
+Each variant is trained on the three train splits and scored on the NERP and
+NERGrit valid splits; the better mean valid F1 wins and is shipped as it was
+compared (``--with-valid`` retrains it on train + the IndoNLU valid splits;
+measured on 2026-11-29 that scored lower on NERGrit test, 0.710 against 0.721).
+Everything is scored (entity level, exact span match) on the NERP and NERGrit
+test splits and on the idner-news-2k dev split, which no model here is trained
+on. The model shipped before is scored on the same
+splits. Writes into ``src/warta/analyse/models/``:
 
 * ``ner.crfsuite``       the model (loaded by ``warta.analyse.ner.NerTagger``)
-* ``ner-metrics.json``   test-split P/R/F1 per corpus, overall and per label,
-                         plus training settings, date, model size and speed
+* ``ner.clusters.tsv``   its word clusters (removed when the winner uses none)
+* ``ner.gazetteer.tsv``  its name words (removed when the winner uses none)
+* ``ner-metrics.json``   P/R/F1 per split, overall and per label, the variant
+                         comparison, the training data's sha256, settings,
+                         date, model size and speed
 * ``NER-LICENSE.md``     licence / attribution of the training data
 
 ``--select`` first picks c1/c2 from a small grid by mean valid-split F1
@@ -26,7 +47,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
+import shutil
 import platform
 import sys
 import tempfile
@@ -39,26 +62,25 @@ import pycrfsuite
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))
 
-from warta.analyse.ner import LABELS, NerTagger, bio_to_spans, repair_bio, sentence_features  # noqa: E402
+from ner_data import DEFAULT_EXTRA, SHARED, TAG_MAP, read_conll  # noqa: E402
 
-DEFAULT_DATA = REPO / ".." / "shared" / "data" / "indonlu"
+from warta.analyse.ner import (  # noqa: E402
+    LABELS, NerTagger, bio_to_spans, clusters_path, gazetteer_path, load_clusters, load_gazetteer, repair_bio,
+    sentence_features, word_features)
+
+DEFAULT_DATA = SHARED / "data" / "indonlu"
 OUT_DIR = REPO / "src" / "warta" / "analyse" / "models"
+CLUSTERS = OUT_DIR / "ner.clusters.tsv"
+GAZETTEER = OUT_DIR / "ner.gazetteer.tsv"
+VARIANTS = ("crf", "crf+clusters", "crf+clusters+gazetteer")
+RAW_NEWS = SHARED / "corpora" / "indosum" / "articles.jsonl"
+LOWERCASE_SHARE = 0.5  # a word written in lower case this often in raw news (not sentence-first) is no name word
 
 CORPORA = {
     "nerp": "nerp_ner-prosa",
     "nergrit": "nergrit_ner-grit",
-}
-TAG_MAP = {
-    # NERP (Prosa): PPL person, PLC place, IND institution/organisation,
-    # EVT event, FNB food & beverage (dropped)
-    "PPL": "PER",
-    "PLC": "LOC",
-    "IND": "ORG",
-    # NERGrit
-    "PERSON": "PER",
-    "PLACE": "LOC",
-    "ORGANISATION": "ORG",
 }
 DEFAULTS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "minfreq": 1}
 GRID = [(c1, c2) for c1 in (0.1, 0.3) for c2 in (0.01, 0.1)]
@@ -67,31 +89,6 @@ GRID = [(c1, c2) for c1 in (0.1, 0.3) for c2 in (0.01, 0.1)]
 # --------------------------------------------------------------------------
 # Data
 # --------------------------------------------------------------------------
-
-
-def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
-    sents, toks, tags = [], [], []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n").rstrip("\r")
-            if not line.strip():
-                if toks:
-                    sents.append((toks, tags))
-                    toks, tags = [], []
-                continue
-            tok, _, tag = line.partition("\t")
-            toks.append(tok)
-            tags.append(map_tag(tag.strip()))
-    if toks:
-        sents.append((toks, tags))
-    return sents
-
-
-def map_tag(tag: str) -> str:
-    if len(tag) < 3 or tag[1] != "-":
-        return "O"
-    lab = TAG_MAP.get(tag[2:])
-    return f"{tag[0]}-{lab}" if lab else "O"
 
 
 class _Redup:
@@ -141,16 +138,30 @@ class _Redup:
         return ot, repair_bio(og)
 
 
-def load(data: Path) -> dict[str, dict[str, list]]:
-    out = {}
-    for name, sub in CORPORA.items():
+def load(data: Path, extra: Path) -> tuple[dict[str, dict[str, list]], list[Path]]:
+    """The corpora by name and split, and the files read (for the data hash)."""
+    out: dict[str, dict[str, list]] = {}
+    files: list[Path] = []
+    wanted = [(name, data / sub, ("train", "valid", "test")) for name, sub in CORPORA.items()]
+    wanted.append(("idner", extra, ("train", "dev")))
+    for name, folder, splits in wanted:
         out[name] = {}
-        for split in ("train", "valid", "test"):
-            p = data / sub / f"{split}.txt"
+        for split in splits:
+            p = folder / f"{split}.txt"
             if not p.is_file():
                 raise SystemExit(f"missing {p}")
             out[name][split] = read_conll(p)
-    return out
+            files.append(p)
+    return out, files
+
+
+def data_hash(files: list[Path]) -> str:
+    """sha256 over the training and evaluation files, in load order (name and bytes)."""
+    h = hashlib.sha256()
+    for p in files:
+        h.update(p.parent.name.encode() + b"/" + p.name.encode() + b"\0")
+        h.update(p.read_bytes())
+    return h.hexdigest()
 
 
 # --------------------------------------------------------------------------
@@ -158,10 +169,51 @@ def load(data: Path) -> dict[str, dict[str, list]]:
 # --------------------------------------------------------------------------
 
 
-def train(sents, model_path: Path, c1: float, c2: float, max_iterations: int, minfreq: float) -> float:
+def _lowercase_words(corpus: Path) -> set[str]:
+    """Words raw news writes in lower case more often than not (sentence-initial words not counted)."""
+    low, seen = Counter(), Counter()
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            for para in json.loads(line).get("text", "").split("\n"):
+                toks = para.split()
+                for i, t in enumerate(toks):
+                    if i == 0 or toks[i - 1] in (".", "!", "?", '"') or not t.isalpha():
+                        continue
+                    w = t.lower()
+                    seen[w] += 1
+                    if t == w:
+                        low[w] += 1
+    return {w for w, n in seen.items() if low[w] > LOWERCASE_SHARE * n}
+
+
+def build_gazetteer(path: Path, corpus: Path = RAW_NEWS) -> None:
+    """Name words of the packaged knowledge base by the kinds of names they occur in, leaving
+    out words that raw news mostly writes in lower case (``dewan``, ``utara``, ``bank``)."""
+    from warta.analyse.resolve.kb import KnowledgeBase
+
+    common = _lowercase_words(corpus)
+    kinds: dict[str, set[str]] = {}
+    for e in KnowledgeBase.load([], include_packaged=True).entries:
+        kind = {"GPE": "LOC"}.get(e.type, e.type)
+        for alias in e.aliases:
+            for w in alias.split():
+                w = w.lower().strip(".,()'\"")
+                if len(w) >= 3 and w.isalpha() and w not in common:
+                    kinds.setdefault(w, set()).add(kind)
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(f"# name words of warta's packaged knowledge base by kind; words {corpus.name} mostly writes in "
+                 f"lower case left out\n")
+        for w in sorted(kinds):
+            fh.write(f"{w}\t{','.join(sorted(kinds[w]))}\n")
+
+
+def train(sents, model_path: Path, c1: float, c2: float, max_iterations: int, minfreq: float,
+          clusters=None, gazetteer=None) -> float:
+    """Train a CRF; the cluster and name-word files it uses are written beside it."""
     tr = pycrfsuite.Trainer(verbose=False)
+    feats = word_features(clusters, gazetteer)
     for toks, tags in sents:
-        tr.append(sentence_features(toks), tags)
+        tr.append(sentence_features(toks, word_feats=feats), tags)
     tr.set_params(
         {
             "c1": c1,
@@ -173,7 +225,19 @@ def train(sents, model_path: Path, c1: float, c2: float, max_iterations: int, mi
     )
     t0 = time.perf_counter()
     tr.train(str(model_path))
+    place_lexicons(model_path, clusters, gazetteer)
     return time.perf_counter() - t0
+
+
+def place_lexicons(model_path: Path, clusters, gazetteer) -> None:
+    """Put the lexicon files a model uses beside it, and remove those it does not use."""
+    for used, src, dest in ((clusters, CLUSTERS, clusters_path(model_path)),
+                            (gazetteer, GAZETTEER, gazetteer_path(model_path))):
+        if used is not None:
+            if src.resolve() != dest.resolve():
+                shutil.copyfile(src, dest)
+        elif dest.exists():
+            dest.unlink()
 
 
 def evaluate(tagger: NerTagger, sents) -> dict:
@@ -227,32 +291,74 @@ def speed(tagger: NerTagger, sents, repeats: int = 3) -> dict:
     }
 
 
+def _line(name: str, r: dict) -> str:
+    o = r["overall"]
+    per = ", ".join(f"{k} {v['f1']:.3f}" for k, v in r["per_label"].items())
+    return f"  {name}: P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f} ({per})"
+
+
+def held_out(tagger: NerTagger, corp) -> dict:
+    """Scores on the splits no model here is trained on."""
+    res = {n: evaluate(tagger, corp[n]["test"]) for n in CORPORA}
+    res["idner-dev"] = evaluate(tagger, corp["idner"]["dev"])
+    return res
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="IndoNLU data dir (default: %(default)s)")
+    ap.add_argument("--extra", type=Path, default=DEFAULT_EXTRA, help="idner-news-2k dir (default: %(default)s)")
     ap.add_argument("--out", type=Path, default=OUT_DIR, help="output dir (default: %(default)s)")
     ap.add_argument("--c1", type=float, default=DEFAULTS["c1"])
     ap.add_argument("--c2", type=float, default=DEFAULTS["c2"])
     ap.add_argument("--max-iterations", type=int, default=DEFAULTS["max_iterations"])
     ap.add_argument("--minfreq", type=float, default=DEFAULTS["minfreq"])
+    ap.add_argument("--variants", default=",".join(VARIANTS), help="feature variants to compare (default: %(default)s)")
     ap.add_argument("--select", action="store_true", help="choose c1/c2 on the valid splits first")
-    ap.add_argument("--no-valid", action="store_true", help="final model on train only (default: train+valid)")
+    ap.add_argument("--with-valid", action="store_true",
+                    help="retrain the winner on train+valid (default: ship the compared model, trained on train only)")
     args = ap.parse_args(argv)
 
     data = args.data.resolve()  # default is relative to the repo root, --data to the cwd
-    print(f"data: {data}")
-    corp = load(data)
+    print(f"data: {data} and {args.extra.resolve()}")
+    corp, files = load(data, args.extra.resolve())
     redup = _Redup()
     for name in corp:
         for split in ("train", "valid"):
-            corp[name][split] = [redup(t, g) for t, g in corp[name][split]]
+            if split in corp[name]:
+                corp[name][split] = [redup(t, g) for t, g in corp[name][split]]
     print(f"merged {redup.merged} reduplicated words (a - b -> a-b) in train/valid")
+    clusters = load_clusters(CLUSTERS)
+    variants = [v for v in args.variants.split(",") if v]
+    if any("clusters" in v for v in variants) and clusters is None:
+        raise SystemExit(f"no word clusters at {CLUSTERS}: run scripts/train_clusters.py first")
+    gazetteer = None
+    if any("gazetteer" in v for v in variants):
+        build_gazetteer(GAZETTEER)
+        gazetteer = load_gazetteer(GAZETTEER)
 
-    train_sents = corp["nerp"]["train"] + corp["nergrit"]["train"]
+    def lexicons(v: str):
+        return (clusters if "clusters" in v else None), (gazetteer if "gazetteer" in v else None)
+
+    train_sents = corp["nerp"]["train"] + corp["nergrit"]["train"] + corp["idner"]["train"]
     valid_sents = corp["nerp"]["valid"] + corp["nergrit"]["valid"]
     c1, c2 = args.c1, args.c2
     selection = None
+    comparison = {}
+    previous = None
     with tempfile.TemporaryDirectory() as tmp:
+        old = args.out / "ner.crfsuite"
+        if old.is_file():  # the model shipped before, scored on the same splits
+            prev_path = Path(tmp) / "previous.crfsuite"
+            shutil.copyfile(old, prev_path)
+            old_variant = json.loads((args.out / "ner-metrics.json").read_text()).get("training", {}).get("variant", "")
+            for used, where in (("clusters", clusters_path), ("gazetteer", gazetteer_path)):
+                if used in (old_variant or "") and where(old).is_file():
+                    shutil.copyfile(where(old), where(prev_path))
+            previous = held_out(NerTagger(prev_path), corp)
+            print("previous model:")
+            for n, r in previous.items():
+                print(_line(n, r))
         if args.select:
             selection = []
             for gc1, gc2 in GRID:
@@ -266,20 +372,40 @@ def main(argv=None) -> None:
             best = max(selection, key=lambda r: r["mean"])
             c1, c2 = best["c1"], best["c2"]
             print(f"selected c1={c1} c2={c2}")
+        for v in variants:
+            mp = Path(tmp) / f"variant-{v}.crfsuite"
+            secs = train(train_sents, mp, c1, c2, args.max_iterations, args.minfreq, *lexicons(v))
+            tg = NerTagger(mp)
+            valid = {n: evaluate(tg, corp[n]["valid"])["overall"]["f1"] for n in CORPORA}
+            test = held_out(tg, corp)
+            comparison[v] = {"valid_f1": valid, "valid_mean": round(sum(valid.values()) / len(valid), 4),
+                             "held_out_f1": {n: r["overall"]["f1"] for n, r in test.items()},
+                             "held_out_per_label_f1": {n: {k: x["f1"] for k, x in r["per_label"].items()}
+                                                       for n, r in test.items()},
+                             "seconds": round(secs, 1), "model_bytes": mp.stat().st_size}
+            print(f"variant {v} (train only, {secs:.0f}s): valid F1 {valid}")
+            for n, r in test.items():
+                print(_line(n, r))
+        winner = max(variants, key=lambda v: comparison[v]["valid_mean"])
+        print(f"winner by mean valid F1: {winner}")
 
-    final = train_sents if args.no_valid else train_sents + valid_sents
-    args.out.mkdir(parents=True, exist_ok=True)
-    model = args.out / "ner.crfsuite"
-    secs = train(final, model, c1, c2, args.max_iterations, args.minfreq)
+        final = train_sents + valid_sents if args.with_valid else train_sents
+        args.out.mkdir(parents=True, exist_ok=True)
+        model = args.out / "ner.crfsuite"
+        if args.with_valid:
+            secs = train(final, model, c1, c2, args.max_iterations, args.minfreq, *lexicons(winner))
+        else:  # the compared model itself (the valid splits stay held out, as they chose it)
+            shutil.copyfile(Path(tmp) / f"variant-{winner}.crfsuite", model)
+            place_lexicons(model, *lexicons(winner))
+            secs = comparison[winner]["seconds"]
     size = model.stat().st_size
     print(f"trained on {len(final)} sentences in {secs:.1f}s -> {model} ({size / 1e6:.2f} MB)")
 
     tagger = NerTagger(model)
-    results = {n: evaluate(tagger, corp[n]["test"]) for n in CORPORA}
+    results = held_out(tagger, corp)
+    print("shipped model:")
     for n, r in results.items():
-        o = r["overall"]
-        per = ", ".join(f"{k} {v['f1']:.3f}" for k, v in r["per_label"].items())
-        print(f"{n} test: P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f} ({per})")
+        print(_line(n, r))
     spd = speed(tagger, corp["nerp"]["test"] + corp["nergrit"]["test"])
     print(f"speed: {spd['tokens_per_s']} tokens/s CPU ({spd['tokens_per_s_wall']} wall), {spd['ms_per_400_tokens']} ms per 400 tokens")
 
@@ -289,17 +415,25 @@ def main(argv=None) -> None:
         "labels": list(LABELS),
         "tag_map": TAG_MAP,
         "dropped": ["NERP EVT (event)", "NERP FNB (food & beverage)"],
-        "evaluation": "test split of each corpus separately; entity level, exact span match "
-        "(BIO spans, invalid I- repaired to B-); original IndoNLU tokenisation; "
+        "evaluation": "NERP and NERGrit test splits and the idner-news-2k dev split, each separately "
+        "(no model here is trained on them); entity level, exact span match "
+        "(BIO spans, invalid I- repaired to B-); original tokenisation; "
         "NERP text is all lowercase so it is tagged without case features",
         "test": results,
+        "previous_model": previous,
+        "comparison": {"selected_by": "mean F1 on the NERP and NERGrit valid splits (models trained on train only)",
+                       "winner": winner, "variants": comparison},
+        "data_sha256": data_hash(files),
+        "data_files": [f"{p.parent.name}/{p.name}" for p in files],
         "training": {
             "algorithm": "lbfgs (python-crfsuite %s, linear-chain CRF)" % _version("python-crfsuite"),
+            "variant": winner,
             "c1": c1,
             "c2": c2,
             "max_iterations": args.max_iterations,
             "feature.minfreq": args.minfreq,
-            "data": ["nerp train", "nergrit train"] + ([] if args.no_valid else ["nerp valid", "nergrit valid"]),
+            "data": ["nerp train", "nergrit train", "idner-news-2k train"]
+            + (["nerp valid", "nergrit valid"] if args.with_valid else []),
             "sentences": len(final),
             "tokens": sum(len(t) for t, _ in final),
             "reduplications_merged": redup.merged,
@@ -312,7 +446,7 @@ def main(argv=None) -> None:
         "speed": spd,
     }
     (args.out / "ner-metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    write_license(args.out / "NER-LICENSE.md", data)
+    write_license(args.out / "NER-LICENSE.md", data, args.extra.resolve())
     print(f"wrote {args.out / 'ner-metrics.json'} and NER-LICENSE.md")
 
 
@@ -340,12 +474,32 @@ attributes and label transitions), not the corpus text.  It is redistributed
 as a derivative work under the Apache License 2.0, the same licence as warta.
 A copy of the licence: <https://www.apache.org/licenses/LICENSE-2.0>.
 
+It is also trained on the train split of **idner-news-2k**
+(<https://github.com/khairunnisaor/idner-news-2k>, re-annotated from
+Syaifudin & Nurwidyantoro, 2016), licensed under the **MIT License**
+({extra_note}):
+
+{extra_copyright}
+
+The MIT licence asks that its copyright notice and permission notice be
+included in copies or substantial portions of the software; the model holds
+no text of the corpus, and the notice is kept here.
+
+`ner.clusters.tsv` lists lower-cased words and class numbers learned from raw
+IndoSum news text by `scripts/train_clusters.py` (no sentences of it).
+
 Tags were mapped to PER / ORG / LOC (NERP PPL/IND/PLC, NERGrit
-PERSON/ORGANISATION/PLACE); NERP EVT and FNB were dropped.
+PERSON/ORGANISATION/PLACE, idner-news-2k PER/ORG/LOC); NERP EVT and FNB were
+dropped.
 """
 
 
-def write_license(path: Path, data: Path) -> None:
+def _copyright_lines(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip().startswith("Copyright (c)")]
+    return "\n".join(f"> {ln}  " for ln in lines) or "> (no copyright lines found)"
+
+
+def write_license(path: Path, data: Path, extra: Path) -> None:
     lic = data / "LICENSE"
     copyright_lines = []
     note = "not found at training time"
@@ -355,7 +509,12 @@ def write_license(path: Path, data: Path) -> None:
         note = "Apache License 2.0" if ok else "NOT recognised as Apache-2.0, check by hand"
         copyright_lines = [ln.strip() for ln in text.splitlines() if ln.strip().startswith("Copyright (c)")]
     cp = "\n".join(f"> {ln}  " for ln in copyright_lines) or "> (no copyright lines found)"
-    path.write_text(LICENSE_TEXT.format(license_note=note, copyright=cp), encoding="utf-8")
+    extra_lic = extra / "LICENSE"
+    extra_text = extra_lic.read_text(encoding="utf-8", errors="replace") if extra_lic.is_file() else ""
+    extra_note = ("checked against its `LICENSE` file at training time: MIT License" if "MIT License" in extra_text
+                  else "LICENSE not found or NOT recognised as MIT at training time, check by hand")
+    path.write_text(LICENSE_TEXT.format(license_note=note, copyright=cp, extra_note=extra_note,
+                                        extra_copyright=_copyright_lines(extra_text)), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -127,3 +127,33 @@ def test_gazetteer_barat_after_a_name_is_part_of_that_name(gaz):
     assert _found(gaz, "dari Sumatera Barat") == [("Sumatera Barat", "West Sumatra")]
     assert _found(gaz, "Rusia mengecam Barat.") == [("Rusia", "Russia"), ("Barat", "Western world")]
     assert _found(gaz, "Barat menjatuhkan sanksi") == [("Barat", "Western world")]
+
+
+_KB = KnowledgeBase.load([])
+SHORT_ALIASES = sorted({a for e in _KB.entries for a in e.aliases if len(a) <= 3 and a.isalpha()})
+
+
+def test_gazetteer_short_aliases_exist_to_be_checked():
+    assert {"AS", "RI", "PBB"} <= set(SHORT_ALIASES)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SHORT_ALIASES), st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=4),
+       st.booleans())
+def test_gazetteer_short_alias_never_matches_inside_a_word(gaz, alias, letters, before):
+    word = letters + alias if before else alias + letters
+    text = f"kata {word} kemarin"
+    start = text.index(word)
+    assert not any(m.start < start + len(word) and start < m.end and (m.start, m.end) != (start, start + len(word))
+                   and m.end - m.start <= len(alias) for m in gaz.find(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(SHORT_ALIASES))
+def test_gazetteer_short_alias_needs_its_own_case(gaz, alias):
+    for variant in {alias.lower(), alias.swapcase()} - set(SHORT_ALIASES):  # 'dpa' is an alias of its own
+        assert not [m for m in gaz.find(f"kata {variant} kemarin") if m.text == variant]

@@ -71,3 +71,74 @@ def test_kb_data_user_extensible_line_format():
     line = (DATA_DIR / "places.jsonl").read_text(encoding="utf-8").splitlines()[0]
     rec = json.loads(line)
     assert {"id", "name", "type", "code", "sector", "wikidata", "aliases"} <= set(rec)
+
+
+def test_kb_data_leaders_of_countries_rarely_in_the_news_since_2010():
+    kb = KnowledgeBase.load([])
+    for name, code in {"Keir Starmer": "GBR", "Sanna Marin": "FIN", "Jacinda Ardern": "NZL",
+                       "Evo Morales": "BOL", "Gotabaya Rajapaksa": "LKA", "Charles III": "GBR"}.items():
+        hits = [e for e in kb.lookup(name) if e.type == "PER"]
+        assert hits and hits[0].code == code and hits[0].wikidata, name
+        assert any(r.get("start") for r in hits[0].roles), name
+    assert kb.lookup("Raja Charles")[0].name == "Charles III"
+
+
+def test_kb_data_leaders_carry_no_raw_extract_noise():
+    rows = [json.loads(line) for line in (DATA_DIR / "leaders.jsonl").open(encoding="utf-8")]
+    assert len(rows) > 1000
+    names = {r["name"] for r in rows}
+    assert not any(re.search(r"\b(?:do|da|dos) (?:Reino Unido|Países Baixos|Dinamarca)|^Papa |Conselho", n) for n in names)
+    assert not any(re.fullmatch(r"Q\d+", n) or "/" in n for n in names)
+    assert "Sapto Amal Damandari" not in names  # an auditor filed under Indonesia's head of government
+    assert not any(r["code"] in ("ABW", "CUW", "GRL", "FRO", "GIB", "CYM") for r in rows)
+    for r in rows:
+        for role in r["roles"]:
+            assert role["start"] and (role["end"] is None or role["start"] <= role["end"]), r["name"]
+            assert role["end"] is None or role["end"] >= "2010"
+
+
+PROVINCES = ("Aceh;Sumatera Utara;Sumatera Barat;Riau;Kepulauan Riau;Jambi;Sumatera Selatan;Kepulauan Bangka Belitung;"
+             "Bengkulu;Lampung;DKI Jakarta;Jawa Barat;Banten;Jawa Tengah;Daerah Istimewa Yogyakarta;Jawa Timur;Bali;"
+             "Nusa Tenggara Barat;Nusa Tenggara Timur;Kalimantan Barat;Kalimantan Tengah;Kalimantan Selatan;"
+             "Kalimantan Timur;Kalimantan Utara;Sulawesi Utara;Gorontalo;Sulawesi Tengah;Sulawesi Barat;"
+             "Sulawesi Selatan;Sulawesi Tenggara;Maluku;Maluku Utara;Papua;Papua Barat;Papua Selatan;Papua Tengah;"
+             "Papua Pegunungan;Papua Barat Daya").split(";")
+
+
+def test_kb_data_every_indonesian_province_and_parliamentary_party():
+    kb = KnowledgeBase.load([])
+    assert len(PROVINCES) == 38
+    for form in PROVINCES:
+        hits = [e for e in kb.lookup(form) if e.type == "GPE"]
+        assert hits and hits[0].code == "IDN", form
+    for form in ("PKB", "PKS", "PAN", "PPP", "NasDem", "Gerindra", "Golkar", "PDI-P", "Partai Amanat Nasional"):
+        hits = kb.lookup(form)
+        assert hits and hits[0].sector == "PTY" and hits[0].code == "IDN", form
+
+
+def test_kb_data_indonesian_bodies_named_without_another_countrys_forms():
+    kb = KnowledgeBase.load([])
+    for form, sector in {"BPK": "GOV", "Bawaslu": "GOV", "Bareskrim Polri": "COP", "OJK": "GOV", "PPATK": "GOV",
+                         "Komisi Yudisial": "JUD", "Pengadilan Tipikor": "JUD", "BEI": "BUS"}.items():
+        hits = kb.lookup(form)
+        assert hits and (hits[0].code, hits[0].sector) == ("IDN", sector), form
+    for ambiguous in ("Kementerian Keuangan", "Mahkamah Konstitusi", "Partai Demokrat", "Partai Buruh"):
+        assert not kb.lookup(ambiguous), ambiguous
+
+
+def test_kb_data_leaders_carry_the_other_spellings_of_arabic_given_names():
+    kb = KnowledgeBase.load([])
+    assert kb.lookup("Muhammad bin Salman")[0].name == "Mohammed bin Salman"
+    assert kb.lookup("Abdul Fattah al-Burhan")[0].name == "Abdel Fattah al-Burhan"
+
+
+def test_kb_data_heads_of_state_and_government_on_a_date():
+    kb = KnowledgeBase.load([])
+    expect = {("THA/head of state", "2016-06-01"): "Bhumibol Adulyadej",  # in office since 1946
+              ("MMR/head of state", "2022-09-05"): "Myint Swe",
+              ("GBR/head of state", "2023-06-01"): "Charles III",
+              ("GBR/head of government", "2023-06-01"): "Rishi Sunak",
+              ("DEU/head of government", "2015-06-01"): "Angela Merkel"}
+    for (office, day), name in expect.items():
+        assert kb.holder(office, day).name == name, office
+    assert kb.holder("KOR/head of government", "2022-09-05") is None  # the extract's rows there are presidents

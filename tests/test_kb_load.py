@@ -16,9 +16,9 @@ def test_kb_default_loads_packaged_data_quickly(monkeypatch, tmp_path):
 
     monkeypatch.setenv("WARTA_KB_DIR", str(tmp_path / "empty"))
     KnowledgeBase._default = None
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: the wall clock of a shared machine measures its other users
     kb = KnowledgeBase.default()
-    assert time.perf_counter() - t < 1.0
+    assert time.process_time() - t < 1.0
     assert len(kb) > 1000
     assert KnowledgeBase.default() is kb  # cached
 
@@ -67,7 +67,7 @@ def test_kb_roles_have_kinds_and_sectors():
     assert menlu and menlu[0]["kind"] == "title" and menlu[0]["sector"] == "GOV"
     civ = kb.role("warga sipil")
     assert civ and civ[0]["kind"] == "group" and civ[0]["description"] == "civilians"
-    assert all(r["kind"] in ("title", "group") for r in kb.roles)
+    assert all(r["kind"] in ("title", "group", "office") for r in kb.roles)
 
 
 def test_kb_user_dir_merges_new_and_extended_entries(monkeypatch, tmp_path):
@@ -163,3 +163,22 @@ def test_kb_add_readme_example_is_valid_and_errors_name_line_and_field(tmp_path,
     with pytest.raises(KBError) as e:
         KnowledgeBase.default().add_file(bad)
     assert f"{bad}:2:" in str(e.value) and "'type'" in str(e.value) and "ALIEN" in str(e.value)
+
+
+def test_kb_load_office_holder_by_date():
+    kb = KnowledgeBase.load([])
+    assert {o["office"] for o in kb.offices} >= {"IDN/kapolri", "IDN/jaksa-agung", "IDN/ketua-kpk", "IDN/panglima-tni"}
+    assert kb.holder("IDN/kapolri", "2019-01-01").name == "Tito Karnavian"
+    assert kb.holder("IDN/kapolri", "2021-01-27").name == "Listyo Sigit Prabowo"  # hand-over day: the incoming
+    assert kb.holder("IDN/kapolri", "2021-01-26").name == "Idham Azis"
+    assert kb.holder("IDN/ketua-kpk", "2024-01-15").name == "Nawawi Pomolango"
+    assert kb.holder("IDN/kapolri", None) is None
+    assert kb.holder("IDN/kapolri", "1990-01-01") is None
+    assert kb.holder("IDN/no-such-office", "2020-01-01") is None
+
+
+def test_kb_load_office_line_needs_an_office_id(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"form": "Kapolri", "kind": "office"}\n', encoding="utf-8")
+    with pytest.raises(KBError, match="office"):
+        KnowledgeBase.validate_file(bad)

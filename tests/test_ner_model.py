@@ -118,3 +118,49 @@ def test_speed_budget():
             tagger.tag(s)
         best = min(best, time.process_time() - t0)
     assert best < 0.010
+
+
+def _metrics():
+    import json
+
+    return json.loads((MODEL_PATH.parent / "ner-metrics.json").read_text(encoding="utf-8"))
+
+
+def test_ner_model_metadata_matches_the_shipped_model():
+    from warta.analyse.ner import clusters_path, gazetteer_path
+
+    meta = _metrics()
+    tagger = NerTagger(MODEL_PATH)
+    assert meta["model_bytes"] == MODEL_PATH.stat().st_size
+    assert meta["model_attributes"] == len(tagger._known)
+    variant = meta["training"]["variant"]
+    assert meta["comparison"]["winner"] == variant and variant in meta["comparison"]["variants"]
+    assert (tagger.clusters is not None) == ("clusters" in variant) == clusters_path(MODEL_PATH).is_file()
+    assert (tagger.gazetteer is not None) == ("gazetteer" in variant) == gazetteer_path(MODEL_PATH).is_file()
+    assert len(meta["data_sha256"]) == 64 and int(meta["data_sha256"], 16) >= 0
+    for split in ("nerp", "nergrit", "idner-dev"):
+        scores = meta["test"][split]
+        assert set(scores["per_label"]) == {"PER", "ORG", "LOC"}
+        assert 0.0 < scores["overall"]["f1"] <= 1.0
+    # the model kept is the better one on the valid splits it was chosen by
+    means = {v: r["valid_mean"] for v, r in meta["comparison"]["variants"].items()}
+    assert means[variant] == max(means.values())
+
+
+def test_ner_model_data_hash_matches_the_training_data_when_present():
+    import sys
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parents[1] / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        import ner_data
+        import train_ner
+    finally:
+        sys.path.remove(str(scripts))
+    meta = _metrics()
+    files = [ner_data.SHARED / "data" / ("ner-extra" if f.startswith("idner") else "indonlu") / f
+             for f in meta["data_files"]]
+    if not all(f.is_file() for f in files):
+        pytest.skip("the training corpora are not on this machine")
+    assert train_ner.data_hash(files) == meta["data_sha256"]

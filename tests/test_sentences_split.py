@@ -106,3 +106,47 @@ def test_sentences_a_long_line_without_full_stop_is_cut_at_clause_boundaries():
     spans = split_range(text, 0, len(text))
     assert len(spans) >= len(text) // MAX_SENTENCE_CHARS
     assert all(text[s:e].endswith((",", ";")) for s, e in spans[:-1])
+
+
+def test_sentences_glued_full_stop_before_a_capitalised_word_ends_a_sentence():
+    text = "Penyidik memeriksa Fatmawati.Hati Fatma lalu pulang, kata Yuyuk.Sebelumnya ia ditahan."
+    assert _sents(text) == ["Penyidik memeriksa Fatmawati.", "Hati Fatma lalu pulang, kata Yuyuk.",
+                            "Sebelumnya ia ditahan."]
+    assert _sents("Benarkah?Ia diam!Lalu pergi.") == ["Benarkah?", "Ia diam!", "Lalu pergi."]
+
+
+def test_sentences_glued_stop_kept_in_abbreviations_initials_decimals_and_addresses():
+    text = ("Ia tinggal di Jl.Merdeka bersama M.Hatta dan Dr.Budi, naik 6.5 persen, "
+            "kata Liputan6.com dan www.Tempo.Co lewat humas@Polri.Go.Id hari ini.")
+    assert _sents(text) == [text]
+
+
+def test_sentences_glued_stop_before_lowercase_or_acronym_does_not_split():
+    assert _sents("Harga naik.dan turun lagi.") == ["Harga naik.dan turun lagi."]
+    assert _sents("Kantor PT.Freeport dan versi 2.0.PDF ada.") == ["Kantor PT.Freeport dan versi 2.0.PDF ada."]
+
+
+WORDS = ["Presiden", "Yuyuk", "Sebelumnya", "Jl", "Dr", "A", "KPK", "itu", "6", "com", "www", "Tempo", "@Polri",
+         "Fatmawati", "Hati"]
+SEPS = [" ", ".", ". ", "?", "!", "\n", ", ", ".\"", "…"]
+glued_texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPS)), max_size=25).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(glued_texts)
+def test_sentences_offsets_slice_the_original_text_with_glued_stops(text):
+    spans = split_range(text, 0, len(text))
+    prev = 0
+    for a, b in spans:
+        assert text[prev:a].strip() == ""  # only space between sentences: nothing lost, nothing moved
+        assert text[a:b] == text[a:b].strip() and text[a:b]
+        prev = b
+    assert text[prev:].strip() == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Fatmawati", "Yuyuk", "Sitompul", "pulang"]), st.sampled_from(["Pria", "Sebelumnya", "Hati"]))
+def test_sentences_glued_stop_between_words_always_splits(before, after):
+    text = f"Ia bertemu {before}.{after} datang."
+    assert _sents(text) == [f"Ia bertemu {before}.", f"{after} datang."]

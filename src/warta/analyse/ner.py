@@ -1,11 +1,19 @@
 """Statistical named-entity recogniser for Indonesian news (CRF, python-crfsuite).
 
 The model is a linear-chain CRF trained by ``scripts/train_ner.py`` on the
-IndoNLU NER corpora (NERP and NERGrit, Apache-2.0), mapped to three labels:
+IndoNLU NER corpora (NERP and NERGrit, Apache-2.0) and the idner-news-2k train
+split (MIT), mapped to three labels:
 
 * ``PER`` -- people
 * ``ORG`` -- organisations, companies, clubs, media
 * ``LOC`` -- places (the linker decides GPE vs LOC)
+
+Besides word, affix, shape and cue-word features a model may use two small
+lexicons that travel with it (same stem, read when present): word classes
+learned from raw Indonesian news (``ner.clusters.tsv``, Brown-style, from
+``scripts/train_clusters.py``) and the kinds of known names a word occurs in
+(``ner.gazetteer.tsv``, from the knowledge base at training time). The trainer
+compares the variants and keeps the better; ``ner-metrics.json`` says which.
 
 Public API::
 
@@ -33,9 +41,14 @@ __all__ = [
     "MODEL_PATH",
     "NerTagger",
     "bio_to_spans",
+    "clusters_path",
+    "gazetteer_path",
     "is_cased",
+    "load_clusters",
+    "load_gazetteer",
     "repair_bio",
     "sentence_features",
+    "word_features",
 ]
 
 LABELS = ("PER", "ORG", "LOC")
@@ -129,12 +142,59 @@ _CACHE_MAX = 200_000
 _BOS = {-2: ("-2:w=<s>",), -1: ("-1:w=<s>",)}
 _EOS = {1: ("+1:w=</s>",), 2: ("+2:w=</s>",)}
 
+Clusters = dict[str, tuple[str, str, str]]
+# Word-class levels (coarse, mid, fine) a neighbour at each offset contributes.
+_NEIGHBOUR_CLUSTER_LEVELS = {-2: (0,), -1: (0, 1), 1: (0, 1), 2: (0,)}
 
-def _word_feats(word: str, cased: bool) -> tuple:
-    key = (word, cased)
-    hit = _CACHE.get(key)
-    if hit is not None:
-        return hit
+
+def clusters_path(model_path: str | Path) -> Path:
+    """The word-cluster file that travels with a model: ``ner.crfsuite`` -> ``ner.clusters.tsv``."""
+    p = Path(model_path)
+    return p.with_name(p.stem + ".clusters.tsv")
+
+
+def gazetteer_path(model_path: str | Path) -> Path:
+    """The name-word list that travels with a model: ``ner.crfsuite`` -> ``ner.gazetteer.tsv``."""
+    p = Path(model_path)
+    return p.with_name(p.stem + ".gazetteer.tsv")
+
+
+def load_gazetteer(path: str | Path) -> dict[str, tuple[str, ...]] | None:
+    """``word -> ("PER", "LOC", ...)``: the kinds of known names a lower-cased word occurs in
+    (written by ``scripts/train_ner.py`` from the packaged knowledge base); None without a file."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    out: dict[str, tuple[str, ...]] = {}
+    with p.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            word, _, kinds = line.rstrip("\n").partition("\t")
+            if word and kinds:
+                out[word] = tuple(kinds.split(","))
+    return out
+
+
+def load_clusters(path: str | Path) -> Clusters | None:
+    """``word -> (coarse, mid, fine)`` class numbers from ``scripts/train_clusters.py``'s file;
+    None when there is no such file (the model then uses no cluster features)."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    out: Clusters = {}
+    with p.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 4:
+                out[parts[0]] = (parts[1], parts[2], parts[3])
+    return out
+
+
+def _word_feats_uncached(word: str, cased: bool, clusters: Clusters | None,
+                         gazetteer: dict[str, tuple[str, ...]] | None = None) -> tuple:
     low = word.lower()
     own = ["b", "w=" + low]
     if len(low) > 3:
@@ -144,6 +204,14 @@ def _word_feats(word: str, cased: bool) -> tuple:
     cue = _CUES.get(low)
     if cue:
         own.append("cue=" + cue)
+    classes = clusters.get(low) if clusters is not None else None
+    if clusters is not None:
+        if classes:
+            own += ["k1=" + classes[0], "k2=" + classes[1], "k3=" + classes[2]]
+        else:
+            own.append("k=unk")
+    kinds = gazetteer.get(low, ()) if gazetteer is not None else ()
+    own.extend("gz=" + k for k in kinds)
     if cased:
         sh = _shape(word)
         own.append("sh=" + sh)
@@ -151,24 +219,57 @@ def _word_feats(word: str, cased: bool) -> tuple:
             own.append("up1")
             if word.isupper() and len(word) > 1:
                 own.append("allcap")
+            if classes is None and clusters is not None:
+                own.append("k=unk_up")  # a capitalised word raw news never showed: often a name
     else:
         # shape of the lower-cased word: only digits / punctuation survive
         own.append("ush=" + _shape(low))
-    # Neighbour features: word + cue class, plus case of the +-1 neighbours.
+    # Neighbour features: word + cue class (+ word classes), plus case of the +-1 neighbours.
     nb = {}
     for off in _OFFSETS:
         p = ("%+d:" % off)
         f = [p + "w=" + low]
         if cue:
             f.append(p + "cue=" + cue)
+        if classes:
+            f.extend(p + "k%d=" % (lv + 1) + classes[lv] for lv in _NEIGHBOUR_CLUSTER_LEVELS[off])
+        if kinds and abs(off) == 1:
+            f.extend(p + "gz=" + k for k in kinds)
         if cased and abs(off) == 1:
             f.append(p + ("up1" if word[:1].isupper() else "lo1"))
         nb[off] = tuple(f)
-    val = (tuple(own), nb[-2], nb[-1], nb[1], nb[2], low)
+    return (tuple(own), nb[-2], nb[-1], nb[1], nb[2], low)
+
+
+def _word_feats(word: str, cased: bool) -> tuple:
+    """Features of one word without word clusters (cached)."""
+    key = (word, cased)
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
+    val = _word_feats_uncached(word, cased, None)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
     _CACHE[key] = val
     return val
+
+
+def word_features(clusters: Clusters | None, gazetteer: dict[str, tuple[str, ...]] | None = None):
+    """The (cached) per-word feature function for a model with these word clusters and name words."""
+    if clusters is None and gazetteer is None:
+        return _word_feats
+    cache: dict[tuple[str, bool], tuple] = {}
+
+    def feats(word: str, cased: bool) -> tuple:
+        key = (word, cased)
+        hit = cache.get(key)
+        if hit is None:
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            hit = cache[key] = _word_feats_uncached(word, cased, clusters, gazetteer)
+        return hit
+
+    return feats
 
 
 def sentence_features(
@@ -271,6 +372,8 @@ class NerTagger:
     _lock = threading.Lock()
 
     def __init__(self, model_path: str | Path = MODEL_PATH) -> None:
+        """Load a model and the word clusters and name words beside it (:func:`clusters_path`,
+        :func:`gazetteer_path`), if any."""
         import pycrfsuite
 
         self.model_path = Path(model_path)
@@ -286,6 +389,9 @@ class NerTagger:
         # up unknown attributes in crfsuite costs time for nothing, so the
         # per-word feature cache keeps only known ones (~30% faster Viterbi).
         self._known = frozenset(a for a, _ in self._tagger.info().state_features)
+        self.clusters = load_clusters(clusters_path(self.model_path))
+        self.gazetteer = load_gazetteer(gazetteer_path(self.model_path))
+        self._full_feats = word_features(self.clusters, self.gazetteer)
         self._cache: dict[tuple[str, bool], tuple] = {}
 
     def _word_feats(self, word: str, cased: bool) -> tuple:
@@ -293,7 +399,7 @@ class NerTagger:
         hit = self._cache.get(key)
         if hit is None:
             known = self._known
-            full = _word_feats(word, cased)
+            full = self._full_feats(word, cased)
             hit = tuple(tuple(a for a in part if a in known) for part in full[:5]) + (full[5],)
             if len(self._cache) >= _CACHE_MAX:
                 self._cache.clear()

@@ -4,6 +4,12 @@ A sentence ends at a line break, or at ``.``, ``!``, ``?`` or ``…`` (with any 
 bracket) followed by space and a capital letter, a digit or an opening quote, unless the
 word before the stop is an abbreviation (``Jl.``, ``Dr.``, ``dll.``), an initial (``A.``) or
 a number's decimal point (``6.366``).
+
+Scraped text often loses the space after a full stop (``kata Yuyuk.Sebelumnya``): a stop
+glued to a capitalised word (a capital then a lower-case letter) also ends a sentence, when
+the word before it has two letters or more and is no abbreviation, and the run of text
+around it is no URL, e-mail address or domain (``Liputan6.com``, ``humas@Polri.go.id``,
+``www.Tempo.Co``).
 """
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ ABBREVIATIONS = frozenset(
     jend kapt kompol kombes irjen komjen laksma laksda marsda marsma mr mrs ms vs an up sh msi rp
     us inc co ltd corp sen rep gen lt col jan feb mar apr jun jul agu agt ags sep sept okt nov
     des dec oct aug bp pt tbk kh ust dra ssi se mm mba phd ph.d u.s a.s km kg vol hal no.
+    moh muh mhd muhd
     """.split()
 )
 
@@ -27,6 +34,10 @@ MAX_SENTENCE_CHARS = 600
 _STOP = re.compile(r"[.!?…]+[\"'”’)\]]*")
 _NEXT = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A stop glued to the next word: ``Yuyuk.Sebelumnya`` (capital, then a lower-case letter).
+_GLUED_NEXT = re.compile(r"[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+# Runs of text (between spaces) that are addresses, not sentences: URLs, e-mail, domains.
+_ADDRESS = re.compile(r"@|://|^www\.|\.(?:com|co|id|org|net|go|ac|or|gov|edu|info|io)(?:\.|/|$)", re.I)
 
 
 def _is_abbreviation(text: str, stop_start: int, line_start: int) -> bool:
@@ -46,6 +57,24 @@ def _is_abbreviation(text: str, stop_start: int, line_start: int) -> bool:
     return False
 
 
+def _glued_break(text: str, stop: re.Match, line_start: int, line_end: int) -> bool:
+    """A stop with no space after it that still ends a sentence (see the module docstring)."""
+    if not _GLUED_NEXT.match(text, stop.end(), line_end):
+        return False
+    before = _WORD_BEFORE.search(text, max(line_start, stop.start() - 20), stop.start())
+    if not before or sum(c.isalpha() for c in before.group(1)) < 2:
+        return False
+    if stop.group(0)[0] == "." and _is_abbreviation(text, stop.start(), line_start):
+        return False
+    run_start = stop.start()
+    while run_start > line_start and not text[run_start - 1].isspace():
+        run_start -= 1
+    run_end = stop.end()
+    while run_end < line_end and not text[run_end].isspace():
+        run_end += 1
+    return not _ADDRESS.search(text[run_start:run_end].rstrip(".,;:!?)\"'”’"))
+
+
 def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as (start, end) offsets, stripped of surrounding space."""
     out: list[tuple[int, int]] = []
@@ -63,6 +92,9 @@ def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     continue
             nxt = _NEXT.match(text, stop_end, line_end)
             if not nxt:
+                if _glued_break(text, m, line_start, line_end):
+                    out.append((s, stop_end))
+                    s = stop_end
                 continue
             if m.group(0)[0] == "." and _is_abbreviation(text, m.start(), line_start):
                 continue

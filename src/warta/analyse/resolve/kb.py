@@ -10,6 +10,15 @@ Role lines (titles and group words for the linker and the event coder) have a ``
 
     {"form": "Menteri Luar Negeri", "kind": "title", "sector": "GOV", "description": "foreign minister"}
 
+Office lines name one office and the role words for it; the people who held it carry roles
+with the same ``office`` and their terms, so that a bare role word resolves to the holder on
+an article's date (:meth:`KnowledgeBase.holder`):
+
+    {"form": "Kapolri", "kind": "office", "office": "IDN/kapolri", "sector": "COP",
+     "description": "Chief of the Indonesian National Police", "aliases": ["Kepala Polri"]}
+    {"id": "person/listyo-sigit-prabowo", "roles": [{"role": "Chief of the Indonesian National
+     Police", "office": "IDN/kapolri", "country": "IDN", "start": "2021-01-27", "end": null}]}
+
 ``aliases`` are the surface forms the gazetteer looks for in text (the ``name`` is matched only if
 it is listed there too: ``Lima`` the city is not ``lima`` 'five'). Entries with the same ``id`` are merged, in load order: aliases and roles are united, any other
 field given (not null) by a later line overrides the earlier value. A user file can therefore
@@ -33,7 +42,7 @@ from typing import Any, Iterable, Iterator
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 TYPES = frozenset({"PER", "ORG", "GPE", "LOC"})
-ROLE_KINDS = frozenset({"title", "group"})
+ROLE_KINDS = frozenset({"title", "group", "office"})
 # Packaged files load in this order (generated bases first, then what refines them).
 _PACKAGED_ORDER = (
     "countries.jsonl",
@@ -41,16 +50,19 @@ _PACKAGED_ORDER = (
     "places.jsonl",
     "metonyms.jsonl",
     "organisations.jsonl",
+    "indonesia.jsonl",
     "leaders.jsonl",
     "people.jsonl",
     "roles.jsonl",
+    "offices.jsonl",
 )
 
+HEAD_ROLES = ("head of state", "head of government")
 _CODE_RE = re.compile(r"^(?:[A-Z]{3}|IGO)$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 _SECTOR_RE = re.compile(r"^[A-Z][A-Z0-9_/]{1,11}$")
 _ENTRY_KEYS = frozenset({"id", "name", "type", "code", "sector", "wikidata", "aliases", "roles", "note"})
-_ROLE_KEYS = frozenset({"form", "kind", "sector", "description", "type", "note", "aliases"})
+_ROLE_KEYS = frozenset({"form", "kind", "sector", "description", "type", "note", "aliases", "office"})
 
 
 from ...errors import KnowledgeBaseError  # noqa: E402
@@ -110,7 +122,14 @@ FOLD_TABLE = _fold_table()
 
 def fold(s: str) -> str:
     """Accents off, quotes and dashes plain; same length as ``s`` (offsets stay valid)."""
+    if s.isascii() and "`" not in s:  # nothing to fold (the backtick is the one ASCII character folded)
+        return s
     return s.translate(FOLD_TABLE)
+
+
+def slug(s: str) -> str:
+    """The id-friendly form of a name: ``Polda Jawa Barat`` -> ``polda-jawa-barat``."""
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:80] or "x"
 
 
 def norm_key(s: str) -> str:
@@ -138,6 +157,11 @@ def validate_record(rec: Any, path: Path | str = "<data>", lineno: int = 0, part
         sec = rec.get("sector")
         if sec is not None and (not isinstance(sec, str) or not _SECTOR_RE.match(sec)):
             raise _err(path, lineno, f"bad sector {sec!r}")
+        if rec["kind"] == "office" and (not isinstance(rec.get("office"), str) or not rec["office"].strip()):
+            raise _err(path, lineno, "an office line needs an 'office' id (e.g. 'IDN/kapolri')")
+        aliases = rec.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise _err(path, lineno, "role 'aliases' must be a list of non-empty strings")
         return "role"
     unknown = set(rec) - _ENTRY_KEYS
     if unknown:
@@ -264,6 +288,18 @@ class KnowledgeBase:
         self._role_by_form: dict[str, list[dict[str, Any]]] = {}
         for r in self.roles:
             self._role_by_form.setdefault(norm_key(r["form"]), []).append(r)
+        # office id -> [(start, end, entry)]: who held which office when; a country's head of
+        # state or government is the office "RUS/head of state" (leaders.jsonl's roles)
+        self._terms: dict[str, list[tuple[str, str | None, KBEntry]]] = {}
+        for e in self._entries.values():
+            for r in e.roles:
+                if not r.get("start"):
+                    continue
+                office = r.get("office")
+                if not office and r.get("role") in HEAD_ROLES and r.get("country"):
+                    office = f"{r['country']}/{r['role']}"
+                if office:
+                    self._terms.setdefault(office, []).append((str(r["start"]), r.get("end"), e))
 
     # -- construction
     @classmethod
@@ -329,6 +365,26 @@ class KnowledgeBase:
         """Role records whose form is ``form`` (case-insensitive)."""
         return list(self._role_by_form.get(norm_key(form), ()))
 
+    @property
+    def offices(self) -> list[dict[str, Any]]:
+        """Office lines (``kind`` ``office``): a role word, its aliases and the office it names."""
+        return [r for r in self.roles if r.get("kind") == "office"]
+
+    def holder(self, office: str, date: str | None) -> KBEntry | None:
+        """Who held ``office`` (an office line's id, or ``"RUS/head of state"``, ``"JPN/head of
+        government"``) on ``date`` (ISO ``YYYY-MM-DD``; a term's dates may stop at the
+        month or year). None without a date, or when no one known held it then; on a
+        hand-over day the incoming holder."""
+        if not date:
+            return None
+        best = None
+        for start, end, entry in self._terms.get(office, ()):
+            # ISO strings compare as dates; a month-only start ("2013-06") counts from its first day
+            if start <= date and (end is None or date < str(end)):
+                if best is None or start > best[0]:
+                    best = (start, entry)
+        return best[1] if best else None
+
     # -- user files
     @staticmethod
     def validate_file(path: Path | str) -> int:
@@ -372,4 +428,4 @@ class KnowledgeBase:
         return dest
 
 
-__all__ = ["KBEntry", "KnowledgeBase", "KBError", "DATA_DIR", "fold", "norm_key", "user_dir", "validate_record"]
+__all__ = ["KBEntry", "KnowledgeBase", "KBError", "DATA_DIR", "fold", "norm_key", "slug", "user_dir", "validate_record"]

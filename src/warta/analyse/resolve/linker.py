@@ -16,6 +16,9 @@ How a mention is found, in order of trust:
    forms of people already named (``Aung Hlaing``, ``Retno``, ``Mikheev``);
 6. role words for unnamed groups (``warga sipil``, ``para aktivis``): actor mentions only.
 
+A role word for one office (``Kapolri``, ``Jaksa Agung``, ``Ketua KPK``) with no name after
+it is the person who held the office on the article's date (the KB's office lines and terms).
+
 A person's title and nationality before the name (``Menteri Luar Negeri Turki Mevlut
 Cavusoglu``) join the mention and give its sector and country when the KB has none.
 """
@@ -27,7 +30,8 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
-from .kb import KBEntry, KnowledgeBase
+from .kb import KBEntry, KnowledgeBase, slug
+from .roles import exact_case_title, heads, offices, regional_units, role_sector
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -84,7 +88,7 @@ NOT_NAMES = frozenset(
     senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
     september oktober november desember namun tetapi sementara selain menurut sebelumnya kemudian
     baca juga sumber editor pewarta penerjemah copyright tahun bulan pekan hari presiden menteri
-    jenderal pemerintah kata ujar the of and""".split()
+    jenderal pemerintah kata ujar the of and ham bumn""".split()
 )
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -116,13 +120,22 @@ def _ner():
 
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
-    forms = set(TITLE_SECTORS)
+    """A title (with an optional ``mantan``/``wakil``... prefix) that ends where the text ends.
+
+    The title starts on a word boundary; short titles and honorifics must match in their case."""
+    loose = {f for f in TITLE_SECTORS if not exact_case_title(f)}
+    exact: set[str] = set()
     for r in _kb().roles:
         if r.get("kind") == "title":
-            forms.add(r["form"].lower())
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            form = r["form"].strip()
+            (exact if exact_case_title(form) else loose).add(form if exact_case_title(form) else form.lower())
+    for f in TITLE_SECTORS:
+        if exact_case_title(f) and f.upper() not in exact and f.capitalize() not in exact:
+            exact.add(f.capitalize() if len(f) > 2 else f.upper())
+    alts = "|".join(re.escape(f) for f in sorted(loose, key=len, reverse=True))
+    exact_alts = "|".join(re.escape(f) for f in sorted(exact, key=len, reverse=True))
     pre = "|".join(re.escape(p) for p in TITLE_PREFIX_WORDS)
-    return re.compile(rf"(?i)(?:(?:{pre})\s+)?(?:{alts})\s*,?\s*$")
+    return re.compile(rf"(?<![\w-])(?:(?i:{pre})\s+)?(?:(?i:{alts})|{exact_alts})\s*,?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -147,9 +160,6 @@ def _group_regex() -> tuple[re.Pattern, dict[str, dict]]:
     return re.compile(rf"(?i)(?<![\w-])(?:para\s+)?({alts})(?![\w-])"), groups
 
 
-def _slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:80] or "x"
-
 
 def _sector_for_org(name: str) -> str | None:
     low = name.lower()
@@ -161,35 +171,6 @@ def _sector_for_org(name: str) -> str | None:
             elif re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", low):
                 return sector
     return None
-
-
-_MILITARY_ROLE = ("defence", "defense", "military", "army", "armed forces", "chief of staff", "commander",
-                  "navy", "air force", "general")
-
-
-def _role_sector(entry: KBEntry, year: int | None) -> tuple[str | None, str | None]:
-    """(code, sector) of a person in the article's year (or now, without one), from the KB's roles.
-
-    The entry's own sector stands while one of the roles held then fits it (a junta leader
-    who is also head of government stays MIL); otherwise the role held then decides (a
-    defence minister who became security council secretary is GOV afterwards).
-    """
-    code, sector = entry.code, entry.sector
-    held = []
-    for r in entry.roles:
-        try:
-            start = int(str(r.get("start") or "0")[:4] or 0)
-            end = int(str(r.get("end"))[:4]) if r.get("end") else None
-        except ValueError:
-            continue
-        if (year is None and end is None) or (year is not None and start <= year <= (end or 9999)):
-            role = (r.get("role") or "").lower()
-            rs = r.get("sector") or ("MIL" if any(w in role for w in _MILITARY_ROLE) else "GOV")
-            held.append((start, rs, r.get("country")))
-    if held and not any(rs == sector for _, rs, _ in held):
-        _, sector, country = max(held, key=lambda h: h[0])
-        code = code or country
-    return code, sector
 
 
 class _Builder:
@@ -211,6 +192,16 @@ class _Builder:
 
     def claim(self, s: int, e: int) -> None:
         bisect.insort(self.taken, (s, e))
+
+    def drop(self, m: ActorMention) -> None:
+        """Take a mention back (a longer one replaces it)."""
+        self.mentions.remove(m)
+        self.taken.remove((m.start, m.end))
+        ent = self.entities.get(m.entity_id) if m.entity_id else None
+        if ent:
+            ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
+            if not ent.mentions:
+                del self.entities[m.entity_id]
 
     def add(self, s: int, e: int, eid: str, name: str, type_: str, code: str | None, sector: str | None,
             wikidata: str | None = None, source: str = "kb", entity: bool = True) -> ActorMention:
@@ -253,7 +244,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     for s, e in sorted(regions + extra):
         for m in gaz.find(text, s, e):
             ent = m.entry
-            code, sector = (_role_sector(ent, year) if ent.type == "PER" else (ent.code, ent.sector))
+            code, sector = (role_sector(ent, year) if ent.type == "PER" else (ent.code, ent.sector))
             b.add(m.start, m.end, ent.id, ent.name, ent.type, code, sector, ent.wikidata)
 
     # 2. the dateline's outlet (when the KB does not know it) and place
@@ -277,7 +268,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
                 b.add(ps, pe, h.id, h.name, h.type, h.code, h.sector, h.wikidata)
             else:
                 code = "IDN" if doc._.language is None or doc._.language.code == "id" else None
-                b.add(ps, pe, f"org/{_slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
+                b.add(ps, pe, f"org/{slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
 
     # 3. national militaries: "militer Korea Selatan", and bare "junta" once one is named
     _militaries(doc, b, kb, regions)
@@ -285,6 +276,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # 4. names the KB does not know (short forms of people already named first)
     _short_forms(b, regions)
     _ner_mentions(doc, b, kb, regions)
+    regional_units(b, kb, regions, _title_sectors())
 
     # 5. within-article aliases: acronyms defined in the text, short forms of people
     _acronyms(b, regions)
@@ -292,6 +284,11 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
 
     # titles before people's names join the mention
     _titles(b, kb, regions)
+
+    # role words of one office stand for its holder on the article's date
+    day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
+    offices(b, kb, regions, day)
+    heads(b, kb, regions, day)
 
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)
@@ -402,15 +399,15 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
             if hits:
                 h = hits[0]
                 for m in inner:
-                    _drop(b, m)
+                    b.drop(m)
                 year = doc._.anchor[0].year if doc._.anchor and doc._.anchor[0] else None
-                code, sector = (_role_sector(h, year) if h.type == "PER" else (h.code, h.sector))
+                code, sector = (role_sector(h, year) if h.type == "PER" else (h.code, h.sector))
                 b.add(ns, ne, h.id, h.name, h.type, code, sector, h.wikidata)
                 continue
             code = next((m.code for m in inner if m.code and m.code != "IGO"), None)
             if label == "PER":
-                if len(surface.split()) == 1 and surface.isupper():
-                    continue
+                if len(surface.split()) == 1 and surface.isupper() or "/" in surface:
+                    continue  # an acronym, or a ship or code (M/L Kalayaan)
                 type_, sector = "PER", None
             elif label == "ORG":
                 type_, sector = "ORG", _sector_for_org(surface)
@@ -419,23 +416,13 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 if inner:
                     continue  # a place name containing a known place: keep the known one
             for m in inner:
-                _drop(b, m)
-            eid = f"{type_.lower()}/{_slug(surface)}"
+                b.drop(m)
+            eid = f"{type_.lower()}/{slug(surface)}"
             known = b.entities.get(eid)
             if known:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
-
-
-def _drop(b: _Builder, m: ActorMention) -> None:
-    b.mentions.remove(m)
-    b.taken.remove((m.start, m.end))
-    ent = b.entities.get(m.entity_id) if m.entity_id else None
-    if ent:
-        ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
-        if not ent.mentions:
-            del b.entities[m.entity_id]
 
 
 def _acronyms(b: _Builder, regions) -> None:
@@ -556,7 +543,7 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
             continue
         ent = b.entities.get(m.entity_id) if m.entity_id else None
         if country is not None:
-            _drop(b, country)
+            b.drop(country)
         b.mentions.remove(m)
         b.taken.remove((m.start, m.end))
         if ent:
@@ -591,7 +578,7 @@ def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
             code = c.code if c is not None else None
             end = c.end if c is not None else g.end()
             if c is not None:
-                _drop(b, c)
+                b.drop(c)
             name = role.get("name") or role.get("description") or g.group(1)
             if c is not None and role.get("sector") == "GOV" and c.entity_id:
                 # "Pemerintah Thailand" is the state acting: the country, as its government

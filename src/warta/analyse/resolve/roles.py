@@ -1,0 +1,192 @@
+"""Role words within one article: titles' case rules, offices and their holders, heads of state
+and government named by role and country, and Indonesia's regional units.
+
+The functions take the linker's mention builder (``add``, ``free``, ``drop``, ``mentions``,
+``text``) and the knowledge base; :mod:`.linker` calls them in its order of trust.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .kb import KBEntry, KnowledgeBase, slug
+
+
+def exact_case_title(form: str) -> bool:
+    """Honorifics and short titles (``U``, ``Ko``, ``Daw``, ``PM``) and all-caps forms (``KSAD``)
+    count only in their own case: ``u`` ends ``bertemu`` and ``itu``, ``ko`` is no title."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) <= 3 or all(c.isupper() for c in letters)
+
+
+_MILITARY_ROLE = ("defence", "defense", "military", "army", "armed forces", "chief of staff", "commander",
+                  "navy", "air force", "general")
+
+
+def role_sector(entry: KBEntry, year: int | None) -> tuple[str | None, str | None]:
+    """(code, sector) of a person in the article's year (or now, without one), from the KB's roles.
+
+    The entry's own sector stands while one of the roles held then fits it (a junta leader
+    who is also head of government stays MIL); otherwise the role held then decides (a
+    defence minister who became security council secretary is GOV afterwards).
+    """
+    code, sector = entry.code, entry.sector
+    held = []
+    for r in entry.roles:
+        try:
+            start = int(str(r.get("start") or "0")[:4] or 0)
+            end = int(str(r.get("end"))[:4]) if r.get("end") else None
+        except ValueError:
+            continue
+        if (year is None and end is None) or (year is not None and start <= year <= (end or 9999)):
+            role = (r.get("role") or "").lower()
+            rs = r.get("sector") or ("MIL" if any(w in role for w in _MILITARY_ROLE) else "GOV")
+            held.append((start, rs, r.get("country")))
+    if held and not any(rs == sector for _, rs, _ in held):
+        _, sector, country = max(held, key=lambda h: h[0])
+        code = code or country
+    return code, sector
+
+
+# Indonesian regional units named by a unit word and the place they serve (``Polda Jawa Barat``,
+# ``Kejari Bandung``, ``Pemprov DKI Jakarta``), with their sector.
+UNIT_SECTORS = {
+    "polda": "COP", "polres": "COP", "polresta": "COP", "polrestabes": "COP", "polsek": "COP",
+    "kepolisian daerah": "COP", "kepolisian resor": "COP",
+    "kejati": "JUD", "kejari": "JUD", "kejaksaan tinggi": "JUD", "kejaksaan negeri": "JUD",
+    "pengadilan negeri": "JUD", "pengadilan tinggi": "JUD", "pengadilan agama": "JUD",
+    "pemprov": "GOV", "pemkot": "GOV", "pemkab": "GOV", "pemda": "GOV", "pemerintah provinsi": "GOV",
+    "pemerintah kota": "GOV", "pemerintah kabupaten": "GOV", "pemerintah daerah": "GOV",
+    "kpud": "GOV", "kpu provinsi": "GOV", "bawaslu provinsi": "GOV", "dprd": "LEG",
+    "kodam": "MIL", "korem": "MIL", "kodim": "MIL", "lanud": "MIL", "lantamal": "MIL",
+}
+UNIT_PLACE_WORDS = 4  # "Pemerintah Provinsi Papua Barat Daya"
+# words that end a unit's place name: ranks and offices of the person named after it
+_UNIT_STOP = frozenset("""kombes akbp kompol akp iptu ipda aiptu bripka brigadir irjen brigjen komjen jenderal pol
+    kapolda kapolres kapolsek kajati kajari kasat kabid kasi kepala ketua wakil humas jaksa hakim""".split())
+_UNIT_RE = re.compile(r"(?<![\w-])((?i:" + "|".join(
+    re.escape(w) for w in sorted(UNIT_SECTORS, key=len, reverse=True)) + r"))\s+")
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*|[IVX]+\b")
+
+
+def regional_units(b, kb: KnowledgeBase, regions, title_words) -> None:
+    """Regional police, prosecutors, courts, governments, councils and commands (see ``UNIT_SECTORS``):
+    the unit word and the capitalised words after it, up to a rank or a person's name."""
+    text = b.text
+    for s, e in regions:
+        for m in _UNIT_RE.finditer(text, s, e):
+            if not m.group(1)[0].isupper():
+                continue  # "polda setempat", "pemerintah daerah" as common nouns
+            end, pos, n = None, m.end(), 0
+            while n < UNIT_PLACE_WORDS:
+                w = _CAP_WORD.match(text, pos, e)
+                if not w or w.group(0).lower() in _UNIT_STOP or w.group(0).lower() in title_words \
+                        or any(x.start == w.start() and x.type == "PER" for x in b.mentions):
+                    break
+                end, n = w.end(), n + 1
+                nxt = re.match(r"[ ]+", text[w.end():e])
+                if not nxt:
+                    break
+                pos = w.end() + nxt.end()
+            if end is None:
+                continue
+            surface = text[m.start():end].rstrip(".,")
+            end = m.start() + len(surface)
+            inside = [x for x in b.mentions if x.start < end and m.start() < x.end]
+            if any(x.start < m.start() or x.end > end or x.type == "PER" or (x.start, x.end) == (m.start(), end)
+                   and x.entity_id in kb for x in inside):
+                continue  # overlaps a name, or the knowledge base knows the unit (Polda Metro Jaya)
+            for x in inside:
+                b.drop(x)
+            sector = UNIT_SECTORS[" ".join(m.group(1).split()).lower()]
+            b.add(m.start(), end, f"org/{slug(surface)}", surface, "ORG", "IDN", sector, source="rule")
+
+
+# words before a role word that make it someone else than the office's holder of the day
+_NOT_HOLDER_BEFORE = frozenset({"wakil", "mantan", "eks", "calon", "bekas", "plt", "pelaksana", "para", "sang"})
+
+
+@lru_cache(maxsize=4)
+def _office_regex(kb: KnowledgeBase) -> tuple[re.Pattern, dict[str, dict]]:
+    """Every role word of an office (its form and aliases), longest first, on word boundaries."""
+    forms: dict[str, dict] = {}
+    for r in kb.offices:
+        for f in (r["form"], *r.get("aliases", ())):
+            forms.setdefault(f, r)
+    if not forms:
+        return re.compile(r"(?!x)x"), {}
+    alts = []
+    for f in sorted(forms, key=len, reverse=True):
+        alts.append(re.escape(f) if exact_case_title(f) else f"(?i:{re.escape(f)})")
+    return re.compile(r"(?<![\w-])(" + "|".join(alts) + r")(?![\w-])"), {k.lower(): v for k, v in forms.items()}
+
+
+def offices(b, kb: KnowledgeBase, regions, day: str | None) -> None:
+    """A bare role word of one office (``Kapolri mengatakan``) is its holder on ``day``.
+
+    Not when a name follows (``Kapolri Jenderal Listyo ...``: the name is the actor), nor after
+    ``wakil``/``mantan``/``calon`` (someone else), nor without a day to resolve on. Places and
+    organisations matched inside the role word (``Indonesia``, ``KPK``) give way to the person.
+    """
+    if not day:
+        return
+    pat, forms = _office_regex(kb)
+    text = b.text
+    for s, e in regions:
+        for m in pat.finditer(text, s, e):
+            ms, me = m.start(), m.end()
+            before = text[max(s, ms - 25):ms].split()
+            if before and before[-1].lower().strip("(\"'") in _NOT_HOLDER_BEFORE:
+                continue
+            after = re.match(r"\s*([^\s])", text[me:e])
+            if after and (after.group(1).isupper() or after.group(1).isdigit()):
+                continue
+            inner = [x for x in b.mentions if x.start < me and ms < x.end]
+            if any(x.start < ms or x.end > me or x.type == "PER" for x in inner):
+                continue
+            office = forms[m.group(1).lower()]
+            holder = kb.holder(office["office"], day)
+            if holder is None:
+                continue
+            for x in inner:
+                b.drop(x)
+            b.add(ms, me, holder.id, holder.name, "PER", holder.code, office.get("sector") or holder.sector,
+                  holder.wikidata, source="office")
+
+
+# Role words that, before a country's name, mean its head of state or government.
+HEAD_WORDS = {"presiden": "head of state", "raja": "head of state", "ratu": "head of state",
+              "perdana menteri": "head of government", "pm": "head of government", "kanselir": "head of government"}
+_HEAD_RE = re.compile(r"(?<![\w-])(?:(?i:presiden|raja|ratu|perdana menteri|kanselir)|PM)\s+$")
+
+
+def heads(b, kb: KnowledgeBase, regions, day: str | None) -> None:
+    """``Presiden Rusia`` or ``PM Jepang`` with no name after it is the country's head of state
+    or government on ``day`` (the KB's leaders); not after ``wakil``/``mantan``/``calon``."""
+    if not day:
+        return
+    text = b.text
+    starts = [s for s, _ in regions]
+    for c in [m for m in b.mentions if m.type == "GPE" and m.entity_id and m.entity_id.startswith("country/")]:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i < 0:
+            continue
+        sent_start = regions[i][0]
+        t = _HEAD_RE.search(text, max(sent_start, c.start - 20), c.start)
+        if not t or not b.free(t.start(), t.end()):
+            continue
+        before = text[max(sent_start, t.start() - 25):t.start()].split()
+        if before and before[-1].lower().strip("(\"'") in _NOT_HOLDER_BEFORE:
+            continue
+        after = re.match(r"\s*([^\s])", text[c.end:regions[i][1]])
+        if after and (after.group(1).isupper() or after.group(1).isdigit()):
+            continue
+        role = HEAD_WORDS[" ".join(t.group(0).split()).lower()]
+        holder = kb.holder(f"{c.code}/{role}", day)
+        if holder is None:
+            continue
+        b.drop(c)
+        code, sector = role_sector(holder, int(day[:4]))
+        b.add(t.start(), c.end, holder.id, holder.name, "PER", holder.code or code, sector or holder.sector,
+              holder.wikidata, source="office")

@@ -1,0 +1,99 @@
+"""warta.analyse.resolve.linker: titles, honorifics and spans of names in whole articles."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import warta
+
+
+def _mentions(text, published="2022-09-05"):
+    doc = warta.analyze(text, published=published)
+    return doc, [(m.text, e.name) for e in doc.entities for m in e.mentions]
+
+
+def test_linker_honorific_u_is_not_the_end_of_a_word():
+    text = ("Menteri Luar Negeri Retno Marsudi tiba di Yangon. Ia lalu bertemu Retno Marsudi di kantor itu. "
+            "Setelah itu Retno Marsudi berbicara dengan Ketua ASEAN.")
+    _, found = _mentions(text)
+    assert found
+    assert not any(re.match(r"(?i)u\s", t) for t, _ in found)
+    assert not any(t.startswith(("emu ", "tu ", "ua ")) for t, _ in found)
+
+
+def test_linker_honorific_counts_only_in_its_own_case_before_a_name():
+    _, found = _mentions("Pertemuan itu dihadiri Daw Aung San Suu Kyi di Naypyidaw.")
+    assert ("Daw Aung San Suu Kyi", "Aung San Suu Kyi") in found
+    _, found = _mentions("Pertemuan itu dihadiri daw Aung San Suu Kyi di Naypyidaw.")
+    assert ("Aung San Suu Kyi", "Aung San Suu Kyi") in found
+
+
+def test_linker_longest_span_wins_for_an_outlet_service():
+    _, found = _mentions("Laporan itu disiarkan BBC Burma pada Senin.")
+    assert ("BBC Burma", "BBC Burmese") in found
+    assert not any(name in ("BBC", "Myanmar") for _, name in found)
+
+
+def test_linker_no_entity_spans_a_glued_full_stop():
+    text = "Penyidik memeriksa Fatmawati.Hati Fatma lalu pulang, kata Yuyuk.Sebelumnya ia ditahan di Jakarta."
+    doc, found = _mentions(text)
+    sentence_ends = {s.end for s in doc.sentences}
+    for e in doc.entities:
+        for m in e.mentions:
+            assert not any(m.start < end < m.end for end in sentence_ends), m.text
+    assert not any("." in t for t, _ in found)
+
+
+OFFICE_TEXT = "Kapolri mengatakan polisi menangkap 12 orang. Jaksa Agung hadir bersama Ketua KPK di Gedung DPR."
+
+
+def test_linker_role_word_resolves_to_the_office_holder_on_the_article_date():
+    _, found = _mentions(OFFICE_TEXT, published="2022-09-05")
+    assert {("Kapolri", "Listyo Sigit Prabowo"), ("Jaksa Agung", "Sanitiar Burhanuddin"),
+            ("Ketua KPK", "Firli Bahuri")} <= set(found)
+    _, found = _mentions(OFFICE_TEXT, published="2017-03-01")
+    assert {("Kapolri", "Tito Karnavian"), ("Jaksa Agung", "Muhammad Prasetyo"),
+            ("Ketua KPK", "Agus Rahardjo")} <= set(found)
+    assert ("KPK", "Corruption Eradication Commission") not in found  # the office holder, not the agency
+
+
+def test_linker_role_word_of_a_deputy_a_former_holder_or_before_a_name_is_not_the_holder():
+    text = "Wakil Ketua KPK menolak. Mantan Kapolri hadir. Kapolri Jenderal Listyo Sigit Prabowo tiba."
+    _, found = _mentions(text, published="2017-03-01")
+    assert not any(name in ("Agus Rahardjo", "Tito Karnavian") for _, name in found)
+    assert ("Jenderal Listyo Sigit Prabowo", "Listyo Sigit Prabowo") in found
+
+
+def test_linker_role_word_without_a_publication_day_stays_unresolved():
+    doc = warta.analyze(OFFICE_TEXT)
+    assert not any(e.source == "office" for e in doc.entities)
+
+
+def test_linker_head_of_state_or_government_by_country_on_the_article_date():
+    text = "Presiden Rusia mengatakan Moskow siap. Kanselir Jerman tiba di Jakarta."
+    _, found = _mentions(text, published="2015-06-01")
+    assert {("Presiden Rusia", "Vladimir Putin"), ("Kanselir Jerman", "Angela Merkel")} <= set(found)
+    _, found = _mentions(text, published="2022-09-05")
+    assert ("Kanselir Jerman", "Olaf Scholz") in found
+    _, found = _mentions("Mantan Presiden Rusia hadir. Presiden Rusia Vladimir Putin menolak.", published="2022-09-05")
+    assert ("Presiden Rusia", "Vladimir Putin") not in found
+    assert ("Russia" in {name for _, name in found})
+
+
+def test_linker_common_acronyms_and_ship_codes_are_not_names():
+    _, found = _mentions("Kelompok HAM menuduh militer Myanmar. Kapal CCG menembak kapal suplai Filipina M/L Kalayaan.")
+    assert not any(t in ("HAM", "M/L Kalayaan") for t, _ in found)
+
+
+def test_linker_regional_units_are_organisations_with_their_sector():
+    text = ("Polda Jawa Barat menangkap tiga tersangka. Kejari Bandung menyita aset. Pemprov DKI Jakarta menolak. "
+            "DPRD Surabaya menggelar rapat. Kabid Humas Polres Bogor Kombes Budi Santoso mengatakan polda setempat siap.")
+    doc = warta.analyze(text, published="2022-09-05")
+    units = {m.text: (e.type, e.code, e.sector) for e in doc.entities for m in e.mentions}
+    assert units["Polda Jawa Barat"] == ("ORG", "IDN", "COP")
+    assert units["Kejari Bandung"] == ("ORG", "IDN", "JUD")
+    assert units["Pemprov DKI Jakarta"] == ("ORG", "IDN", "GOV")
+    assert units["DPRD Surabaya"] == ("ORG", "IDN", "LEG")
+    assert units["Polres Bogor"] == ("ORG", "IDN", "COP")  # the rank and the name after it are not the place
+    assert not any(t.lower().startswith("polda setempat") for t in units)
