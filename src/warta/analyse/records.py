@@ -302,49 +302,56 @@ def build_records(doc) -> list[dict[str, Any]]:
             # the latest place of an event of the same family, else of any
             place = story_place.get(_family(ev.type)) or story_place.get(1 - _family(ev.type))
             loc = dict(place, resolved_from="context")
-        if seq not in figures:
-            figures[seq] = (find_casualties(s_text), find_amounts(s_text))
-        cas, amounts = figures[seq]
-        dead = injured = arrested = None
-        if ev.type in ("ASSAULT", "COERCE"):
-            dead, injured = cas.dead, cas.injured
-        if ev.type == "COERCE":
-            arrested = cas.arrested
-        rec = {
-            "id": event_id(art.doc, art.doc_id, sent.start, sent.end, ev.type, ev.trigger[0]),
-            "doc": art.doc,
-            "doc_id": art.doc_id,
-            "event": [ev.type],
-            "mode": [ev.mode] if ev.mode else [],
-            "context": list(ev.context or []),
-            "actor": [_actor(a) for a in ev.actors],
-            "recipient": [_actor(r) for r in ev.recipients],
-            "date": date,
-            "date_info": date_info,
-            "event_loc": loc,
-            "modality": modality,
-            "attribution": ev.attribution,
-            "dead": dead,
-            "injured": injured,
-            "arrested": arrested,
-            "amounts": [{"value": a.value, "currency": a.currency, "text": a.text,
-                         "start": sent.start + a.start, "end": sent.start + a.end} for a in amounts],
-            "event_text": [ev.trigger[2]],
-            "trigger": {"start": ev.trigger[0], "end": ev.trigger[1], "text": ev.trigger[2]},
-            "text_info": {"sequence": seq, "start": sent.start, "end": sent.end, "sentence": s_text},
-            "confidence": round(float(ev.confidence), 3),
-            "quad_code": QUAD.get(ev.type),
-            "coder": CODER,
-            "codebook": CODEBOOK,
-        }
-        if ev.planned:
-            rec["planned"] = ev.planned
-        if art.source or seg.source:
-            rec["outlet"] = art.source or seg.source
-        records.append(rec)
+        records.append(_record(art, seg, ev, seq, sent, s_text, date, date_info, loc, modality, figures))
     if story_date is None:
         _date_historical_story(records)
     return records
+
+
+def _record(art, seg, ev, seq: int, sent, s_text: str, date: str | None, date_info: dict[str, Any],
+            loc: dict[str, Any] | None, modality: str, figures: dict[int, tuple]) -> dict[str, Any]:
+    """The PLOVER record of one coded event, its date, place and modality decided; the
+    sentence's figures (casualties, amounts) are read once per sentence into ``figures``."""
+    if seq not in figures:
+        figures[seq] = (find_casualties(s_text), find_amounts(s_text))
+    cas, amounts = figures[seq]
+    dead = injured = arrested = None
+    if ev.type in ("ASSAULT", "COERCE"):
+        dead, injured = cas.dead, cas.injured
+    if ev.type == "COERCE":
+        arrested = cas.arrested
+    rec = {
+        "id": event_id(art.doc, art.doc_id, sent.start, sent.end, ev.type, ev.trigger[0]),
+        "doc": art.doc,
+        "doc_id": art.doc_id,
+        "event": [ev.type],
+        "mode": [ev.mode] if ev.mode else [],
+        "context": list(ev.context or []),
+        "actor": [_actor(a) for a in ev.actors],
+        "recipient": [_actor(r) for r in ev.recipients],
+        "date": date,
+        "date_info": date_info,
+        "event_loc": loc,
+        "modality": modality,
+        "attribution": ev.attribution,
+        "dead": dead,
+        "injured": injured,
+        "arrested": arrested,
+        "amounts": [{"value": a.value, "currency": a.currency, "text": a.text,
+                     "start": sent.start + a.start, "end": sent.start + a.end} for a in amounts],
+        "event_text": [ev.trigger[2]],
+        "trigger": {"start": ev.trigger[0], "end": ev.trigger[1], "text": ev.trigger[2]},
+        "text_info": {"sequence": seq, "start": sent.start, "end": sent.end, "sentence": s_text},
+        "confidence": round(float(ev.confidence), 3),
+        "quad_code": QUAD.get(ev.type),
+        "coder": CODER,
+        "codebook": CODEBOOK,
+    }
+    if ev.planned:
+        rec["planned"] = ev.planned
+    if art.source or seg.source:
+        rec["outlet"] = art.source or seg.source
+    return rec
 
 
 def _date_historical_story(records: list[dict[str, Any]]) -> None:
