@@ -1,4 +1,5 @@
-"""Calendar arithmetic for time expressions: ISO values at a granularity, month and day offsets,\nthe year nearest an anchor, weekdays, and how a resolution degrades on a coarse anchor (temporal)."""
+"""Calendar arithmetic for time expressions: ISO values at a granularity, month and day offsets,
+the year nearest an anchor, weekdays, and how a resolution degrades on a coarse anchor (``temporal``)."""
 from __future__ import annotations
 
 import calendar

@@ -1,4 +1,5 @@
-"""Candidate time expressions in a text: one collector per pattern (weekdays, dates, months,\nyears, relative days and units, vague words), each resolved against the anchor (temporal)."""
+"""Candidate time expressions in a text: one collector per pattern (weekdays, dates, months,
+years, relative days and units, vague words), each resolved against the anchor (``temporal``)."""
 from __future__ import annotations
 
 import datetime as _dt

@@ -1,4 +1,5 @@
-"""The patterns of Indonesian time expressions: month and weekday names, the regular expressions\nthat find dates, and the word pre-check and windows that keep them fast (temporal)."""
+"""The patterns of Indonesian time expressions: month and weekday names, the regular expressions
+that find dates, and the word pre-check and windows that keep them fast (``temporal``)."""
 from __future__ import annotations
 
 import re
