@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import dialects
-from ..model import Document
+from ..model import Document, event_record
 from .fold import fold
 from .migrations import coordinates, fold_pair, node_of
 from .schema import (
@@ -136,7 +136,7 @@ class _Writes:
             conn.execute(mentions.insert(), mention_rows)
         seen: set[str] = set()
         event_rows, args = [], []
-        for i, rec in enumerate(d.events):
+        for i, rec in enumerate(map(event_record, d.events)):  # the PLOVER records
             if rec["id"] in seen:
                 continue
             seen.add(rec["id"])
