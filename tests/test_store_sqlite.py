@@ -91,7 +91,7 @@ def test_store_failure_mid_add_leaves_no_rows_and_keeps_earlier_articles(store, 
                 raise Boom("disk full")
             m.setattr(Store, "_upsert_entities", staticmethod(boom))
         else:
-            from warta.store import store as store_mod
+            from warta.store import writes as store_mod  # where Store.add inserts the rows
             real_table = store_mod.event_arguments
 
             class Exploding:

@@ -20,7 +20,7 @@ from .errors import (  # noqa: E402
     WartaError,
 )
 from .ingest.readers import read_inputs  # noqa: E402
-from .model import Article, Document, Entity  # noqa: E402
+from .model import Article, Document, Entity, Event  # noqa: E402
 
 
 def __getattr__(name: str):
@@ -35,6 +35,6 @@ def __getattr__(name: str):
 __all__ = [
     "__version__",
     "analyze", "analyze_article", "analyze_inputs", "ingest", "read_inputs", "example_paths",
-    "Store", "Article", "Document", "Entity", "Report", "Failure",
+    "Store", "Article", "Document", "Entity", "Event", "Report", "Failure",
     "WartaError", "InputError", "StoreError", "NotFoundError", "KnowledgeBaseError", "ExportError",
 ]

@@ -2,7 +2,7 @@
 
 >>> import warta
 >>> doc = warta.analyze("Jakarta (ANTARA) - Presiden ...", published="2024-05-01")
->>> [e["event"] for e in doc.events]
+>>> [e.type for e in doc.events]
 >>> with warta.Store("sqlite:///berita.db") as store:
 ...     report = warta.ingest(["artikel/"], store)
 """

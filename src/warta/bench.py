@@ -122,8 +122,6 @@ def _peak_rss_mb() -> float:
 
 def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, Any]:
     """Run the benchmark on ``n`` articles; returns the figures (what ``warta bench --json`` prints)."""
-    import spacy
-
     from .analyse.pipeline import Analyzer, build
     from .store.store import Store
 
@@ -152,46 +150,16 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
     counts = {"articles": 0, "chars": 0, "tokens": 0, "sentences": 0, "entities": 0, "events": 0,
               "stored": 0, "unchanged": 0}
     rss_start = _rss_now_mb()
-    perf = time.perf_counter
     try:
         with Store(db) as store:
             dialect = store.engine.dialect.name
-            start = perf()
-            for art in build_corpus(n, seed=seed):
-                t = perf()
-                doc = analyzer.make_doc(art)
-                stages["tokenize"] += perf() - t
-                for name, proc in nlp.pipeline:
-                    t = perf()
-                    doc = proc(doc)
-                    stages[name.removeprefix("warta_")] += perf() - t
-                t = perf()
-                d = analyzer.to_document(doc)
-                stages["document"] += perf() - t
-                t = perf()
-                new = store.add(d)
-                stages["store"] += perf() - t
-                counts["articles"] += 1
-                counts["chars"] += len(art.text)
-                counts["tokens"] += len(doc)
-                counts["sentences"] += len(d.sentences)
-                counts["entities"] += len(d.entities)
-                counts["events"] += len(d.events)
-                counts["stored" if new else "unchanged"] += 1
-                del doc, d
-            total = perf() - start
+            total = _run_stages(nlp, analyzer, store, n, seed, stages, counts)
     finally:
         if tmp is not None:
             tmp.cleanup()
     peak = _peak_rss_mb()
 
-    tokenizer = spacy.blank("id").tokenizer
-    tokenizer(warm.text)  # its first call loads lookups: not part of the floor
-    tok_s = 0.0
-    for art in build_corpus(n, seed=seed):
-        t = perf()
-        tokenizer(art.text)
-        tok_s += perf() - t
+    tok_s = _tokenizer_s(warm, n, seed)
 
     pipeline_s = sum(v for k, v in stages.items() if k != "store")
     long_line = _long_line(analyzer, seed)
@@ -220,6 +188,51 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
         "peak_rss_mb": round(peak, 1),
         "rss_growth_mb": round(max(0.0, peak - rss_start), 1) if rss_start is not None else None,
     }
+
+
+def _run_stages(nlp, analyzer, store, n: int, seed: int, stages: dict[str, float], counts: dict[str, int]) -> float:
+    """Analyse and store ``n`` articles, adding each stage's time to ``stages`` and the sizes to
+    ``counts``; returns the seconds it all took."""
+    perf = time.perf_counter
+    start = perf()
+    for art in build_corpus(n, seed=seed):
+        t = perf()
+        doc = analyzer.make_doc(art)
+        stages["tokenize"] += perf() - t
+        for name, proc in nlp.pipeline:
+            t = perf()
+            doc = proc(doc)
+            stages[name.removeprefix("warta_")] += perf() - t
+        t = perf()
+        d = analyzer.to_document(doc)
+        stages["document"] += perf() - t
+        t = perf()
+        new = store.add(d)
+        stages["store"] += perf() - t
+        counts["articles"] += 1
+        counts["chars"] += len(art.text)
+        counts["tokens"] += len(doc)
+        counts["sentences"] += len(d.sentences)
+        counts["entities"] += len(d.entities)
+        counts["events"] += len(d.events)
+        counts["stored" if new else "unchanged"] += 1
+        del doc, d
+    return perf() - start
+
+
+def _tokenizer_s(warm, n: int, seed: int) -> float:
+    """The floor: seconds spaCy's bare tokenizer takes on the same ``n`` articles."""
+    import spacy
+
+    perf = time.perf_counter
+    tokenizer = spacy.blank("id").tokenizer
+    tokenizer(warm.text)  # its first call loads lookups: not part of the floor
+    tok_s = 0.0
+    for art in build_corpus(n, seed=seed):
+        t = perf()
+        tokenizer(art.text)
+        tok_s += perf() - t
+    return tok_s
 
 
 #: lengths of the one-line, no-full-stop article whose analysis time per character is measured:

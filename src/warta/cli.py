@@ -187,13 +187,13 @@ def demo(
             t.add_column(col, overflow="fold")
         for e in d.events:
             t.add_row(
-                "/".join(e["event"]) + (f" ({e['mode'][0]})" if e.get("mode") and e["mode"][0] else ""),
-                ", ".join(f"{a.get('identifier_text') or a.get('entity_text')} {a.get('code') or ''}{'/' + a['sector'] if a.get('sector') else ''}" for a in e["actor"]),
-                ", ".join(f"{a.get('identifier_text') or a.get('entity_text')} {a.get('code') or ''}" for a in e["recipient"]),
-                f"{e.get('date') or '—'}",
-                (e.get("event_loc") or {}).get("placename") or "—",
-                e.get("modality") or "",
-                (e["text_info"]["sentence"][:110] + ("…" if len(e["text_info"]["sentence"]) > 110 else "")),
+                "/".join(e.event) + (f" ({e.mode[0]})" if e.mode and e.mode[0] else ""),
+                ", ".join(f"{a.get('identifier_text') or a.get('entity_text')} {a.get('code') or ''}{'/' + a['sector'] if a.get('sector') else ''}" for a in e.actor),
+                ", ".join(f"{a.get('identifier_text') or a.get('entity_text')} {a.get('code') or ''}" for a in e.recipient),
+                f"{e.date or '—'}",
+                (e.event_loc or {}).get("placename") or "—",
+                e.modality or "",
+                (e.sentence[:110] + ("…" if len(e.sentence) > 110 else "")),
             )
         out.print(t)
         ents = ", ".join(f"{en.name} ({en.code or '-'} {en.sector or en.type})" for en in d.entities)

@@ -169,30 +169,9 @@ def score(gold: list[dict], pred_events: dict[str, list], pred_entities: dict[st
         ev[2] += len(g["events"]) - len(used_g)
         ev[1] += len(pe) - len(used_p)
         if texts is not None and doc in texts:
-            text = texts[doc]
-            for p in pe:
-                evid[1] += 1
-                ti = p.get("text_info") or {}
-                st, en = ti.get("start"), ti.get("end")
-                ok = isinstance(st, int) and isinstance(en, int) and 0 <= st < en <= len(text)
-                evid[0] += bool(ok and text[st:en] == ti.get("sentence"))
+            _score_evidence(texts[doc], pe, evid)
         if g.get("entities") is not None:
-            gold_forms = [({_norm(e["name"])} | {_norm(a) for a in e.get("aliases", [])}) for e in g["entities"]
-                          if e.get("type") in ("PER", "ORG", "GPE", "LOC")]
-            hit: set[int] = set()
-            for e in pred_entities.get(doc, []):
-                forms = {_norm(e.get("name"))} | {_norm(a) for a in e.get("aliases", [])}
-                forms |= {_norm(m.get("text")) for m in e.get("mentions", []) if isinstance(m, dict)}
-                forms.discard("")
-                if not forms:
-                    continue
-                k = next((i for i, gf in enumerate(gold_forms) if i not in hit and gf & forms), None)
-                if k is None:
-                    ent[1] += 1
-                else:
-                    hit.add(k)
-                    ent[0] += 1
-            ent[2] += len(gold_forms) - len(hit)
+            _score_entities(g["entities"], pred_entities.get(doc, []), ent)
     rows = {t: _f1(*per_type[t]) for t in TYPES if any(per_type[t])}
     return {
         "docs": len(gold),
@@ -209,6 +188,35 @@ def score(gold: list[dict], pred_events: dict[str, list], pred_entities: dict[st
         "per_type_f1": {t: round(r[2], 3) for t, r in rows.items()},
     }
 
+
+def _score_evidence(text: str, pe: list[dict], evid: list[int]) -> None:
+    """Count into ``evid`` (verbatim, all) the predictions whose evidence sentence is the text at its offsets."""
+    for p in pe:
+        evid[1] += 1
+        ti = p.get("text_info") or {}
+        st, en = ti.get("start"), ti.get("end")
+        ok = isinstance(st, int) and isinstance(en, int) and 0 <= st < en <= len(text)
+        evid[0] += bool(ok and text[st:en] == ti.get("sentence"))
+
+
+def _score_entities(gold_entities: list[dict], predicted: list[dict], ent: list[int]) -> None:
+    """Count into ``ent`` (tp, fp, fn) the predicted entities that match a gold one by any form."""
+    gold_forms = [({_norm(e["name"])} | {_norm(a) for a in e.get("aliases", [])}) for e in gold_entities
+                  if e.get("type") in ("PER", "ORG", "GPE", "LOC")]
+    hit: set[int] = set()
+    for e in predicted:
+        forms = {_norm(e.get("name"))} | {_norm(a) for a in e.get("aliases", [])}
+        forms |= {_norm(m.get("text")) for m in e.get("mentions", []) if isinstance(m, dict)}
+        forms.discard("")
+        if not forms:
+            continue
+        k = next((i for i, gf in enumerate(gold_forms) if i not in hit and gf & forms), None)
+        if k is None:
+            ent[1] += 1
+        else:
+            hit.add(k)
+            ent[0] += 1
+    ent[2] += len(gold_forms) - len(hit)
 
 def load_jsonl(path: str) -> list[dict]:
     with open(path, encoding="utf-8") as f:

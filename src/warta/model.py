@@ -6,7 +6,7 @@ text, so that ``text[start:end]`` always gives back the span's words.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -104,6 +104,113 @@ class Entity:
 
 
 @dataclass
+class Event:
+    """One coded event: the PLOVER event record of ``--format plover``, with typed fields.
+
+    The fields are the record's keys, in its order; :meth:`to_dict` gives the record byte for
+    byte as the outputs write it (``planned`` and ``outlet`` only when set). Lists follow PLOVER:
+    ``event`` and ``mode`` hold one value (or ``mode`` none), ``actor``/``recipient`` the
+    argument records (``entity_text``, ``identifier_text``, ``code``, ``sector``, ``entity_id``,
+    ...). ``ev["date"]`` and ``ev.get("planned")`` read the record too, as they did when events
+    were plain dicts.
+    """
+
+    id: str
+    doc: str
+    doc_id: str
+    event: list[str]
+    mode: list[str]
+    context: list[str]
+    actor: list[dict[str, Any]]
+    recipient: list[dict[str, Any]]
+    date: str | None
+    date_info: dict[str, Any]  # granularity, text (the words), resolved_from
+    event_loc: dict[str, Any] | None  # placename, country_code3, ..., resolved_from
+    modality: str  # asserted | future | hypothetical | negated | historical
+    attribution: dict[str, Any] | None
+    dead: int | None
+    injured: int | None
+    arrested: int | None
+    amounts: list[dict[str, Any]]
+    event_text: list[str]
+    trigger: dict[str, Any]  # start, end, text
+    text_info: dict[str, Any]  # sequence, start, end, sentence (the evidence)
+    confidence: float
+    quad_code: int | None
+    coder: str
+    codebook: str
+    planned: str | None = None  # the planned type of a future cooperation coded AGREE
+    outlet: str | None = None
+
+    @property
+    def type(self) -> str:
+        """The PLOVER event type."""
+        return self.event[0]
+
+    @property
+    def sentence(self) -> str:
+        """The evidence sentence: ``text[text_info.start:text_info.end]``."""
+        return self.text_info["sentence"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The PLOVER record (``../spec/output.md``)."""
+        d: dict[str, Any] = {
+            "id": self.id,
+            "doc": self.doc,
+            "doc_id": self.doc_id,
+            "event": self.event,
+            "mode": self.mode,
+            "context": self.context,
+            "actor": self.actor,
+            "recipient": self.recipient,
+            "date": self.date,
+            "date_info": self.date_info,
+            "event_loc": self.event_loc,
+            "modality": self.modality,
+            "attribution": self.attribution,
+            "dead": self.dead,
+            "injured": self.injured,
+            "arrested": self.arrested,
+            "amounts": self.amounts,
+            "event_text": self.event_text,
+            "trigger": self.trigger,
+            "text_info": self.text_info,
+            "confidence": self.confidence,
+            "quad_code": self.quad_code,
+            "coder": self.coder,
+            "codebook": self.codebook,
+        }
+        if self.planned:
+            d["planned"] = self.planned
+        if self.outlet:
+            d["outlet"] = self.outlet
+        return d
+
+    @classmethod
+    def from_dict(cls, rec: dict[str, Any]) -> Event:
+        """The event of a PLOVER record as :meth:`to_dict` writes it."""
+        unknown = set(rec) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ValueError(f"event {rec.get('id')!r}: unknown keys {sorted(unknown)}")
+        return cls(**rec)
+
+    # read access by key, as when events were plain dicts
+    def __getitem__(self, key: str) -> Any:
+        return self.to_dict()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.to_dict().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.to_dict()
+
+
+def event_record(ev: Event | dict[str, Any]) -> dict[str, Any]:
+    """The PLOVER record of an event (a record given as a dict, e.g. a synthetic one, as it is)."""
+    return ev.to_dict() if isinstance(ev, Event) else ev
+
+
+@dataclass
 class Document:
     """The analysis of one article: what the documents format writes, line for line."""
 
@@ -121,7 +228,7 @@ class Document:
     boilerplate: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     origin: str | None = None  # the input it was read from
 
@@ -141,7 +248,7 @@ class Document:
             "boilerplate": [b.to_dict() for b in self.boilerplate],
             "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
             "entities": [e.to_dict() for e in self.entities],
-            "events": self.events,
+            "events": [event_record(e) for e in self.events],
             "flags": list(self.flags),
         }
         if with_text:
@@ -149,7 +256,7 @@ class Document:
         return d
 
 
-__all__ = ["Article", "Span", "Published", "Mention", "Entity", "Document", "Failure", "Report", "content_hash", "asdict"]
+__all__ = ["Article", "Span", "Published", "Mention", "Entity", "Event", "Document", "event_record", "Failure", "Report", "content_hash", "asdict"]
 
 
 @dataclass

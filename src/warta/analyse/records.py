@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .. import __version__
+from ..model import Event
 from .figures import find_amounts, find_casualties, parse_number
 from .doc import doc_text
 from .temporal import find_times, pick_event_time
@@ -245,7 +246,7 @@ def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[s
     return None, {}
 
 
-def build_records(doc) -> list[dict[str, Any]]:
+def build_records(doc) -> list[Event]:
     """PLOVER records of the coded events of ``doc`` (``doc._.events``).
 
     An event whose sentence names no date may get one from its neighbours (:func:`_neighbour_date`).
@@ -260,7 +261,7 @@ def build_records(doc) -> list[dict[str, Any]]:
     sentences = doc._.sentences or []
     anchor, anchor_gran = doc._.anchor or (None, None)
     seg = doc._.segmented
-    records: list[dict[str, Any]] = []
+    records: list[Event] = []
     cache: dict[tuple[int, str | None], list] = {}
     figures: dict[int, tuple] = {}
     story_date: tuple[str, dict[str, Any]] | None = None
@@ -302,64 +303,68 @@ def build_records(doc) -> list[dict[str, Any]]:
             # the latest place of an event of the same family, else of any
             place = story_place.get(_family(ev.type)) or story_place.get(1 - _family(ev.type))
             loc = dict(place, resolved_from="context")
-        if seq not in figures:
-            figures[seq] = (find_casualties(s_text), find_amounts(s_text))
-        cas, amounts = figures[seq]
-        dead = injured = arrested = None
-        if ev.type in ("ASSAULT", "COERCE"):
-            dead, injured = cas.dead, cas.injured
-        if ev.type == "COERCE":
-            arrested = cas.arrested
-        rec = {
-            "id": event_id(art.doc, art.doc_id, sent.start, sent.end, ev.type, ev.trigger[0]),
-            "doc": art.doc,
-            "doc_id": art.doc_id,
-            "event": [ev.type],
-            "mode": [ev.mode] if ev.mode else [],
-            "context": list(ev.context or []),
-            "actor": [_actor(a) for a in ev.actors],
-            "recipient": [_actor(r) for r in ev.recipients],
-            "date": date,
-            "date_info": date_info,
-            "event_loc": loc,
-            "modality": modality,
-            "attribution": ev.attribution,
-            "dead": dead,
-            "injured": injured,
-            "arrested": arrested,
-            "amounts": [{"value": a.value, "currency": a.currency, "text": a.text,
-                         "start": sent.start + a.start, "end": sent.start + a.end} for a in amounts],
-            "event_text": [ev.trigger[2]],
-            "trigger": {"start": ev.trigger[0], "end": ev.trigger[1], "text": ev.trigger[2]},
-            "text_info": {"sequence": seq, "start": sent.start, "end": sent.end, "sentence": s_text},
-            "confidence": round(float(ev.confidence), 3),
-            "quad_code": QUAD.get(ev.type),
-            "coder": CODER,
-            "codebook": CODEBOOK,
-        }
-        if ev.planned:
-            rec["planned"] = ev.planned
-        if art.source or seg.source:
-            rec["outlet"] = art.source or seg.source
-        records.append(rec)
+        records.append(_record(art, seg, ev, seq, sent, s_text, date, date_info, loc, modality, figures))
     if story_date is None:
         _date_historical_story(records)
     return records
 
 
-def _date_historical_story(records: list[dict[str, Any]]) -> None:
+def _record(art, seg, ev, seq: int, sent, s_text: str, date: str | None, date_info: dict[str, Any],
+            loc: dict[str, Any] | None, modality: str, figures: dict[int, tuple]) -> Event:
+    """The event record of one coded event, its date, place and modality decided; the
+    sentence's figures (casualties, amounts) are read once per sentence into ``figures``."""
+    if seq not in figures:
+        figures[seq] = (find_casualties(s_text), find_amounts(s_text))
+    cas, amounts = figures[seq]
+    dead = injured = arrested = None
+    if ev.type in ("ASSAULT", "COERCE"):
+        dead, injured = cas.dead, cas.injured
+    if ev.type == "COERCE":
+        arrested = cas.arrested
+    return Event(
+        id=event_id(art.doc, art.doc_id, sent.start, sent.end, ev.type, ev.trigger[0]),
+        doc=art.doc,
+        doc_id=art.doc_id,
+        event=[ev.type],
+        mode=[ev.mode] if ev.mode else [],
+        context=list(ev.context or []),
+        actor=[_actor(a) for a in ev.actors],
+        recipient=[_actor(r) for r in ev.recipients],
+        date=date,
+        date_info=date_info,
+        event_loc=loc,
+        modality=modality,
+        attribution=ev.attribution,
+        dead=dead,
+        injured=injured,
+        arrested=arrested,
+        amounts=[{"value": a.value, "currency": a.currency, "text": a.text,
+                  "start": sent.start + a.start, "end": sent.start + a.end} for a in amounts],
+        event_text=[ev.trigger[2]],
+        trigger={"start": ev.trigger[0], "end": ev.trigger[1], "text": ev.trigger[2]},
+        text_info={"sequence": seq, "start": sent.start, "end": sent.end, "sentence": s_text},
+        confidence=round(float(ev.confidence), 3),
+        quad_code=QUAD.get(ev.type),
+        coder=CODER,
+        codebook=CODEBOOK,
+        planned=ev.planned,
+        outlet=art.source or seg.source,
+    )
+
+
+def _date_historical_story(records: list[Event]) -> None:
     """An article whose only dated events are historical (``21 Juni 1970``) tells a past story: its
     undated events belong to that story, not to the month of publication. They take the date of the
     historical event before them (else the first one) and are historical too."""
-    hist = [(i, r) for i, r in enumerate(records) if r["modality"] == "historical" and r["date"]
-            and r["date_info"].get("resolved_from") != "context"]
+    hist = [(i, r) for i, r in enumerate(records) if r.modality == "historical" and r.date
+            and r.date_info.get("resolved_from") != "context"]
     if not hist:
         return
     for i, r in enumerate(records):
-        if not str(r["date_info"].get("resolved_from") or "").startswith("published (month"):
+        if not str(r.date_info.get("resolved_from") or "").startswith("published (month"):
             continue
         before = [h for j, h in hist if j < i]
         src = before[-1] if before else hist[0][1]
-        r["date"], r["date_info"] = _carried(src["date"], src["date_info"])
-        if r["modality"] == "asserted":
-            r["modality"] = "historical"
+        r.date, r.date_info = _carried(src.date, src.date_info)
+        if r.modality == "asserted":
+            r.modality = "historical"

@@ -187,6 +187,53 @@ def segment(text: str) -> Segmented:
             break
 
     # Line-level boilerplate anywhere; trailing credits at the end.
+    content, wire, source, published = _boilerplate_lines(text, content_lines, spans, source, published)
+
+    # A trailing "(abc/def)" or "(Name Surname)" credit, on the last content line or alone.
+    if content:
+        ls, le = content[-1]
+        m = _TRAIL_CREDIT.search(text, ls, le)
+        if m:
+            spans.append(Span("credit", m.start(), m.end(), m.group(0), value=m.group(0)[1:-1]))
+            if m.start() == ls:
+                content.pop()
+            else:
+                le = m.start()
+                while le > ls and text[le - 1].isspace():
+                    le -= 1
+                content[-1] = (ls, le)
+    last_content_end = content[-1] if content else None
+
+    body_spans = [sp for sp in spans if sp.kind == "dateline"]
+    first = next(((s + len(line) - len(line.lstrip())) for s, e, line in content_lines), 0)
+    if body_spans and body_spans[0].start == first:
+        body_start = body_spans[0].end
+    else:
+        body_start = first
+    # The body ends with the last line that is not boilerplate.
+    body_end = last_content_end[1] if last_content_end else body_start
+    body_end = max(body_end, body_start)
+
+    # A dated weekday near the top ("Senin (21/6/2021)") gives the day, when no copyright
+    # line says otherwise (it must then fall in the copyright year).
+    published = _weekday_published(text, body_start, published)
+
+    spans.sort(key=lambda sp: sp.start)
+    return Segmented(
+        body=(body_start, body_end),
+        boilerplate=spans,
+        dateline=dateline,
+        source=source,
+        wire=wire,
+        published=published,
+    )
+
+
+def _boilerplate_lines(text: str, content_lines: list, spans: list[Span], source: str | None,
+                       published: Published) -> tuple[list[tuple[int, int]], str | None, str | None, Published]:
+    """Whole lines of boilerplate (related links, wire, credits, copyright) added to ``spans``;
+    returns the content lines' spans, the wire, the outlet and what the copyright line says."""
+    wire = None
     content: list[tuple[int, int]] = []
     for s, e, line in content_lines:
         stripped = line.strip()
@@ -218,34 +265,11 @@ def segment(text: str) -> Segmented:
             spans.append(Span(kind, lead, tail, text[lead:tail], value=value))
         else:
             content.append((lead, tail))
+    return content, wire, source, published
 
-    # A trailing "(abc/def)" or "(Name Surname)" credit, on the last content line or alone.
-    if content:
-        ls, le = content[-1]
-        m = _TRAIL_CREDIT.search(text, ls, le)
-        if m:
-            spans.append(Span("credit", m.start(), m.end(), m.group(0), value=m.group(0)[1:-1]))
-            if m.start() == ls:
-                content.pop()
-            else:
-                le = m.start()
-                while le > ls and text[le - 1].isspace():
-                    le -= 1
-                content[-1] = (ls, le)
-    last_content_end = content[-1] if content else None
 
-    body_spans = [sp for sp in spans if sp.kind == "dateline"]
-    first = next(((s + len(line) - len(line.lstrip())) for s, e, line in content_lines), 0)
-    if body_spans and body_spans[0].start == first:
-        body_start = body_spans[0].end
-    else:
-        body_start = first
-    # The body ends with the last line that is not boilerplate.
-    body_end = last_content_end[1] if last_content_end else body_start
-    body_end = max(body_end, body_start)
-
-    # A dated weekday near the top ("Senin (21/6/2021)") gives the day, when no copyright
-    # line says otherwise (it must then fall in the copyright year).
+def _weekday_published(text: str, body_start: int, published: Published) -> Published:
+    """The publication day from a dated weekday near the top, when nothing finer is known."""
     if published.value is None or published.granularity == "year":
         head = text[body_start:min(len(text), body_start + 600)]
         m = _PUB_DATE.search(head)
@@ -253,13 +277,4 @@ def segment(text: str) -> Segmented:
             d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if 1 <= d <= 31 and 1 <= mo <= 12 and (published.value is None or published.value == f"{y:04d}"):
                 published = Published(f"{y:04d}-{mo:02d}-{d:02d}", "day", "first dated weekday in text")
-
-    spans.sort(key=lambda sp: sp.start)
-    return Segmented(
-        body=(body_start, body_end),
-        boilerplate=spans,
-        dateline=dateline,
-        source=source,
-        wire=wire,
-        published=published,
-    )
+    return published

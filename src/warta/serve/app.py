@@ -93,6 +93,20 @@ def create_app(store: Any = None, *, token: str | None = None, allowed_hosts: li
     app.state.base_url = (base_url or "").rstrip("/")
     hosts = {h.lower() for h in (*LOOPBACK_HOSTS, *(allowed_hosts or []))}
 
+    _add_guards(app, hosts)
+    _add_error_handlers(app, statement_timeout)
+
+    from . import api, ui
+
+    app.include_router(api.router)
+    app.include_router(ui.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _add_guards(app: FastAPI, hosts: set[str]) -> None:
+    """Middleware: the Host and parameter checks, and the security headers of every response."""
+
     @app.middleware("http")
     async def guard(request: Request, call_next):
         """A foreign Host is 400; a control character (NUL...) in a parameter is 422."""
@@ -116,6 +130,10 @@ def create_app(store: Any = None, *, token: str | None = None, allowed_hosts: li
         if resp.headers.get("content-type", "").startswith("text/html"):
             resp.headers.setdefault("Content-Security-Policy", CSP)
         return resp
+
+
+def _add_error_handlers(app: FastAPI, statement_timeout: float) -> None:
+    """Errors answered as JSON for API clients and as pages for browsers: 422, 503, HTTP errors."""
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
@@ -151,10 +169,3 @@ def create_app(store: Any = None, *, token: str | None = None, allowed_hosts: li
 
         title = {404: "Not found", 401: "Not allowed", 403: "Not allowed"}.get(exc.status_code, "Error")
         return error_page(request, exc.status_code, title, detail if isinstance(detail, str) else str(detail))
-
-    from . import api, ui
-
-    app.include_router(api.router)
-    app.include_router(ui.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    return app

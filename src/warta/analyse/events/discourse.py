@@ -1,0 +1,104 @@
+"""A sentence in its article: the dateline, who is speaking, attribution, and what pronouns
+and unnamed groups refer back to."""
+from __future__ import annotations
+
+import re
+
+from .morphology import tokenize
+from .sentence import ActorMention, CodedEvent, Sentence, Unit, _uniq
+from .words import POSTPOSED_SPEECH, SKIP_ADV, SPEECH_VERBS, TITLES
+
+
+class _Ctx:
+    def __init__(self, sent: Sentence, previous, anchor, published):
+        self.s = sent
+        self.previous = previous or []
+        self.anchor = anchor
+        self.pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+        self.speakers: list[tuple[Unit, int, str]] = []   # (unit, verb token, frame text)
+        self.excluded: set[int] = set()                   # unit ids not to be used as roles
+        self.embedded_from: dict[int, Unit] = {}         # token index after a speech verb -> speaker
+        self.addressee: Unit | None = None               # "mengatakan kepada X"
+        self._speech()
+        self._dateline()
+
+    def _dateline(self):
+        """Units before a dateline dash ("London (ANTARA) - ...", "X.com | ...") are no actors."""
+        s = self.s
+        head = s.text[s.start:min(s.end, s.start + 70)]
+        m = re.search(r"\s[-\u2013\u2014|]|[-\u2013\u2014|]\s", head)
+        if m and len(tokenize(head[:m.start()])) <= 7:
+            cut = s.start + m.start()
+            for u in s.units:
+                if s.toks[u.t0][0] < cut:
+                    self.excluded.add(id(u))
+        for u in s.units:
+            if u.head is not None and u.head.sector == "JRN":
+                self.excluded.add(id(u))
+
+    def _speech(self):
+        s = self.s
+        n = len(s.toks)
+        for i, u in enumerate(s.units):
+            if u.pron:
+                continue
+            p = u.t0 - 1
+            # postposed: "..., kata X" / "menurut X" / "dilansir X"
+            if p >= 0 and s.lower[p] in POSTPOSED_SPEECH or (p >= 1 and s.lower[p - 1] in ("dikutip", "dilansir", "mengutip") ):
+                if p >= 0 and (s.lower[p] in POSTPOSED_SPEECH and (s.lower[p] in ("menurut", "mengutip", "dilansir", "dikutip") or s.punct_before[p])):
+                    self.speakers.append((u, p, f"{s.toks[p][2]} {u.head.text if u.head else ''}".strip()))
+                    self.excluded.add(id(u))
+                    continue
+            # preposed: "X mengatakan (bahwa) ..."
+            k = u.t1
+            while k < n and s.lower[k] in SKIP_ADV | {"dalam", "pada"} and k - u.t1 < 3:
+                k += 1
+            if k < n and s.lower[k] in SPEECH_VERBS:
+                self.speakers.append((u, k, f"{u.head.text if u.head else ''} {s.toks[k][2]}".strip()))
+                nxt = k + 1
+                if nxt < n and s.lower[nxt] == "kepada":
+                    for v in s.units:
+                        if v.t0 == nxt + 1 or (v.t0 > nxt and all(s.lower[j] in TITLES for j in range(nxt + 1, v.t0))):
+                            self.addressee = v
+                            break
+                if nxt < n and s.lower[nxt] == "bahwa":
+                    nxt += 1
+                self.embedded_from[nxt] = u
+
+    def attribution(self, ti: int) -> dict | None:
+        for u, k, frame in self.speakers:
+            if u.head is None:
+                continue
+            if k < ti or u.t0 > ti:
+                return {"speaker": u.head.name, "text": frame}
+        return None
+
+    # -- pronoun resolution -------------------------------------------------
+    def resolve(self, u: Unit, sent_events: list[CodedEvent]) -> list[ActorMention]:
+        if not u.pron:
+            return [m for m in (u.head,) if m] if u.head else []
+        spk = self.embedded_from.get(u.t0)
+        if spk is not None and spk.head is not None:
+            if u.pron == "spk" or (u.pron == "sg" and spk.head.type == "PER") or \
+                    (u.pron == "pl" and spk.head.type != "PER"):
+                return [spk.head]
+        history = list(sent_events[::-1]) + list(self.previous[::-1])
+        if u.pron == "both":
+            for ev in history:
+                ms = _uniq(ev.actors + ev.recipients)
+                if len({m.code for m in ms if m.code}) >= 2:
+                    return ms
+            return []
+        if u.pron == "sg":
+            for ev in history:
+                for m in ev.actors + ev.recipients:
+                    if m.type == "PER":
+                        return [m]
+            for ev in history:
+                if ev.actors:
+                    return ev.actors[:1]
+            return []
+        for ev in history:                                 # mereka / pihaknya
+            if ev.actors:
+                return list(ev.actors)
+        return []

@@ -1,0 +1,204 @@
+"""Modality of an event: asserted, future, hypothetical, negated or historical (told as
+older background), and events restated rather than new."""
+from __future__ import annotations
+
+from .words import (
+    AUX, BACKGROUND, DATE_RX, DAY_WORDS, EPOCH_NOUNS, FUT, FUT_AFTER, HARD_CONJ, HYPO, HYPO_NEAR,
+    LONG_UNITS, MONTHS, NEG, NUMBER_WORDS, PRESENT, TIME_UNITS, YEAR,
+)
+
+
+class _Modality:
+    """What is said of the act: did it happen, will it, might it. Mixed into the coder (``self.s``: the sentence, ``self.c``: its context)."""
+
+    # -- modality ---------------------------------------------------------------
+    def modality(self, ti: int, tj: int) -> tuple[str, bool]:
+        """(modality, future_marked)."""
+        s = self.s
+        # negation directly before the trigger, across auxiliaries only
+        k = ti - 1
+        negated = False
+        while k >= 0 and ti - k <= 4:
+            w = s.lower[k]
+            if w in NEG:
+                negated = True
+                break
+            if w not in AUX:
+                break
+            k -= 1
+        near = s.lower[max(0, ti - 3):ti]
+        fut = any(w in FUT for w in s.lower[max(0, ti - 6):ti]) or \
+            any(w in FUT_AFTER and (w != "depan" or s.lower[k - 1] in TIME_UNITS)
+                for k, w in enumerate(s.lower[tj + 1:tj + 8], tj + 1)) or self._future_span(tj)
+        hypo = any(w in HYPO for w in s.lower[:ti]) or \
+            any(w in HYPO_NEAR and not (w in ("dapat", "bisa") and "tidak" in near) for w in near)
+        if any(w in ("kemungkinan", "diperkirakan") for w in near) and "akan" in near and "apakah" not in s.lower[:ti]:
+            hypo = False
+        if negated:
+            return "negated", fut
+        if hypo:
+            return "hypothetical", fut
+        if fut:
+            return "future", True
+        if self.historical(ti, tj):
+            return "historical", False
+        return "asserted", False
+
+    def _future_span(self, tj: int) -> bool:
+        """A time span ahead follows the trigger in its clause: "dalam waktu dua bulan",
+        "dalam waktu dekat", "tiga hari lagi", "lima tahun ke depan"."""
+        s = self.s
+        n = len(s.toks)
+        hi = min(n, tj + 16)
+        for k in range(tj + 1, hi):
+            if k > tj + 1 and s.hard_before[k]:
+                break
+            w = s.lower[k]
+            if w == "waktu" and k > 0 and s.lower[k - 1] == "dalam" and k + 1 < n:
+                nxt = s.lower[k + 1]
+                if nxt == "dekat":
+                    return True
+                if (nxt in NUMBER_WORDS or nxt.isdigit()) and k + 2 < n and s.lower[k + 2] in TIME_UNITS:
+                    return True
+            if w in TIME_UNITS and k > 0 and (s.lower[k - 1] in NUMBER_WORDS or s.lower[k - 1].isdigit()):
+                if k + 1 < n and s.lower[k + 1] == "lagi":
+                    return True
+                if k + 2 < n and s.lower[k + 1] == "ke" and s.lower[k + 2] == "depan":
+                    return True
+        return False
+
+    def _duration_before(self, k: int) -> bool:
+        """Tokens before k measure a span of a year or more ("dua tahun", "lebih dari satu dekade")."""
+        s = self.s
+        if k < 1:
+            return False
+        u = s.lower[k - 1]
+        if u in ("setahun", "sedekade", "sewindu"):
+            return True
+        if u in LONG_UNITS and k >= 2 and (s.lower[k - 2] in NUMBER_WORDS or s.lower[k - 2].isdigit()):
+            return True
+        # "tiga bulan setelah": three months or more is background to the news of the day
+        if u == "bulan" and k >= 2:
+            q = s.lower[k - 2]
+            if q in ("tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
+                     "beberapa", "puluhan", "belasan") or (q.isdigit() and int(q) >= 3):
+                return True
+        return False
+
+    def _landmark_anchor(self, ti: int) -> bool:
+        """The clause is told relative to an epoch-making event with no date of its own:
+        "setelah kudeta", "pascainvasi", "usai meluncurkan kudeta" (and no present marker)."""
+        s = self.s
+        n = len(s.toks)
+        lm = None
+        if not any(w in EPOCH_NOUNS or w.startswith("pasca") for w in s.lower):
+            return False
+        for k, w in enumerate(s.lower):
+            if w.startswith("pasca") and len(w) > 5:
+                rest = w[5:].lstrip("-")
+                if rest in EPOCH_NOUNS:
+                    lm = (k, k)
+                    break
+            if w in ("setelah", "pasca", "usai", "sesudah", "seusai"):
+                for j in range(k + 1, min(n, k + 4)):
+                    if j > k + 1 and s.punct_before[j]:
+                        break
+                    if s.lower[j] in EPOCH_NOUNS:
+                        lm = (k, j)
+                        break
+                if lm:
+                    break
+        if lm is None or lm[0] <= ti <= lm[1]:
+            return False
+        py = self.c.pub_year
+        if any(w in PRESENT or w in ("kemarin", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu")
+               or (YEAR.match(w) and (py is None or int(w) >= py)) for w in s.lower):
+            return False
+        return not any(s.lower[k] == "ini" and s.lower[k - 1] in ("hari", "pekan", "minggu", "bulan", "tahun")
+                       for k in range(1, n))
+
+    def historical(self, ti: int, tj: int) -> bool:
+        s = self.s
+        # the trigger sits inside a "sejak ..." phrase, an epoch noun inside "setelah ..." /
+        # "pascakudeta", or a phrase dated by a long span ("dua tahun setelah ...")
+        k = ti - 1
+        if s.lower[ti].startswith("pasca") and len(s.lower[ti]) > 5:
+            return True
+        while k >= 0 and not s.punct_before[k + 1]:
+            if s.lower[k] == "sejak":
+                return True
+            if s.lower[k] in BACKGROUND:
+                if self._duration_before(k):
+                    return True
+                if any(w in EPOCH_NOUNS for w in s.lower[ti:tj + 1]):
+                    return True
+                break
+            if s.lower[k] in HARD_CONJ:
+                break
+            k -= 1
+        if self._landmark_anchor(ti):
+            return True
+        # "Selama satu dekade terakhir, X telah ..." / "dalam dua tahun terakhir"
+        for k in range(1, ti):
+            if s.lower[k] == "terakhir" and (s.lower[k - 1] in LONG_UNITS or s.lower[k - 1] in ("beberapa",)):
+                j = k - 1
+                while j > 0 and k - j < 6 and s.lower[j] not in ("selama", "dalam", "sepanjang"):
+                    j -= 1
+                if s.lower[j] in ("selama", "dalam", "sepanjang") and (
+                        self._duration_before(k) or s.lower[k - 2] in ("beberapa",) or s.lower[k - 1] == "beberapa"):
+                    return True
+        if "silam" in s.lower or ("pertama" in s.lower and "kali" in s.lower):
+            return True
+        n = len(s.toks)
+        for k in range(n - 1):
+            if s.lower[k] == "tahun" and s.lower[k + 1] == "lalu" and not self._in_background(k, ti):
+                return True
+        if self.c.pub_year:
+            for k, w in enumerate(s.lower):
+                if YEAR.match(w) and int(w) < self.c.pub_year and not self._in_background(k, ti):
+                    if k > 0 and s.lower[k - 1] in ("pemilu", "pemilihan"):
+                        continue
+                    return True
+        return False
+
+    def _in_background(self, k: int, ti: int) -> bool:
+        """Token k lies in a sejak/setelah/... phrase that does not hold the trigger ti."""
+        s = self.s
+        j = k
+        while j > 0 and not s.punct_before[j]:
+            if s.lower[j - 1] in BACKGROUND:
+                lo = j - 1
+                hi = k
+                while hi < len(s.toks) - 1 and not s.punct_before[hi + 1]:
+                    hi += 1
+                return not (lo <= ti <= hi)
+            if s.lower[j - 1] in HARD_CONJ:
+                break
+            j -= 1
+        return False
+
+    # -- one trigger ---------------------------------------------------------------
+    def _dated(self) -> bool:
+        """The sentence names a day or a date of its own (then a retelling adds the date)."""
+        s = self.s
+        if DATE_RX.search(s.text, s.start, s.end):
+            return True
+        n = len(s.lower)
+        return any(w in DAY_WORDS or w in MONTHS or YEAR.match(w) or
+                   (w in ("lalu", "silam") and k and s.lower[k - 1] in TIME_UNITS) for k, w in enumerate(s.lower)) \
+            and n > 0
+
+    def _restated(self, act, rec, modality) -> bool:
+        an = {a.name for a in act}
+        ac = {a.code for a in act if a.code}
+        rc = {r.code for r in rec if r.code}
+        for ev in self.c.previous:
+            if ev.type != "CONSULT" or ev.modality != modality:
+                continue
+            ean = {a.name for a in ev.actors}
+            eac = {a.code for a in ev.actors if a.code}
+            erc = {r.code for r in ev.recipients if r.code}
+            same_actor = bool(an & ean) or (not act) or (bool(ac & eac) and not (ac & erc))
+            if same_actor and rc and rc & (erc | {ev.location.code} if ev.location else erc):
+                return True
+        return False
