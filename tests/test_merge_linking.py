@@ -4,6 +4,7 @@ written for these tests; their events are given by hand here (no dependence on t
 except in the pipeline smoke test."""
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -307,3 +308,49 @@ def test_merge_an_article_with_hundreds_of_events_is_stored_and_linked(tmp_path,
         assert st.add(make_document("banyak.txt", text)) is True
         assert st.count()["events"] == 300
         assert len(st.merged_events(limit=None)) >= 1
+
+
+def _chain_docs(make_document):
+    """Three reports of Egypt consulting Sudan: on 5 and on 25 September 2022 (two meetings, twenty
+    days apart) and one dated only '2022', which each of the two matches."""
+    texts = {"a.txt": ("Mesir bertemu Sudan di Kairo. ", "2022-09-05"), "c.txt": ("Mesir kembali bertemu Sudan. ", "2022-09-25"),
+             "b.txt": ("Mesir dan Sudan bertemu tahun ini. ", "2022")}
+    return {name: make_document(name, text, event_types=("CONSULT",), dates=(date,), modalities=("asserted",),
+                                published="2022-09-26") for name, (text, date) in texts.items()}
+
+
+def test_merge_reports_do_not_chain_into_one_event(tmp_path, make_document):
+    docs = _chain_docs(make_document)
+    want = None
+    for i, order in enumerate(itertools.permutations(sorted(docs))):
+        with Store(tmp_path / f"chain{i}.db") as st:
+            for name in order:
+                st.add(docs[name])
+            clusters = {e["doc"]: e["cluster"] for e in st.events(limit=None)}
+            got = snapshot(st)
+            st.rebuild_links()
+            assert snapshot(st) == got  # whatever the order, the links a rebuild makes
+        # the two dated meetings are two events; the year-only report joins one of them, not both
+        assert clusters["a.txt"] != clusters["c.txt"]
+        assert clusters["b.txt"] in (clusters["a.txt"], clusters["c.txt"])
+        want = want or got
+        assert got == want
+
+
+def test_stories_recombined_corpus_does_not_collapse_into_one_story(tmp_path):
+    """Articles recombined from the examples' sentences, each lede dated on its own day: articles
+    share body sentences (and so events) with many others, but no two ledes report one event on
+    one day, so no story may gather a large part of the corpus."""
+    from warta.api import analyze_article
+    from warta.bench import build_corpus
+
+    arts = list(build_corpus(120, seed=3))
+    with Store(tmp_path / "recombined.db") as st:
+        for art in arts:
+            st.add(analyze_article(art))
+        sizes = sorted((len(s["documents"]) for s in st.stories(limit=None)), reverse=True)
+        events = st.link_counts()
+        biggest = max(e["reports"] for e in st.merged_events(limit=None))
+    assert sum(sizes) == len(arts)
+    assert sizes[0] <= len(arts) // 10
+    assert biggest <= events["events"] // 10

@@ -363,11 +363,36 @@ def test_store_migration_v4_backfills_what_bounded_reads_need(tmp_path):
             conn.execute(event_arguments.update().values(fold=None, node=None))
             conn.execute(event_pairs.delete())
             conn.execute(entity_keys.delete())
-            conn.execute(schema_version.delete().where(schema_version.c.version == 4))
+            conn.execute(schema_version.delete().where(schema_version.c.version >= 4))
     assert all(before.values())
     with Store(path) as store:
-        assert store.version == 4
+        assert store.version == migrations.LATEST
         with store.engine.connect() as conn:
             after = {t.name: sorted(map(tuple, conn.execute(sa.select(t)))) for t in (event_arguments, event_pairs, entity_keys)}
         assert after == before
         assert store.entity("recep tayyip erdogan")["id"] == "Q6"
+
+
+def test_store_migration_v5_relinks_chained_links(tmp_path, make_document):
+    """A store linked by an older warta (canonical events and stories as transitive chains) is
+    linked again when it is opened: its links are those this warta makes."""
+    import sqlalchemy as sa
+
+    from warta.store.schema import events, schema_version
+
+    docs = [make_document(f"d{i}.txt", f"Mesir bertemu Sudan di Kairo pada hari ke-{i}. Mesir menuduh Sudan. ",
+                          published=f"2022-09-{i + 1:02d}") for i in range(4)]
+    path = tmp_path / "v4.db"
+    with Store(path) as store:
+        for d in docs:
+            store.add(d)
+        want = store.link_counts()
+        clusters = sorted(map(tuple, store.engine.connect().execute(sa.select(events.c.id, events.c.cluster))))
+        with store.engine.begin() as conn:
+            conn.execute(events.update().values(cluster="c-one-chain"))  # what chaining made of them
+            conn.execute(schema_version.delete().where(schema_version.c.version == 5))
+    with Store(path) as store:
+        assert store.version == migrations.LATEST
+        with store.engine.connect() as conn:
+            assert sorted(map(tuple, conn.execute(sa.select(events.c.id, events.c.cluster)))) == clusters
+        assert store.link_counts() == want

@@ -18,14 +18,17 @@ by :func:`match`, a symmetric test of the pair alone:
 * compatible places: two places named in the sentences must be in the same country (unless the
   two reports share two named participants).
 
-Canonical events are the connected components of the match graph. Components only grow when
-reports are added, so adding one article can only merge clusters: incremental linking
-(:func:`link_document`) and a rebuild from scratch give the same clusters whatever the order.
-Candidates come from *blocks* (type + actor/recipient code or entity id) kept in the
-``event_blocks`` table, so a new report is compared with few others.
+Canonical events are not the connected components of the match graph (which chain: A matches
+B, B matches C, ... until one "event" holds thousands of reports). Each canonical event has an
+*anchor*, its best-described report (:func:`rank`); taking reports in that order, a report joins
+the event of a report before it that it matches, only when nothing in it contradicts the event's
+anchor, or anchors a new one (:func:`link_document`). Every report of an event is thus
+compatible with its anchor. Incremental linking (:func:`link_document`) and a rebuild from
+scratch give the same clusters whatever the order the articles come in (tested). Candidates are
+found by entity keys with date spans kept in the ``event_keys`` table, anchors flagged, so a new
+report is compared with few others.
 
-A canonical event's id is a hash of its earliest report's id (earliest by publication date,
-document, offset); its record keeps every report and picks the best-supported date, place and
+A canonical event's id is a hash of its anchor's id; its record keeps every report and picks the best-supported date, place and
 figures (conflicting figures are listed side by side with their sources, never averaged).
 
 The rules over reports (matching, the canonical record) are in :mod:`warta.fuse.reports`; this
@@ -34,6 +37,7 @@ module is the store side: candidates, incremental linking, refreshing clusters.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from typing import Any, Iterable
 
 import sqlalchemy as sa
@@ -43,8 +47,7 @@ from ..store.schema import (
     canonical_events, cluster_state, documents, event_blocks, event_keys, events, link_dirty,
     story_documents,
 )
-from .components import Components
-from .reports import UNDATED_WINDOW_DAYS, Report, canonical_record, cluster_id, match
+from .reports import UNDATED_WINDOW_DAYS, Report, canonical_record, cluster_id, match, rank
 from .reports import period, widened  # noqa: F401  (read as merge.period, merge.widened)
 
 
@@ -222,79 +225,192 @@ def _candidates_all(conn: Connection, reports: list[Report]) -> dict[str, list[t
     return out
 
 
-def link_document(conn: Connection, doc_id: str, new: list[Report] | None = None) -> set[str]:
-    """Assign the events of one newly stored document to canonical events, reading only candidate
-    reports (by index ranges) and the first report of the clusters they join: the cost does not
-    grow with the size of the clusters. Returns the ids of the canonical events it created or
-    changed; their records are made again before the next read (:func:`refresh_clusters`)."""
+def _candidate_sql(conn: Connection, r: Report) -> tuple[str, list[Any]] | None:
+    """One query for the stored reports that may match ``r``: sharing an entity key, with
+    overlapping spans or, undated, published close by."""
+    keys = match_keys(r)
+    if not keys:
+        return None
+    ph = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    pub = pub_ordinal(r.published)
+    src = "FROM event_keys k WHERE k.key IN (" + ", ".join([ph] * len(keys)) + ")"
+    parts: list[str] = []
+    params: list[Any] = []
+    if r.span is not None:
+        parts.append(f"SELECT k.event_id {src} AND k.span_lo >= {ph} AND k.span_lo <= {ph} AND k.span_hi >= {ph}")
+        params += [*keys, r.span[0] - MAX_SPAN_DAYS, r.span[1], r.span[0]]
+    if pub is not None:
+        parts.append(f"SELECT k.event_id {src} AND k.pub_ord >= {ph} AND k.pub_ord <= {ph}"
+                     + (" AND k.span_lo IS NULL" if r.span is not None else ""))
+        params += [*keys, pub - UNDATED_WINDOW_DAYS, pub + UNDATED_WINDOW_DAYS]
+    if not parts:
+        return None
+    return " UNION ".join(parts), params
+
+
+class _Linker:
+    """Anchored linking of one article's new reports (see :func:`link_document`)."""
+
+    def __init__(self, conn: Connection, new: list[Report]):
+        self.conn = conn
+        self.new = {r.id: r for r in new}
+        self.reports: dict[str, Report] = dict(self.new)
+        self.cluster: dict[str, str | None] = {r.id: None for r in new}  # current cluster of each report seen
+        self.anchor: dict[str, Report | None] = {}  # cluster id -> its anchor (None: no such cluster now)
+        self.cands: dict[str, list[str]] = {}
+        self.touched: set[str] = set()
+        self.moved: set[str] = set()  # stored reports whose cluster changed
+        self.state_rows: dict[str, Report | None] = {}  # cluster_state to write: id -> anchor, None to delete
+
+    # -- reading
+    def load(self, ids: Iterable[str]) -> None:
+        need = sorted({i for i in ids if i not in self.reports})
+        for c in _chunks(need):
+            q = (sa.select(events.c.id, events.c.doc_id, events.c.record, events.c.cluster, documents.c.published)
+                 .join(documents, documents.c.doc_id == events.c.doc_id).where(events.c.id.in_(c)))
+            for row in self.conn.execute(q):
+                self.reports[row.id] = Report.from_record(row.record, row.doc_id, row.published)
+                self.cluster[row.id] = row.cluster
+
+    def anchor_of(self, cid: str | None) -> Report | None:
+        if cid is None:
+            return None
+        if cid not in self.anchor:
+            row = self.conn.execute(sa.select(cluster_state.c.first_id).where(cluster_state.c.id == cid)).first()
+            if row is not None:
+                self.load([row[0]])
+            self.anchor[cid] = self.reports.get(row[0]) if row is not None else None
+        return self.anchor[cid]
+
+    def candidates(self, r: Report) -> list[str]:
+        """Stored reports that may match ``r`` (the new ones' fetched together, the others' on demand),
+        and the new reports."""
+        if r.id not in self.cands:
+            q = _candidate_sql(self.conn, r)
+            self.cands[r.id] = [row[0] for row in self.conn.exec_driver_sql(q[0], tuple(q[1]))] if q else []
+        return self.cands[r.id] + [i for i in self.new if i != r.id]
+
+    def prefetch(self) -> None:
+        reps = list(self.new.values())
+        parts = [(i, q) for i, r in enumerate(reps) if (q := _candidate_sql(self.conn, r))]
+        for r in reps:
+            self.cands[r.id] = []
+        for batch in _chunks(parts, MAX_COMPOUND):
+            sql = " UNION ALL ".join(f"SELECT {i} AS r, q{i}.event_id FROM ({q}) AS q{i}" for i, (q, _) in batch)
+            for i, eid in self.conn.exec_driver_sql(sql, tuple(v for _, (_, ps) in batch for v in ps)):
+                self.cands[reps[i].id].append(eid)
+        self.load({i for ids in self.cands.values() for i in ids})
+
+    # -- deciding
+    def choose(self, r: Report) -> Report | None:
+        """The anchor of the event ``r`` joins: among the events of the reports ranked before it that
+        it matches, the one with the first anchor that ``r`` is compatible with; None: ``r`` anchors."""
+        ids = self.candidates(r)
+        self.load(ids)
+        key = rank(r)
+        best = None
+        for i in ids:
+            o = self.reports.get(i)
+            if o is None or o.id == r.id or rank(o) >= key or not match(r, o):
+                continue
+            a = self.anchor_of(self.cluster.get(o.id))
+            if a is None or (best is not None and rank(a) >= rank(best)):
+                continue
+            if a.id == o.id or match(r, a, strong=False):
+                best = a
+        return best
+
+    def run(self) -> None:
+        self.prefetch()
+        heap = [(rank(r), r.id) for r in self.new.values()]
+        heapq.heapify(heap)
+        while heap:
+            _, rid = heapq.heappop(heap)
+            for item in self.evaluate(self.reports[rid]):
+                heapq.heappush(heap, item)
+
+    def evaluate(self, r: Report) -> list[tuple[tuple, str]]:
+        old = self.cluster.get(r.id)
+        was_anchor = old is not None and old == cluster_id(r.id)
+        a = self.choose(r)
+        cid = cluster_id(a.id if a else r.id)
+        if cid == old:
+            return []
+        self.cluster[r.id] = cid
+        self.touched.update(c for c in (old, cid) if c)
+        if r.id not in self.new:
+            self.moved.add(r.id)
+            self.conn.execute(events.update().where(events.c.id == r.id).values(cluster=cid))
+        if a is None:
+            self.anchor[cid] = r
+            self.state_rows[cid] = r
+        key = rank(r)
+        # the reports ranked after r that match it may now join r's event, or lost their way to one
+        later = self.candidates(r)
+        self.load(later)
+        push = [i for i in later if i in self.reports and rank(self.reports[i]) > key
+                and self.cluster.get(i) is not None and match(r, self.reports[i])]
+        if was_anchor:  # r no longer anchors its old event: its members choose again
+            self.anchor[old] = None
+            self.state_rows[old] = None
+            members = [row[0] for row in self.conn.execute(sa.select(events.c.id).where(events.c.cluster == old))]
+            members += [i for i, c in self.cluster.items() if c == old]
+            self.load(members)
+            push += [m for m in members if m != r.id and self.cluster.get(m) == old]
+        return [(rank(self.reports[i]), i) for i in dict.fromkeys(push)]
+
+    # -- writing what the new reports became
+    def write(self) -> None:
+        key_rows: list[dict[str, Any]] = []
+        for r in self.new.values():
+            pub, sig = pub_ordinal(r.published), signature(r)
+            key_rows += [{"key": k, "event_id": r.id, "span_lo": r.span[0] if r.span else None,
+                          "span_hi": r.span[1] if r.span else None, "pub_ord": pub, "sig": sig} for k in match_keys(r)]
+        if key_rows:
+            self.conn.execute(event_keys.insert(), key_rows)
+        relabel = [{"eid": r.id, "cid": self.cluster[r.id]} for r in self.new.values()]
+        if relabel:
+            self.conn.execute(events.update().where(events.c.id == sa.bindparam("eid"))
+                              .values(cluster=sa.bindparam("cid")), relabel)
+        gone = sorted(c for c, a in self.state_rows.items() if a is None or self.anchor.get(c) is None)
+        for c in _chunks(gone):
+            self.conn.execute(cluster_state.delete().where(cluster_state.c.id.in_(c)))
+        rows = []
+        for c, a in sorted(self.state_rows.items()):
+            if a is not None and self.anchor.get(c) is a:
+                k = a.order_key()
+                rows.append(dict(id=c, first_pub=k[0], first_doc=k[1], first_start=k[2], first_id=k[3]))
+        if rows:
+            self.conn.execute(cluster_state.delete().where(cluster_state.c.id.in_([r["id"] for r in rows])))
+            self.conn.execute(cluster_state.insert(), rows)
+
+
+def link_document(conn: Connection, doc_id: str, new: list[Report] | None = None) -> tuple[set[str], set[str]]:
+    """Assign the events of one newly stored document to canonical events.
+
+    Linking cannot chain. Reports are placed in :func:`rank` order (best described first); a
+    canonical event's *anchor* is its first report in that order (the event's id is made from
+    it). A report joins the event of a report placed before it that it matches, provided nothing
+    in it contradicts the event's anchor (same type, no participant named against the anchor's,
+    overlapping dates, the same country); of several, the event whose anchor comes first; else it
+    anchors a new event. Every member is thus compatible with the anchor: an event spans at most
+    twice one report's date span, however many reports it has. The result is that of placing
+    every report in rank order, whatever order the articles came in: a report placed anew makes the
+    reports ranked after it that match it choose again, and the members of an anchor that loses
+    its place too (each choice depends only on reports ranked before it).
+
+    Reads the candidates by index ranges (``event_keys``) and the anchors of their events. Returns
+    the canonical events created or changed (their records are made again before the next read,
+    :func:`refresh_clusters`) and the stored reports that moved to another event."""
     if new is None:
         new = _load_reports(conn, doc_id=doc_id)
-    new = sorted(new, key=Report.order_key)
     if not new:
-        return set()
-    uf = Components()
-
-    # the candidates of every new report first (they do not depend on one another), then one read
-    cands = _candidates_all(conn, new)
-    need = sorted({eid for cs in cands.values() for _, eid in cs})
-    loaded = {c.id: c for c in _load_reports(conn, ids=need)} if need else {}
-    key_rows: list[dict[str, Any]] = []
-    done: list[Report] = []
-    for r in new:
-        mine = "new:" + r.id
-        uf.find(mine)
-        for d in done:
-            if match(r, d):
-                uf.union(mine, "new:" + d.id)
-        for cl, eid in sorted(cands[r.id]):
-            if uf.find(cl) == uf.find(mine):
-                continue
-            if match(r, loaded[eid]):
-                uf.union(mine, cl)
-        pub, sig = pub_ordinal(r.published), signature(r)
-        key_rows += [{"key": k, "event_id": r.id, "span_lo": r.span[0] if r.span else None,
-                      "span_hi": r.span[1] if r.span else None, "pub_ord": pub, "sig": sig} for k in match_keys(r)]
-        done.append(r)
-    if key_rows:
-        conn.execute(event_keys.insert(), key_rows)
-    groups = uf.groups()
-    old_all = sorted({m for ms in groups.values() for m in ms if not m.startswith("new:")})
-    firsts: dict[str, tuple] = {}
-    for c in _chunks(old_all):
-        for row in conn.execute(sa.select(cluster_state).where(cluster_state.c.id.in_(c))):
-            firsts[row.id] = (row.first_pub, row.first_doc, row.first_start, row.first_id)
-    by_id = {r.id: r for r in new}
-    touched: set[str] = set()
-    dirty: set[str] = set()
-    relabel: list[dict[str, str]] = []
-    state_new: list[dict[str, Any]] = []
-    for members in groups.values():
-        old_ids = sorted(m for m in members if not m.startswith("new:"))
-        new_ids = sorted(m[4:] for m in members if m.startswith("new:"))
-        first = min([firsts[o] for o in old_ids] + [by_id[i].order_key() for i in new_ids])
-        cid = cluster_id(first[3])
-        away = [o for o in old_ids if o != cid]
-        if away:
-            conn.execute(events.update().where(events.c.cluster.in_(away)).values(cluster=cid))
-            conn.execute(cluster_state.delete().where(cluster_state.c.id.in_(away)))
-            conn.execute(canonical_events.delete().where(canonical_events.c.id.in_(away)))
-            conn.execute(link_dirty.delete().where(link_dirty.c.kind == "c", link_dirty.c.id.in_(away)))
-        relabel += [{"eid": i, "cid": cid} for i in new_ids]
-        row = dict(first_pub=first[0], first_doc=first[1], first_start=first[2], first_id=first[3])
-        if cid in firsts:
-            if firsts[cid] != first:
-                conn.execute(cluster_state.update().where(cluster_state.c.id == cid).values(**row))
-        else:
-            state_new.append(dict(id=cid, **row))
-        dirty.add(cid)
-        touched.add(cid)
-    if relabel:
-        conn.execute(events.update().where(events.c.id == sa.bindparam("eid")).values(cluster=sa.bindparam("cid")),
-                     relabel)
-    if state_new:
-        conn.execute(cluster_state.insert(), state_new)
-    mark_dirty(conn, "c", dirty)
-    return touched
+        return set(), set()
+    lk = _Linker(conn, sorted(new, key=rank))
+    lk.run()
+    lk.write()
+    mark_dirty(conn, "c", lk.touched)
+    return lk.touched, lk.moved
 
 
 def clear(conn: Connection) -> None:

@@ -171,8 +171,9 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((pa[0] - pb[0]).days)
 
 
-def match(a: Report, b: Report) -> bool:
-    """Are ``a`` and ``b`` reports of one real-world event? Symmetric; depends on the pair alone."""
+def match(a: Report, b: Report, strong: bool = True) -> bool:
+    """Are ``a`` and ``b`` reports of one real-world event? Symmetric; depends on the pair alone.
+    Without ``strong``: could they be (nothing contradicts, though no named participant is shared)?"""
     if a.id == b.id:
         return True
     if a.kind != b.kind or a.mclass != b.mclass:
@@ -187,7 +188,7 @@ def match(a: Report, b: Report) -> bool:
     dyad = len(pa & pb) >= 2  # the same two named participants: a place slip does not part them
     if not dyad and a.place_strong and b.place_strong and a.place_code and b.place_code and a.place_code != b.place_code:
         return False
-    if "strong" not in (ra, rr):
+    if strong and "strong" not in (ra, rr):
         return False
     if a.span is not None and b.span is not None:
         return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
@@ -196,6 +197,8 @@ def match(a: Report, b: Report) -> bool:
         gap = _days_apart(a.published, b.published)
         if gap is None or gap > UNDATED_WINDOW_DAYS:
             return False
+    if not strong:
+        return True
     if ra != "strong":
         return False
     return rr == "strong" or (a.place_code is not None and a.place_code == b.place_code)
@@ -213,6 +216,14 @@ def _apart_in_article(a: Report, b: Report) -> bool:
     if (ga == GRAN_RANK["year"]) != (gb == GRAN_RANK["year"]):
         return True
     return ga == gb and a.date != b.date
+
+
+def rank(r: Report) -> tuple:
+    """The order in which reports are placed (and the earliest of a canonical event is its anchor):
+    the best-described first (named participants, up to a pair; date precision; how the date is
+    known), then by publication (:meth:`Report.order_key`)."""
+    named = len({e for e, _ in r.actors + r.recipients if e})
+    return (-min(named, 2), -GRAN_RANK.get(r.gran or "", 0), -PROV_RANK.get(r.prov or "", -1), r.order_key())
 
 
 def cluster_id(first_report_id: str) -> str:
@@ -309,7 +320,7 @@ def canonical_record(reports: list[Report]) -> dict[str, Any]:
     """The canonical event of a cluster of reports."""
     reports = sorted(reports, key=Report.order_key)
     first = reports[0]
-    cid = cluster_id(first.id)
+    cid = cluster_id(min(reports, key=rank).id)
     date, date_info = best_date(reports)
     figures: dict[str, list[dict[str, Any]]] = {}
     agreed: dict[str, Any] = {}

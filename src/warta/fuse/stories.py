@@ -1,10 +1,12 @@
 """Stories (articles about one unfolding story) and near-duplicate articles.
 
 * An article's *key events* are the current (not historical) events of its first two
-  event-bearing sentences: what its lede reports. Two articles belong to one story when a key
-  event of one and a key event of the other are reports of one canonical event, or when one is
-  a near duplicate of the other; stories are the connected components of that relation, so
-  adding an article only ever merges stories (incremental == rebuild).
+  event-bearing sentences: what its lede reports. An article's story is that of the canonical
+  event its first key event reports (a near duplicate's, that of the earliest article it
+  duplicates): articles of one story report one canonical event in their ledes. Stories are not
+  chained (two articles sharing a second key event and a third sharing another with one of them
+  are not one story), so no story grows into the whole corpus, and the story of an article is a
+  function of the canonical events alone (incremental == rebuild).
 * Near duplicates (syndicated wire copy): MinHash (datasketch) over 5-word shingles of the
   body; LSH bands are kept in ``document_bands`` so that a new article is compared only with
   the articles sharing a band; a pair at or above :data:`DUPLICATE_THRESHOLD` estimated Jaccard
@@ -25,7 +27,6 @@ from sqlalchemy.engine import Connection
 
 from ..store.schema import (canonical_events, document_bands, document_minhash, documents, events, link_dirty,
                             near_duplicates, stories, story_documents, story_key_events, story_state)
-from .components import Components
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -137,19 +138,47 @@ def _key_clusters(conn: Connection, doc_ids) -> dict[str, set[str]]:
     return {d: {cl[e] for e in ks if cl.get(e)} for d, ks in rows}
 
 
-def _doc_key(conn: Connection, doc_id: str) -> tuple:
-    row = conn.execute(sa.select(documents.c.doc, documents.c.published).where(documents.c.doc_id == doc_id)).one()
-    return (row.published or "9999", row.doc, doc_id)
+def _primary_clusters(conn: Connection, doc_ids: list[str]) -> dict[str, str | None]:
+    """The canonical event each article's lede reports: the cluster of its first key event (by
+    sentence, then id); None for an article with no key event."""
+    out: dict[str, tuple] = {}
+    for i in range(0, len(doc_ids), 500):
+        q = (sa.select(story_key_events.c.doc_id, events.c.sentence_start, events.c.id, events.c.cluster)
+             .join(events, events.c.id == story_key_events.c.event_id)
+             .where(story_key_events.c.doc_id.in_(doc_ids[i:i + 500])))
+        for d, start, eid, cl in conn.execute(q):
+            if d not in out or (start, eid) < out[d][:2]:
+                out[d] = (start, eid, cl)
+    return {d: out[d][2] if d in out else None for d in doc_ids}
+
+
+def _story_of(conn: Connection, doc_ids: list[str]) -> dict[str, str]:
+    """The story of each article: that of the canonical event its lede reports, or, for a near
+    duplicate, that of the earliest article it duplicates; an article with neither is its own."""
+    roots = {d: d for d in doc_ids}
+    for i in range(0, len(doc_ids), 500):
+        rows = conn.execute(sa.select(near_duplicates.c.doc_id, near_duplicates.c.of_doc_id)
+                            .where(near_duplicates.c.doc_id.in_(doc_ids[i:i + 500]))).all()
+        if rows:
+            order = _doc_order(conn, {o for _, o in rows})
+            for d, o in rows:
+                if roots[d] == d or order[o] < order[roots[d]]:
+                    roots[d] = o
+    prim = _primary_clusters(conn, sorted(set(roots.values())))
+    return {d: story_id(prim[r]) if prim[r] else story_id(r) for d, r in roots.items()}
 
 
 def link_story(conn: Connection, doc_id: str, touched_clusters: set[str], duplicates: list[tuple[str, float]],
-               records: list[dict[str, Any]] | None = None) -> set[str]:
-    """Put a newly stored article into a story, merging stories it (or the clusters it changed) joins.
+               records: list[dict[str, Any]] | None = None, moved: set[str] | frozenset = frozenset()) -> set[str]:
+    """Put a newly stored article into its story and move the articles whose story changed.
 
-    Reads the stories of the articles whose key events lie in the changed clusters (one
-    aggregated query) and the first document of each: the cost does not grow with the size of
-    the stories. Returns the ids of the stories created or changed; their records are made
-    again before the next read (:func:`refresh_stories`)."""
+    Stories cannot chain: an article's story is a function of the canonical event its lede
+    reports (:func:`_story_of`), not a connected component of every article that shares any key
+    event with another, so a story is no larger than one canonical event's articles (and their
+    near duplicates). The articles whose story may change are the new one, those whose lede
+    report moved to another canonical event (``moved``), and the near duplicates of those.
+    Returns the ids of the stories created or changed; their records are made again before the
+    next read (:func:`refresh_stories`)."""
     from .merge import mark_dirty
 
     if records is None:
@@ -158,62 +187,29 @@ def link_story(conn: Connection, doc_id: str, touched_clusters: set[str], duplic
     conn.execute(story_documents.insert().values(doc_id=doc_id, story_id="", key_events=keys))
     if keys:
         conn.execute(story_key_events.insert(), [{"event_id": e, "doc_id": doc_id} for e in keys])
-    me = "doc:" + doc_id
-    uf = Components()
-
-    uf.find(me)
-    # the stories of the articles whose key events lie in a changed cluster: one group per cluster
-    if touched_clusters:
-        by_cluster: dict[str, set[str]] = {}
-        tc = sorted(touched_clusters)
-        for i in range(0, len(tc), 500):
-            rows = conn.execute(
-                sa.select(events.c.cluster, story_documents.c.story_id)
-                .select_from(story_key_events)
-                .join(events, events.c.id == story_key_events.c.event_id)
-                .join(story_documents, story_documents.c.doc_id == story_key_events.c.doc_id)
-                .where(events.c.cluster.in_(tc[i:i + 500])).distinct())
-            for cl, sid in rows:
-                by_cluster.setdefault(cl, set()).add(sid or me)
-        for nodes in by_cluster.values():
-            nodes = sorted(nodes)
-            for n in nodes[1:]:
-                uf.union(nodes[0], n)
-    if duplicates:
-        others = dict(conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.story_id)
-                                   .where(story_documents.c.doc_id.in_(sorted(o for o, _ in duplicates)))).all())
-        for other, _ in duplicates:
-            uf.union(me, others.get(other) or ("doc:" + other))
-    comps = uf.groups()
-    old_all = sorted({n for ns in comps.values() for n in ns if not n.startswith("doc:")})
-    firsts: dict[str, tuple] = {}
-    for i in range(0, len(old_all), 500):
-        for row in conn.execute(sa.select(story_state).where(story_state.c.id.in_(old_all[i:i + 500]))):
-            firsts[row.id] = (row.first_pub, row.first_doc, row.first_doc_id)
+    docs = {doc_id}
+    if moved:
+        mv = sorted(moved)
+        for i in range(0, len(mv), 500):
+            docs |= {r[0] for r in conn.execute(sa.select(story_key_events.c.doc_id)
+                                                .where(story_key_events.c.event_id.in_(mv[i:i + 500])))}
+    base = sorted(docs)
+    for i in range(0, len(base), 500):
+        docs |= {r[0] for r in conn.execute(sa.select(near_duplicates.c.doc_id)
+                                            .where(near_duplicates.c.of_doc_id.in_(base[i:i + 500])))}
+    docs_l = sorted(docs)
+    want = _story_of(conn, docs_l)
+    have: dict[str, str] = {}
+    for i in range(0, len(docs_l), 500):
+        have.update(conn.execute(sa.select(story_documents.c.doc_id, story_documents.c.story_id)
+                                 .where(story_documents.c.doc_id.in_(docs_l[i:i + 500]))).all())
     changed: set[str] = set()
-    dirty: set[str] = set()
-    for members in comps.values():
-        old = sorted(m for m in members if not m.startswith("doc:"))
-        docs = sorted(m[4:] for m in members if m.startswith("doc:"))
-        first = min([firsts[o] for o in old] + [_doc_key(conn, d) for d in docs])
-        sid = story_id(first[2])
-        away = [o for o in old if o != sid]
-        if away:
-            conn.execute(story_documents.update().where(story_documents.c.story_id.in_(away)).values(story_id=sid))
-            conn.execute(story_state.delete().where(story_state.c.id.in_(away)))
-            conn.execute(stories.delete().where(stories.c.id.in_(away)))
-            conn.execute(link_dirty.delete().where(link_dirty.c.kind == "s", link_dirty.c.id.in_(away)))
-        if docs:
-            conn.execute(story_documents.update().where(story_documents.c.doc_id.in_(docs)).values(story_id=sid))
-        row = dict(first_pub=first[0], first_doc=first[1], first_doc_id=first[2])
-        if sid in firsts:
-            if firsts[sid] != first:
-                conn.execute(story_state.update().where(story_state.c.id == sid).values(**row))
-        else:
-            conn.execute(story_state.insert().values(id=sid, **row))
-        dirty.add(sid)
-        changed.add(sid)
-    mark_dirty(conn, "s", dirty)
+    rows = [{"d": d, "s": want[d]} for d in docs_l if have.get(d) != want[d]]
+    if rows:
+        conn.execute(story_documents.update().where(story_documents.c.doc_id == sa.bindparam("d"))
+                     .values(story_id=sa.bindparam("s")), rows)
+        changed = {r["s"] for r in rows} | {have[r["d"]] for r in rows if have.get(r["d"])}
+    mark_dirty(conn, "s", changed)
     return changed
 
 

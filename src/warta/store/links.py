@@ -26,9 +26,9 @@ class _Links:
         from ..fuse import stories as st
 
         new = merge._load_reports(conn, doc_id=doc_id)
-        touched = merge.link_document(conn, doc_id, new)
+        touched, moved = merge.link_document(conn, doc_id, new)
         dups = st.find_near_duplicates(conn, doc_id, body)
-        st.link_story(conn, doc_id, touched, dups, [r.record for r in new])
+        st.link_story(conn, doc_id, touched, dups, [r.record for r in new], moved)
 
     def _link_unlinked(self) -> None:
         """Link the documents stored but not linked yet (``add(link=False)``, a crash between storing

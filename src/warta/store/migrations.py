@@ -101,6 +101,25 @@ def _v4_bounded_reads(conn: Connection) -> None:
             conn.execute(ev.update().where(ev.c.id == rid).values(lat=lat, lon=lon))
 
 
+def _v5_anchored_links(conn: Connection) -> None:
+    """Links that cannot chain: a report joins a canonical event only when it is compatible with
+    the event's anchor, and an article's story is that of the canonical event its lede reports.
+    Links made by an older warta were transitive chains: they are dropped and every stored article
+    is queued to be linked again (the Store does it when it opens)."""
+    from .schema import (canonical_events, cluster_state, documents, event_keys, events, link_dirty, link_pending,
+                         near_duplicates, stories, story_documents, story_key_events, story_state)
+
+    for t in (event_keys, cluster_state, canonical_events, story_state, story_key_events, stories, story_documents,
+              near_duplicates, link_dirty, link_pending):
+        conn.execute(t.delete())
+    from .schema import document_bands, document_minhash
+
+    for t in (document_bands, document_minhash):
+        conn.execute(t.delete())
+    conn.execute(events.update().where(events.c.cluster.is_not(None)).values(cluster=None))
+    conn.execute(link_pending.insert().from_select(["doc_id"], sa.select(documents.c.doc_id)))
+
+
 def fold_pair(name: str | None, text: str | None) -> str:
     """What an actor/recipient filter matches: the folded name and surface text, apart."""
     from .fold import fold
@@ -133,6 +152,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2, _v2_links),
     (3, _v3_link_state),
     (4, _v4_bounded_reads),
+    (5, _v5_anchored_links),
 ]
 
 LATEST = MIGRATIONS[-1][0]
