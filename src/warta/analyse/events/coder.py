@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from . import parse_roles
 from .lexicon import Lexicon, Match
 from .morphology import analyse, tokenize, voice
 
@@ -315,8 +316,9 @@ class Sentence:
 
 # ---------------------------------------------------------------- the coder
 class _Ctx:
-    def __init__(self, sent: Sentence, previous, anchor, published):
+    def __init__(self, sent: Sentence, previous, anchor, published, parse=None):
         self.s = sent
+        self.parse = parse                                # spaCy parse of the sentence, or None
         self.previous = previous or []
         self.anchor = anchor
         self.pub_year = int(published[:4]) if published and published[:4].isdigit() else None
@@ -939,6 +941,11 @@ class _Coder:
             # out the threat, it is not the one warned
             if "warn" in flags and tj + 1 < len(s.toks) and s.lower[tj + 1] == "bahwa":
                 recips = []
+        # --- parse hook: where the dependency parse finds an actor or recipient, it wins over the
+        # word-order rules above; where it finds none, the rules' choice stays (parse_roles.py)
+        if self.c.parse is not None and not receive and "host" not in flags:
+            actors, recips = parse_roles.refine(self.c.parse, s, ti, v, actors, recips, self.c.excluded,
+                                                self._group)
         # resolve units to mentions
         act = _uniq([m_ for u in actors for m_ in self.c.resolve(u, sent_events)])
         rec = _uniq([m_ for u in recips for m_ in self.c.resolve(u, sent_events)])
@@ -1260,13 +1267,14 @@ _TRANSNATIONAL = re.compile(r"(?i)\b(?:international|world|global|western|foreig
 
 def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
                   previous: list[CodedEvent] | None = None, anchor_country: str | None = None,
-                  published: str | None = None) -> list[CodedEvent]:
+                  published: str | None = None, parse=None) -> list[CodedEvent]:
     """PLOVER events stated in ``text[start:end]``.
 
     ``mentions``: linked actor/place mentions inside the sentence (article offsets).
     ``previous``: events of the preceding sentences, oldest first, for pronouns and ellipsis.
     ``anchor_country``: the article's main country, given to unnamed domestic groups.
     ``published``: the publication date (ISO), used to tell old background events (historical).
+    ``parse``: the sentence's dependency parse (``doc._.parses``), or None for rules alone.
     """
     global LEX
     if LEX is None:
@@ -1285,7 +1293,7 @@ def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
         for u in sent.units:
             if u.mentions and u.t0 <= last < u.t1 and all(sent.toks[last][1] <= mm.start for mm in u.mentions):
                 u.t0 = last + 1
-    ctx = _Ctx(sent, previous, anchor_country, published)
+    ctx = _Ctx(sent, previous, anchor_country, published, parse)
     coder = _Coder(ctx)
     drop = _suppressed(sent, matches)
     forced: dict[int, tuple] = {}
