@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("WARTA_SHARED") or ROOT.parent / "shared")  # the shared folder, if not beside
 SCORER = SHARED / "tools" / "score.py"
 
 # Learnable components: each takes the gold records and input lines of the training folds and
@@ -33,7 +34,7 @@ SCORER = SHARED / "tools" / "score.py"
 TRAINERS: list[Callable[[list[dict], list[dict]], Callable[[], None]]] = []
 
 MEASURES = ["event_f1", "event_p", "event_r", "type_macro_f1", "date_acc", "location_acc", "modality_acc",
-            "entity_f1", "pred_per_nonpolitical"]
+            "entity_f1", "pred_per_nonpolitical", "role_actor", "role_recipient", "role_place"]
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -65,6 +66,51 @@ def score(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
         return score_files(str(g), str(p), str(t), strict=True)
 
 
+def _names(xs) -> set[str]:
+    return {" ".join(str(a.get(k) or "").lower().split()) for a in xs or [] for k in ("name", "identifier_text", "entity_text")
+            if a.get(k)}
+
+
+def _same(g: list[dict], p: list[dict]) -> bool:
+    """The predicted role fillers agree with the gold ones: a shared name, or (no name shared) the
+    same countries and a shared sector; no gold filler agrees only with none predicted."""
+    if not g:
+        return not p
+    if _names(g) & _names(p):
+        return True
+    gc, pc = {a.get("code") for a in g}, {a.get("code") for a in p}
+    return bool(pc) and gc == pc and bool({a.get("sector") for a in g} & {a.get("sector") for a in p} - {None})
+
+
+def role_accuracy(gold: list[dict], pred: list[dict]) -> dict:
+    """Actor, recipient and place accuracy given a correct trigger: over gold events for which a
+    predicted event of an agreeing type (or ``alt``) has an overlapping evidence sentence (the
+    best-agreeing such prediction, each used once)."""
+    by_doc = {d["doc"]: d.get("events") or [] for d in pred}
+    hits = {"actor": [0, 0], "recipient": [0, 0], "place": [0, 0]}
+    for g in gold:
+        used: set[int] = set()
+        for ge in g["events"]:
+            types = {ge["event"], *ge.get("alt", [])}
+            gs = " ".join(str(ge.get("sentence") or "").split())
+            cands = [(j, p) for j, p in enumerate(by_doc.get(g["doc"], [])) if j not in used and
+                     set(p.get("event") or []) & types and gs and
+                     (lambda ps: gs in ps or ps in gs)(" ".join(p["text_info"]["sentence"].split()))]
+            if not cands:
+                continue
+            j, p = max(cands, key=lambda c: (_same(ge.get("actor") or [], c[1].get("actor") or []) +
+                                             _same(ge.get("recipient") or [], c[1].get("recipient") or [])))
+            used.add(j)
+            for role in ("actor", "recipient"):
+                hits[role][1] += 1
+                hits[role][0] += _same(ge.get(role) or [], p.get(role) or [])
+            if ge.get("location_code"):
+                hits["place"][1] += 1
+                hits["place"][0] += ((p.get("event_loc") or {}).get("country_code3") == ge["location_code"])
+    return {f"role_{k}": round(a / b, 3) if b else None for k, (a, b) in hits.items()} | {
+        "role_events": hits["actor"][1]}
+
+
 def summary(r: dict, gold: list[dict], pred: list[dict]) -> dict:
     nonpol = {g["doc"] for g in gold if g.get("relevant") is False}
     n_pred = sum(len(d.get("events") or []) for d in pred if d["doc"] in nonpol)
@@ -73,7 +119,8 @@ def summary(r: dict, gold: list[dict], pred: list[dict]) -> dict:
             "event_f1": f, "event_p": p, "event_r": rc, "type_macro_f1": r["type_macro_f1"],
             "date_acc": r["date_acc"], "location_acc": r["location_acc"], "modality_acc": r["modality_acc"],
             "entity_f1": r["entity_p_r_f1"][2],
-            "pred_per_nonpolitical": round(n_pred / len(nonpol), 3) if nonpol else None}
+            "pred_per_nonpolitical": round(n_pred / len(nonpol), 3) if nonpol else None,
+            **role_accuracy(gold, pred)}
 
 
 def run_split(train_docs: set[str], eval_docs: set[str], gold: dict[str, dict], inputs: dict[str, dict]) -> dict:
@@ -89,7 +136,8 @@ def run_split(train_docs: set[str], eval_docs: set[str], gold: dict[str, dict], 
 
 
 def fmt(row: dict) -> str:
-    return "  ".join(f"{k}={row[k]}" for k in ["docs", "gold_events", "pred_events", *MEASURES] if k in row)
+    return "  ".join(f"{k}={row[k]}" for k in ["docs", "gold_events", "pred_events", "role_events", *MEASURES]
+                     if k in row)
 
 
 def main() -> int:

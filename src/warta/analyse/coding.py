@@ -32,6 +32,7 @@ def code_document(doc) -> list[tuple[int, object]]:
     country = _anchor_country(doc)
     anchor, gran = doc._.anchor or (None, None)
     published = anchor.isoformat() if anchor is not None and gran == "day" else None
+    parses = doc._.parses or {} if doc.has_extension("parses") else {}
     out: list[tuple[int, object]] = []
     previous: list = []
     for i, sent in enumerate(doc._.sentences or []):
@@ -39,7 +40,8 @@ def code_document(doc) -> list[tuple[int, object]]:
         hi = bisect.bisect_left(starts, sent.end)
         inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
         events = code_sentence(text, sent.start, sent.end, inside, previous=previous[-PREVIOUS:],
-                               anchor_country=country, published=published)
+                               anchor_country=country, published=published,
+                               parse=parses.get(sent.start))
         out.extend((i, ev) for ev in events)
         previous.extend(events)
     return out

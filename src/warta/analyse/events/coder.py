@@ -12,6 +12,7 @@ The concerns live beside it: ``words`` (word classes, ``data/words.txt``), ``sen
 from __future__ import annotations
 
 from .discourse import _Ctx
+from . import parse_roles
 from .lexicon import Lexicon, Match
 from .modality import _Modality
 from .morphology import analyse, tokenize
@@ -219,6 +220,11 @@ class _Coder(_Roles, _Modality, _Places):
             # out the threat, it is not the one warned
             if "warn" in flags and tj + 1 < len(s.toks) and s.lower[tj + 1] == "bahwa":
                 recips = []
+        # --- parse hook: where the dependency parse finds an actor or recipient, it wins over the
+        # word-order rules above; where it finds none, the rules' choice stays (parse_roles.py)
+        if self.c.parse is not None and not receive and "host" not in flags:
+            actors, recips = parse_roles.refine(self.c.parse, s, ti, v, actors, recips, self.c.excluded,
+                                                self._group)
         return actors, recips
 
     def _roles(self, m: Match, v: str, actors: list[Unit], recips: list[Unit],
@@ -324,13 +330,14 @@ class _Coder(_Roles, _Modality, _Places):
 
 def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
                   previous: list[CodedEvent] | None = None, anchor_country: str | None = None,
-                  published: str | None = None) -> list[CodedEvent]:
+                  published: str | None = None, parse=None) -> list[CodedEvent]:
     """PLOVER events stated in ``text[start:end]``.
 
     ``mentions``: linked actor/place mentions inside the sentence (article offsets).
     ``previous``: events of the preceding sentences, oldest first, for pronouns and ellipsis.
     ``anchor_country``: the article's main country, given to unnamed domestic groups.
     ``published``: the publication date (ISO), used to tell old background events (historical).
+    ``parse``: the sentence's dependency parse (``doc._.parses``), or None for rules alone.
     """
     global LEX
     if LEX is None:
@@ -349,7 +356,7 @@ def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
         for u in sent.units:
             if u.mentions and u.t0 <= last < u.t1 and all(sent.toks[last][1] <= mm.start for mm in u.mentions):
                 u.t0 = last + 1
-    ctx = _Ctx(sent, previous, anchor_country, published)
+    ctx = _Ctx(sent, previous, anchor_country, published, parse)
     coder = _Coder(ctx)
     drop = _suppressed(sent, matches)
     forced = _forced(sent, matches, drop)

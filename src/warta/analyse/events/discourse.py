@@ -10,8 +10,9 @@ from .words import POSTPOSED_SPEECH, SKIP_ADV, SPEECH_VERBS, TITLES
 
 
 class _Ctx:
-    def __init__(self, sent: Sentence, previous, anchor, published):
+    def __init__(self, sent: Sentence, previous, anchor, published, parse=None):
         self.s = sent
+        self.parse = parse                                # spaCy parse of the sentence, or None
         self.previous = previous or []
         self.anchor = anchor
         self.pub_year = int(published[:4]) if published and published[:4].isdigit() else None
