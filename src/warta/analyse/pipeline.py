@@ -9,10 +9,16 @@ component              sets                                        needs
 ``warta_clean``        ``doc._.segmented`` (body, boilerplate)     ``doc._.article``
 ``warta_sentences``    ``doc._.sentences``, ``token.is_sent_start``  ``doc._.segmented``
 ``warta_language``     ``doc._.language``                          ``doc._.segmented``
+``warta_relevance``    ``doc._.relevance`` (learned)               ``doc._.segmented``
 ``warta_entities``     ``doc._.entities``, ``doc._.mentions``      ``doc._.sentences``
 ``warta_events``       ``doc._.events``                            ``doc._.mentions``
+``warta_sentence_events`` ``doc._.events`` (learned: adds)        ``doc._.events``
 ``warta_records``      ``doc._.records`` (PLOVER event records)    ``doc._.events``
+``warta_rescore``      ``doc._.records`` (learned: kept, confidence) ``doc._.records``, ``doc._.relevance``
 =====================  ==========================================  ==============================
+
+The learned components live in :mod:`warta.analyse.learned` (models trained on the corpus by
+``scripts/train_learned.py``).
 
 :func:`build` composes them; :class:`Analyzer` runs articles through and returns
 :class:`~warta.model.Document` records.
@@ -35,9 +41,11 @@ from ..ingest.langid import detect
 from ..errors import WartaError
 from ..model import Article, Document, Published, Span
 from .doc import doc_text
+from .learned import components as _learned  # noqa: F401  (registers warta_relevance, warta_rescore)
 from .sentences import split_sentences
 
-COMPONENTS = ["warta_clean", "warta_sentences", "warta_language", "warta_entities", "warta_events", "warta_records"]
+COMPONENTS = ["warta_clean", "warta_sentences", "warta_language", "warta_relevance", "warta_entities", "warta_events",
+              "warta_sentence_events", "warta_records", "warta_rescore"]
 
 @Language.component("warta_clean", assigns=["doc._.segmented", "doc._.anchor"], requires=["doc._.article"])
 def clean_component(doc: Doc) -> Doc:
