@@ -25,13 +25,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-SHARED = Path(os.environ.get("WARTA_SHARED") or ROOT.parent / "shared")  # the shared folder, if not beside
+# ../shared beside the repository, or $WARTA_SHARED (a worktree has no ../shared beside it)
+SHARED = Path(os.environ.get("WARTA_SHARED") or ROOT.parent / "shared")
 SCORER = SHARED / "tools" / "score.py"
 
 # Learnable components: each takes the gold records and input lines of the training folds and
-# returns a callable that undoes what it installed. None yet: the coder is rule-based, so every
-# fold scores the same coder and cross-validation measures how it does on unseen articles.
-TRAINERS: list[Callable[[list[dict], list[dict]], Callable[[], None]]] = []
+# returns a callable that undoes what it installed (scripts/train_learned.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_learned import relevance_trainer, rescore_trainer, sentence_events_trainer, reload_shipped  # noqa: E402
+
+TRAINERS: list[Callable[[list[dict], list[dict]], Callable[[], None]]] = [relevance_trainer, rescore_trainer]
+if os.environ.get("WARTA_LEARNED_FULL") == "1":  # the sentence-event adder, off by default
+    TRAINERS.append(sentence_events_trainer)
 
 MEASURES = ["event_f1", "event_p", "event_r", "type_macro_f1", "date_acc", "location_acc", "modality_acc",
             "entity_f1", "pred_per_nonpolitical", "role_actor", "role_recipient", "role_place"]
@@ -145,6 +150,10 @@ def main() -> int:
     ap.add_argument("--test", action="store_true", help="also score the frozen test split")
     ap.add_argument("--dev", action="store_true", help="also score ../shared/gold/dev.jsonl")
     ap.add_argument("--json", action="store_true", help="one JSON object at the end")
+    ap.add_argument("--shipped", action="store_true",
+                    help="score the test split with the shipped models (trained on all folds by train_learned.py, "
+                         "the same data --test trains on) instead of training them again")
+    ap.add_argument("--folds", type=int, default=None, help="score only the first N folds (0: none)")
     args = ap.parse_args()
     gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
     inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
@@ -153,22 +162,32 @@ def main() -> int:
     print(f"trainers: {', '.join(t.__name__ for t in TRAINERS) or 'none (rule coder, scored as it is)'}; "
           f"scorer: {'score.py --strict' if SCORER.exists() else 'warta.evaluate strict'}")
     rows = []
-    for k, fold in enumerate(folds):
+    for k, fold in enumerate(folds[:args.folds] if args.folds is not None else folds):
         train = set().union(*(f for i, f in enumerate(folds) if i != k))
         row = run_split(train, fold, gold, inputs)
         rows.append(row)
         print(f"fold {k}: {fmt(row)}", flush=True)
-    mean = {m: round(statistics.mean(r[m] for r in rows if r[m] is not None), 3) for m in MEASURES}
-    sd = {m: round(statistics.pstdev(r[m] for r in rows if r[m] is not None), 3) for m in MEASURES}
-    print("mean:   " + "  ".join(f"{m}={mean[m]}±{sd[m]}" for m in MEASURES))
-    result = {"folds": rows, "mean": mean, "sd": sd}
+    result: dict = {"folds": rows}
+    if rows:
+        mean = {m: round(statistics.mean(r[m] for r in rows if r[m] is not None), 3) for m in MEASURES}
+        sd = {m: round(statistics.pstdev(r[m] for r in rows if r[m] is not None), 3) for m in MEASURES}
+        print("mean:   " + "  ".join(f"{m}={mean[m]}±{sd[m]}" for m in MEASURES))
+        result.update(mean=mean, sd=sd)
     if args.test:
-        test = run_split(set().union(*folds), set(splits["test"]), gold, inputs)
+        if args.shipped:
+            reload_shipped()
+            docs = sorted(splits["test"])
+            pred = analyse(inputs[d] for d in docs)
+            g = [gold[d] for d in docs]
+            test = summary(score(g, pred, {d: inputs[d]["text"] for d in docs}), g, pred)
+        else:
+            test = run_split(set().union(*folds), set(splits["test"]), gold, inputs)
         print(f"test:   {fmt(test)}")
         result["test"] = test
     if args.dev and (SHARED / "gold" / "dev.jsonl").exists():
         dev_gold = read_jsonl(SHARED / "gold" / "dev.jsonl")
         dev_in = read_jsonl(SHARED / "gold" / "dev-input.jsonl")
+        reload_shipped()  # the shipped models (trained on all folds), as they are now
         pred = analyse(dev_in)
         dev = summary(score(dev_gold, pred, {x["id"]: x["text"] for x in dev_in}), dev_gold, pred)
         print(f"dev:    {fmt(dev)}")

@@ -67,3 +67,14 @@ def test_model_event_analysis_gives_typed_events_that_documents_write():
     d = doc.to_dict()
     assert d["events"] == [e.to_dict() for e in doc.events]
     assert json.loads(json.dumps(d))["events"][0]["event"] == [doc.events[0].type]
+
+
+def test_model_event_item_assignment_sets_known_fields_only():
+    import pytest
+
+    d = warta.analyze("Polisi menangkap tiga tersangka di Jakarta pada Senin.", published="2024-05-06")
+    ev = d.events[0]
+    ev["confidence"] = 0.25
+    assert ev.confidence == 0.25 and ev.to_dict()["confidence"] == 0.25
+    with pytest.raises(KeyError):
+        ev["no_such_field"] = 1

@@ -236,6 +236,7 @@ def events(
     modality: Annotated[Optional[str], typer.Option(help="asserted | future | hypothetical | negated | historical")] = None,
     country: Annotated[Optional[str], typer.Option(help="ISO 3166-1 alpha-3 code of the place or a party.")] = None,
     doc: Annotated[Optional[str], typer.Option(help="Only this document (doc key or id).")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Only events whose confidence (the models' probability that the event is right) is at least this.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100000)] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
     merged: Annotated[bool, typer.Option("--merged", help="Canonical events: one per real-world event, with all its reports.")] = False,
@@ -248,7 +249,8 @@ def events(
             recs = store.merged_events(actor=actor, type=type, since=since, until=until, limit=limit)
         else:
             recs = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until,
-                                modality=modality, country=country, doc=doc, limit=limit)
+                                modality=modality, country=country, doc=doc, limit=limit,
+                                min_confidence=min_confidence)
     if as_json:
         for r in recs:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -52,6 +52,13 @@ def problems(values: dict[str, Any]) -> list[tuple[str, str]]:
         elif name == "modality":
             if v not in MODALITIES:
                 msg = "should be one of " + ", ".join(MODALITIES)
+        elif name == "min_confidence":
+            try:
+                ok = 0.0 <= float(v) <= 1.0
+            except ValueError:
+                ok = False
+            if not ok:
+                msg = "should be a number from 0 to 1"
         elif name == "country":
             if not _COUNTRY.match(v):
                 msg = "should be a three-letter country code such as IDN"

@@ -204,6 +204,12 @@ class Event:
     def __contains__(self, key: object) -> bool:
         return key in self.to_dict()
 
+    def __setitem__(self, key: str, value: Any) -> None:
+        """``ev["confidence"] = 0.8`` sets that field (components written against records do this)."""
+        if key not in {f.name for f in fields(self)}:
+            raise KeyError(f"an event record has no field {key!r}")
+        setattr(self, key, value)
+
 
 def event_record(ev: Event | dict[str, Any]) -> dict[str, Any]:
     """The PLOVER record of an event (a record given as a dict, e.g. a synthetic one, as it is)."""

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 for _name, _default in [
     ("article", None), ("segmented", None), ("sentences", None), ("language", None),
     ("entities", None), ("mentions", None), ("events", None), ("records", None), ("anchor", None),
+    ("relevance", None),
 ]:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)

@@ -9,11 +9,17 @@ component              sets                                        needs
 ``warta_clean``        ``doc._.segmented`` (body, boilerplate)     ``doc._.article``
 ``warta_sentences``    ``doc._.sentences``, ``token.is_sent_start``  ``doc._.segmented``
 ``warta_language``     ``doc._.language``                          ``doc._.segmented``
+``warta_relevance``    ``doc._.relevance`` (learned)               ``doc._.segmented``
 ``warta_entities``     ``doc._.entities``, ``doc._.mentions``      ``doc._.sentences``
 ``warta_syntax``       ``doc._.parses`` (sentences with a trigger)  ``doc._.sentences``, ``doc._.mentions``
 ``warta_events``       ``doc._.events``                            ``doc._.mentions``
+``warta_sentence_events`` ``doc._.events`` (learned: adds)        ``doc._.events``
 ``warta_records``      ``doc._.records`` (PLOVER event records)    ``doc._.events``
+``warta_rescore``      ``doc._.records`` (learned: kept, confidence) ``doc._.records``, ``doc._.relevance``
 =====================  ==========================================  ==============================
+
+The learned components live in :mod:`warta.analyse.learned` (models trained on the corpus by
+``scripts/train_learned.py``).
 
 :func:`build` composes them; :class:`Analyzer` runs articles through and returns
 :class:`~warta.model.Document` records.
@@ -36,12 +42,13 @@ from ..ingest.langid import detect
 from ..errors import WartaError
 from ..model import Article, Document, Published, Span
 from .doc import doc_text
+from .learned import components as _learned  # noqa: F401  (registers warta_relevance, warta_rescore)
 from .sentences import split_sentences
 from . import syntax  # noqa: F401  (registers the warta_syntax factory)
 
 #: every component, the dependency parse (``warta_syntax``) included
-WITH_PARSE = ["warta_clean", "warta_sentences", "warta_language", "warta_entities", "warta_syntax", "warta_events",
-              "warta_records"]
+WITH_PARSE = ["warta_clean", "warta_sentences", "warta_language", "warta_relevance", "warta_entities", "warta_syntax",
+              "warta_events", "warta_sentence_events", "warta_records", "warta_rescore"]
 #: the default pipeline. The parse is opt-in (``$WARTA_PARSE=1``): in cross-validation on the corpus
 #: it lifts recipient accuracy from 0.302 to 0.323 but event F1 only from 0.167 to 0.171, and it
 #: costs about 48 ms an article (analysis 47 -> 14 articles/s on one core), so it waits for a

@@ -37,6 +37,7 @@ class EventFilters:
     until: Optional[str] = None
     modality: Optional[str] = None
     q: Optional[str] = None
+    min_confidence: Optional[str] = None
 
     def given(self) -> dict[str, str]:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
@@ -63,19 +64,21 @@ def event_filters(
     until: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Latest event date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     modality: Annotated[Optional[str], Query(max_length=MAX_TEXT, description=" | ".join(MODALITIES))] = None,
     q: Annotated[Optional[str], Query(max_length=MAX_TEXT, description="Full-text search over the articles.")] = None,
+    min_confidence: Annotated[Optional[str], Query(max_length=20, description="Only events whose confidence (0-1, the models' probability that the event is right) is at least this.")] = None,
 ) -> EventFilters:
     # HTML forms send empty fields; treat them as absent
     return _checked(EventFilters(actor or None, recipient or None, type or None, mode or None, country or None,
-                                 since or None, until or None, modality or None, q or None))
+                                 since or None, until or None, modality or None, q or None, min_confidence or None))
 
 
 def html_filters(
     actor: Text = None, recipient: Text = None, type: Text = None, mode: Text = None, country: Text = None,
-    since: Text = None, until: Text = None, modality: Text = None, q: Text = None,
+    since: Text = None, until: Text = None, modality: Text = None, q: Text = None, min_confidence: Text = None,
 ) -> EventFilters:
     """The same filters from an HTML form: empty fields are absent, values are checked as for the API."""
     return _checked(EventFilters(*(v.strip() if isinstance(v, str) and v.strip() else None
-                                   for v in (actor, recipient, type, mode, country, since, until, modality, q))))
+                                   for v in (actor, recipient, type, mode, country, since, until, modality, q,
+                                             min_confidence))))
 
 
 def check(f: EventFilters) -> list[tuple[str, str]]:

@@ -104,7 +104,7 @@ class _Queries:
                     other: str | None = None,
                     type: str | None = None, mode: str | None = None, country: str | None = None,
                     since: str | None = None, until: str | None = None, modality: str | None = None,
-                    q: str | None = None, doc: str | None = None) -> list:
+                    q: str | None = None, doc: str | None = None, min_confidence: str | float | None = None) -> list:
         """SQL conditions on ``events`` (joined to ``documents``) for the filters given.
 
         actor/recipient/party: a name or surface text (substring, case- and accent-folded, LIKE
@@ -112,7 +112,8 @@ class _Queries:
         either role. A malformed filter (an unknown PLOVER type, a date that is not
         ``YYYY[-MM[-DD]]``, ...) raises :class:`~warta.errors.FilterError`."""
         f = check_filters(actor=actor, recipient=recipient, party=party, other=other, type=type, mode=mode,
-                          country=country, since=since, until=until, modality=modality, q=q)
+                          country=country, since=since, until=until, modality=modality, q=q,
+                          min_confidence=None if min_confidence is None else str(min_confidence))
         actor, recipient, type, country = f["actor"], f["recipient"], f["type"], f["country"]
         conds = []
         for roles, val in ((("actor",), actor), (("recipient",), recipient), (("actor", "recipient"), party),
@@ -126,6 +127,8 @@ class _Queries:
             conds.append(events.c.mode == mode)
         if modality:
             conds.append(events.c.modality == modality)
+        if f["min_confidence"]:  # the models' probability that an annotator would code the event
+            conds.append(events.c.confidence >= float(f["min_confidence"]))
         if country:
             a = event_arguments.alias()
             conds.append(sa.or_(events.c.location_code == country.upper(), sa.exists(

@@ -1,0 +1,132 @@
+"""Events the sentence-level model finds where the rules coded none of that type.
+
+The sentence model (``models/sentence_events/``) gives each sentence a probability for every
+PLOVER type and for "no event". A type over the model's threshold that no coded event of the
+sentence carries becomes a new :class:`~warta.analyse.events.coder.CodedEvent` (before
+``warta_records``, which then dates, places and describes it like any other): its trigger is the
+sentence's word that weighs most for that type in the model, its actor the sentence's first
+coded mention (else the story's latest actor, else a mention of the article's main country), its
+recipient the next coded mention of another entity, its modality from the modality model
+(``models/modality/``), its ``confidence`` the sentence model's probability.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from ..doc import doc_text
+from ..events.coder import CodedEvent
+from .features import sentence_features, words
+from .linear import SoftmaxModel, index
+
+NONE = "NONE"
+#: at most this many types added to one sentence (two types a sentence is already rare in gold)
+MAX_ADDED = 2
+#: shortest word taken as an added event's trigger (shorter ones are particles and prepositions)
+TRIGGER_MIN = 5
+#: ``doc.user_data`` key: (sentence, type, trigger start) of the events added here
+ADDED = "warta_learned_added"
+
+
+def _key(m) -> tuple:
+    return (m.entity_id or m.name or m.text, m.code)
+
+
+def _coded(doc, start: int, end: int) -> list:
+    mentions = doc._.mentions or []
+    starts = [m.start for m in mentions]
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [m for m in mentions[lo:hi] if m.code and m.end <= end and m.type in ("PER", "ORG", "GPE")]
+
+
+def _country_mention(doc):
+    """A mention of the article's main country (the code its named actors and places carry most)."""
+    ms = [m for m in doc._.mentions or [] if m.code and m.code != "IGO" and m.type in ("GPE", "ORG", "PER")]
+    if not ms:
+        return None
+    code = Counter(m.code for m in ms).most_common(1)[0][0]
+    return next((m for m in ms if m.code == code and m.type == "GPE"), None) or next(m for m in ms if m.code == code)
+
+
+def fill_actor(doc, rec: dict) -> None:
+    """A record whose actors and recipients carry no country gets an actor that does: the first coded
+    mention of its sentence, else the article's main country (the rules leave ``polisi``, ``warga``,
+    ``tersangka`` uncoded, but a domestic story's parties are of its country)."""
+    from ..records import _actor
+
+    if any(p.get("code") for p in (rec.get("actor") or []) + (rec.get("recipient") or [])):
+        return
+    ti = rec.get("text_info") or {}
+    coded = _coded(doc, ti.get("start", 0), ti.get("end", 0))
+    m = coded[0] if coded else _country_mention(doc)
+    if m is not None:
+        rec["actor"] = [*(rec.get("actor") or []), _actor(m)]
+
+
+def _parties(doc, sent, previous: CodedEvent | None) -> tuple[list, list]:
+    coded = _coded(doc, sent.start, sent.end)
+    if coded:
+        first = coded[0]
+        other = next((m for m in coded[1:] if _key(m) != _key(first)), None)
+        return [first], ([other] if other is not None else [])
+    if previous is not None and any(a.code for a in previous.actors):
+        return list(previous.actors), []
+    m = _country_mention(doc)
+    return ([m] if m is not None else []), []
+
+
+def _trigger(model: SoftmaxModel, type_: str, text: str, start: int, end: int) -> tuple[int, int, str]:
+    """The word of the sentence whose weight for ``type_`` is highest: where the model saw the event."""
+    col = model.classes.index(type_)
+    best, best_w = None, float("-inf")
+    pos = start
+    low = text[start:end].lower()
+    for w in words(text[start:end]):
+        k = low.find(w, pos - start)
+        if k < 0:
+            continue
+        pos = start + k + len(w)
+        if len(w) < TRIGGER_MIN:
+            continue
+        i = index(f"w={w}")
+        j = int(model.used.searchsorted(i))
+        wt = float(model.weights[j, col]) if j < len(model.used) and model.used[j] == i else 0.0
+        if wt > best_w:
+            best, best_w = (start + k, start + k + len(w), text[start + k:start + k + len(w)]), wt
+    return best or (start, start, "")
+
+
+def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[tuple[int, CodedEvent]]:
+    """The coded events of ``doc`` with the sentence model's new ones inserted in text order."""
+    text = doc_text(doc)
+    events = list(doc._.events or [])
+    threshold = float(model.meta.get("threshold", 0.5))
+    have: dict[int, set[str]] = {}
+    for seq, ev in events:
+        have.setdefault(seq, set()).add(ev.type)
+    out: list[tuple[int, CodedEvent]] = []
+    added = doc.user_data.setdefault(ADDED, set())
+    pos = 0
+    latest: CodedEvent | None = None
+    for seq, sent in enumerate(doc._.sentences or []):
+        while pos < len(events) and events[pos][0] <= seq:
+            latest = events[pos][1]
+            out.append(events[pos])
+            pos += 1
+        feats = sentence_features(text[sent.start:sent.end], seq)
+        probs = model.probs(feats)
+        new = sorted(((p, t) for t, p in probs.items() if t != NONE and p >= threshold and t not in have.get(seq, ())),
+                     reverse=True)[:MAX_ADDED]
+        for p, t in new:
+            actors, recipients = _parties(doc, sent, latest)
+            mod = "asserted"
+            if modality is not None:
+                mp = modality.probs(feats)
+                mod = max(mp, key=mp.get)
+            trig = _trigger(model, t, text, sent.start, sent.end)
+            ev = CodedEvent(type=t, mode=None, context=[], actors=actors, recipients=recipients, modality=mod,
+                            trigger=trig, location=None, attribution=None, confidence=round(p, 3))
+            added.add((seq, t, trig[0]))
+            out.append((seq, ev))
+    out.extend(events[pos:])
+    return out

@@ -1,0 +1,124 @@
+"""The learned components (relevance, event rescoring, sentence events): their model code, the
+shipped models and their metadata, their place in the pipeline, and the confidence filter."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy
+import pytest
+
+from warta.analyse.learned.linear import LinearModel, SoftmaxModel, fit, fit_softmax
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = ROOT / "src" / "warta" / "analyse" / "models"
+LEARNED = ("relevance", "rescore", "rescore_full", "sentence_events", "modality")
+
+ROWS = [["w=serang", "w=bom"], ["w=serang", "w=tembak"], ["w=gol", "w=liga"], ["w=gol", "w=pelatih"]] * 3
+LABELS = [1, 1, 0, 0] * 3
+
+
+def test_learned_linear_fit_is_deterministic_and_round_trips(tmp_path):
+    a, b = fit(ROWS, LABELS), fit(ROWS, LABELS)
+    assert numpy.array_equal(a.weights, b.weights) and a.bias == b.bias
+    assert a.score(["w=serang"]) > 0.5 > a.score(["w=gol"])
+    a.meta = {"threshold": 0.4}
+    a.save(tmp_path / "m")
+    c = LinearModel.load(tmp_path / "m")
+    assert c.meta == {"threshold": 0.4}
+    assert c.score(["w=serang", "w=bom"]) == pytest.approx(a.score(["w=serang", "w=bom"]), abs=1e-5)
+
+
+def test_learned_softmax_fit_predicts_its_classes_and_round_trips(tmp_path):
+    labels = ["ASSAULT", "ASSAULT", "NONE", "NONE"] * 3
+    m = fit_softmax(ROWS, labels, ["NONE", "ASSAULT"])
+    p = m.probs(["w=serang", "w=unseen"])
+    assert set(p) == {"NONE", "ASSAULT"} and sum(p.values()) == pytest.approx(1.0)
+    assert p["ASSAULT"] > 0.5 and m.probs(["w=liga"])["NONE"] > 0.5
+    m.save(tmp_path / "s")
+    back = SoftmaxModel.load(tmp_path / "s")
+    assert back.probs(["w=serang"])["ASSAULT"] == pytest.approx(m.probs(["w=serang"])["ASSAULT"], abs=1e-5)
+
+
+def test_learned_shipped_models_load_and_metadata_match_the_corpus():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_learned
+
+    corpus = ROOT / "corpus"
+    gold = {g["doc"]: g for g in train_learned.read_jsonl(corpus / "gold.jsonl")}
+    splits = json.loads((corpus / "splits.json").read_text())
+    train = sorted(set().union(*map(set, splits["folds"])))
+    assert not set(train) & set(splits["test"])
+    data_hash = train_learned.sha256_of(train, [gold[d]["events"] for d in train])
+    from warta.analyse.learned.components import load_model, load_softmax
+
+    rel, res, sen = load_model("relevance"), load_model("rescore"), load_softmax("sentence_events")
+    assert rel is not None and res is not None and sen is not None
+    assert rel.meta["corpus_articles"] == len(train)
+    assert res.meta["data_sha256"] == data_hash and sen.meta["data_sha256"] == data_hash
+    assert load_model("rescore_full").meta["data_sha256"] == data_hash
+    assert rel.meta["threshold"] == train_learned.RELEVANCE_THRESHOLD
+    assert res.meta["threshold"] == train_learned.RESCORE_THRESHOLD
+    assert sen.meta["threshold"] == train_learned.ADD_THRESHOLD
+    assert sen.classes[0] == "NONE" and "ACCUSE" in sen.classes
+    size = sum(f.stat().st_size for name in LEARNED for f in (MODELS / name).iterdir())
+    assert size < 50 * 2**20
+
+
+def test_learned_pipeline_runs_the_components_after_the_rules():
+    from warta.analyse.pipeline import COMPONENTS, build
+
+    assert COMPONENTS.index("warta_rescore") > COMPONENTS.index("warta_records")
+    assert COMPONENTS.index("warta_events") < COMPONENTS.index("warta_sentence_events") < COMPONENTS.index("warta_records")
+    assert COMPONENTS.index("warta_relevance") < COMPONENTS.index("warta_events")
+    problems = build().analyze_pipes(pretty=False)["problems"]  # doc._.article is set before the pipeline
+    assert not any(problems[n] for n in ("warta_relevance", "warta_rescore", "warta_sentence_events"))
+
+
+SPORT = ("Jakarta - Persija Jakarta mengalahkan Persib Bandung 2-1 dalam laga pekan ketiga Liga 1 di "
+         "Stadion Utama Gelora Bung Karno, Sabtu (3/3). Striker Persija mencetak dua gol pada babak kedua "
+         "setelah menerima umpan dari gelandang. Pelatih Persib mengakui timnya kalah dalam penguasaan bola "
+         "dan berjanji memperbaiki lini belakang sebelum laga tandang pekan depan. Para suporter memadati "
+         "tribun sejak sore dan menyanyikan yel-yel sepanjang pertandingan.")
+POLITICS = ("Jakarta - Komisi Pemberantasan Korupsi (KPK) menetapkan Bupati Kebumen sebagai tersangka kasus "
+            "suap proyek jalan, Selasa (6/3). Juru bicara KPK mengatakan penyidik juga menggeledah kantor "
+            "bupati dan menyita sejumlah dokumen. Bupati Kebumen membantah menerima suap tersebut. Presiden "
+            "Joko Widodo meminta semua kepala daerah menjauhi korupsi.")
+
+
+def test_learned_relevance_drops_the_events_of_a_sports_report():
+    import warta
+    from warta.analyse.pipeline import default_analyzer
+
+    from warta.model import Article
+
+    doc = warta.analyze(SPORT, published="2018-03-04")
+    pipe = default_analyzer().nlp.get_pipe("warta_relevance")
+    assert doc.events == []
+    an = default_analyzer()
+    politics = an.nlp(an.make_doc(Article(doc="p", text=POLITICS, published="2018-03-07")))
+    sport = an.nlp(an.make_doc(Article(doc="s", text=SPORT, published="2018-03-04")))
+    assert sport._.relevance < pipe.threshold <= politics._.relevance
+
+
+def test_learned_events_carry_a_probability():
+    import warta
+
+    events = warta.analyze(POLITICS, published="2018-03-07").to_dict()["events"]
+    assert events
+    assert all(0.0 <= e["confidence"] <= 1.0 for e in events)
+
+
+def test_learned_full_mode_gives_every_event_a_country(monkeypatch):
+    from warta.analyse.pipeline import Analyzer, build
+    from warta.model import Article
+
+    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
+    analyzer = Analyzer(build())
+    assert analyzer.nlp.get_pipe("warta_sentence_events").model is not None
+    events = analyzer.analyze(Article(doc="p", text=POLITICS, published="2018-03-07")).to_dict()["events"]
+    assert events
+    for e in events:
+        assert any(p.get("code") for p in e["actor"] + e["recipient"])
+        assert 0.0 <= e["confidence"] <= 1.0
