@@ -12,6 +12,7 @@ component              sets                                        needs
 ``warta_entities``     ``doc._.entities``, ``doc._.mentions``      ``doc._.sentences``
 ``warta_events``       ``doc._.events``                            ``doc._.mentions``
 ``warta_records``      ``doc._.records`` (PLOVER event records)    ``doc._.events``
+``warta_places``       ``event_loc`` geocoded (``doc._.records``)  ``doc._.records``
 =====================  ==========================================  ==============================
 
 :func:`build` composes them; :class:`Analyzer` runs articles through and returns
@@ -37,7 +38,8 @@ from ..model import Article, Document, Published, Span
 from .doc import doc_text
 from .sentences import split_sentences
 
-COMPONENTS = ["warta_clean", "warta_sentences", "warta_language", "warta_entities", "warta_events", "warta_records"]
+COMPONENTS = ["warta_clean", "warta_sentences", "warta_language", "warta_entities", "warta_events", "warta_records",
+              "warta_places"]
 
 @Language.component("warta_clean", assigns=["doc._.segmented", "doc._.anchor"], requires=["doc._.article"])
 def clean_component(doc: Doc) -> Doc:
@@ -99,6 +101,17 @@ def records_component(doc: Doc) -> Doc:
     from .records import build_records
 
     doc._.records = build_records(doc)
+    return doc
+
+
+@Language.component("warta_places", assigns=["doc._.records"], requires=["doc._.records", "doc._.mentions"])
+def places_component(doc: Doc) -> Doc:
+    """Each record's place resolved to a gazetteer entry: coordinates, province, country, precision."""
+    from .resolve.geo import locate_records
+
+    seg = doc._.segmented
+    locate_records(doc._.records or [], doc._.mentions or [], seg.dateline if seg is not None else None,
+                   home="IDN" if getattr(doc._.language, "code", None) == "id" else None)
     return doc
 
 
