@@ -92,6 +92,17 @@ def events_csv(f: EventFilters = Depends(event_filters), limit: DLimit = None, o
                              headers={"Content-Disposition": 'attachment; filename="warta-events.csv"'})
 
 
+@router.get("/events.geojson", summary="The same events as GeoJSON (one Point feature per event with coordinates)",
+            response_class=StreamingResponse, responses={200: {"content": {"application/geo+json": {}}}})
+def events_geojson(f: EventFilters = Depends(event_filters), limit: DLimit = None, offset: Offset = 0,
+                   sort: Sort = "date", store=Depends(get_store)):
+    from ..export.formats import geojson_chunks
+
+    items = _download(store, f, limit, offset, sort)
+    return StreamingResponse(geojson_chunks(items), media_type="application/geo+json",
+                             headers={"Content-Disposition": 'attachment; filename="warta-events.geojson"'})
+
+
 @router.get("/events.jsonl", summary="The same events as JSON Lines (one event record a line)",
             response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}})
 def events_jsonl(f: EventFilters = Depends(event_filters), limit: DLimit = None, offset: Offset = 0, sort: Sort = "date",
