@@ -339,3 +339,10 @@ def stats(store=Depends(get_store)) -> dict[str, Any]:
 @router.get("/places", summary="Events whose place has coordinates (for the map)")
 def get_places(f: EventFilters = Depends(event_filters), store=Depends(get_store)) -> list[dict[str, Any]]:
     return place_points(store, f)
+
+
+@router.get("/places/events", summary="The matching events at one map point (latitude and longitude as /api/places gives them)")
+def get_place_events(lat: Annotated[float, Query(ge=-90, le=90)], lon: Annotated[float, Query(ge=-180, le=180)],
+                     f: EventFilters = Depends(event_filters),
+                     limit: Annotated[int, Query(ge=1, le=500)] = 50, store=Depends(get_store)) -> list[dict[str, Any]]:
+    return store.events_at(lat, lon, limit=limit, **f.given())
