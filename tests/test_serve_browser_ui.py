@@ -131,7 +131,6 @@ def test_serve_browser_timeline_and_map_charts_have_points(page, http):
     page.evaluate("(d) => { const c = window.warta.charts.map; const s = c.getOption().series;"
                   " const i = s.findIndex(x => x.data.some(p => p.d.lat === d.lat && p.d.lon === d.lon && p.d.type === d.type));"
                   " const j = s[i].data.findIndex(p => p.d.lat === d.lat && p.d.lon === d.lon && p.d.type === d.type);"
-                  " c.dispatchAction({type: 'showTip', seriesIndex: i, dataIndex: j});"
                   " c.trigger('click', {data: s[i].data[j]}); }", biggest)
     page.wait_for_selector("#map-events li")
     assert page.locator("#map-events li").count() == min(biggest["count"], 50)
