@@ -141,7 +141,7 @@ def _score(p: Place, code: str | None, kind: str | None, ctx: Context | None) ->
     s = math.log10(pop + 1) / 2
     if code and p.country_code3 == code:
         s += COUNTRY_GIVEN
-    if kind and (p.kind == kind or (kind == "city" and p.kind == "city")):
+    if kind and p.kind == kind:
         s += KIND_HINT
     if ctx is None:
         s += HOME_COUNTRY if p.country_code3 == HOME else 0.0
@@ -199,12 +199,9 @@ def _loc_fields(place: Place, gaz: Gazetteer) -> dict[str, Any]:
 
 
 def _foreign_country(rec: dict[str, Any], home: str | None) -> str | None:
-    for role in ("actor", "recipient"):
-        for a in rec.get(role) or []:
-            c = a.get("code")
-            if c and c != "IGO" and c != home:
-                return c if role == "actor" else None
-    return None
+    """The country of the record's first actor acting outside ``home``, if any."""
+    return next((a["code"] for a in rec.get("actor") or []
+                 if a.get("code") and a["code"] not in ("IGO", home)), None)
 
 
 def _actor_country(rec: dict[str, Any]) -> str | None:
