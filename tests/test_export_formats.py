@@ -123,7 +123,7 @@ def test_export_to_stdout(docs):
 
 
 def test_export_unknown_format_and_parquet_to_stdout_are_errors(tmp_path, docs):
-    assert FORMATS == ("documents", "plover", "csv", "parquet")
+    assert FORMATS == ("documents", "plover", "csv", "parquet", "geojson")
     with pytest.raises(ExportError, match="unknown format"):
         write("xml", [], str(tmp_path / "x"))
     with pytest.raises(ExportError, match="Parquet"):
@@ -142,3 +142,31 @@ def test_export_from_store_records(tmp_path, store, docs):
     # exported from the store, records also carry their canonical event and its report count
     assert all(r["cluster"] and r["reports"] >= 1 for r in stored)
     assert [{k: v for k, v in r.items() if k not in ("cluster", "reports")} for r in stored] == _lines(direct)
+
+
+def test_export_geojson_is_valid_geojson_with_event_points(tmp_path):
+    import geojson
+
+    import warta
+
+    doc = warta.analyze("Jakarta, CNN Indonesia -- Ribuan buruh berunjuk rasa di Semarang pada Senin (3/4). "
+                        "Polisi menangkap dua orang di Kabupaten Tuban.", published="2017-04-05").to_dict()
+    nowhere = {"events": [{"id": "x", "event": ["ACCUSE"], "event_loc": None}]}
+    out = tmp_path / "events.geojson"
+    n = write("geojson", [doc, nowhere], str(out))
+    fc = geojson.loads(out.read_text(encoding="utf-8"))
+    assert fc.is_valid, fc.errors()
+    assert fc["type"] == "FeatureCollection" and len(fc["features"]) == n == len(doc["events"])
+    first = fc["features"][0]
+    # GeoJSON puts longitude first; Semarang as GeoNames gives it
+    assert first["geometry"]["coordinates"] == [110.42083, -6.99306]
+    assert first["properties"]["admin1"] == "Jawa Tengah" and first["properties"]["location_precision"] == "point"
+
+
+def test_export_csv_carries_place_columns(tmp_path):
+    rec = {"id": "e1", "event": ["PROTEST"], "event_loc": {
+        "placename": "Semarang", "country_code3": "IDN", "geonameid": 1627896, "lat": -6.99306, "lon": 110.42083,
+        "admin1": "Jawa Tengah", "admin1_code": "IDN.07", "precision": "point"}}
+    row = flat_event(rec)
+    assert (row["location_geonameid"], row["lat"], row["lon"], row["admin1"], row["admin1_code"],
+            row["location_precision"]) == (1627896, -6.99306, 110.42083, "Jawa Tengah", "IDN.07", "point")

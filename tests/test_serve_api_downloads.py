@@ -41,3 +41,20 @@ def test_serve_api_downloads_honour_filters_limit_and_validation(http):
     assert http.get("/api/events.csv", params={"limit": "all"}).status_code == 422
     empty = http.get("/api/events.csv", params={"actor": "nobody at all"})
     assert empty.status_code == 200 and empty.text.strip() == ",".join(CSV_COLUMNS)
+
+
+def test_serve_api_geojson_download_and_a_map_points_events(http, serve_store):
+    import geojson
+
+    r = http.get("/api/events.geojson", params={"country": "IDN"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/geo+json")
+    fc = geojson.loads(r.text)
+    assert fc.is_valid, fc.errors()
+    placed = [e for e in serve_store.events(limit=None, country="IDN") if (e.get("event_loc") or {}).get("lat") is not None]
+    assert placed and sorted(f["id"] for f in fc["features"]) == sorted(e["id"] for e in placed)
+    for p in http.get("/api/places").json():
+        at = http.get("/api/places/events", params={"lat": p["lat"], "lon": p["lon"], "type": p["type"]}).json()
+        assert len(at) == min(p["count"], 50)
+        assert all((e["event_loc"]["lat"], e["event_loc"]["lon"], e["event"][0]) == (p["lat"], p["lon"], p["type"])
+                   for e in at)
+    assert http.get("/api/places/events", params={"lat": 91, "lon": 0}).status_code == 422

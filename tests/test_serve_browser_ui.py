@@ -116,10 +116,26 @@ def test_serve_browser_timeline_and_map_charts_have_points(page, http):
     assert opt[0] == sum(1 for e in t["events"] if e["day"]) > 0
     assert opt[1] == len(t["series"])
     shot(page, "timeline")
+    places = http.get("/api/places").json()
+    assert places, "the examples' events are geocoded"
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(page.live + "/map")
     page.wait_for_function("() => window.warta && window.warta.charts.map")
-    assert page.evaluate("() => window.warta.charts.map.getOption().series[0].data.length") == 1
-    page.goto(page.live + "/map?type=PROTEST")
+    opt = page.evaluate("() => { const o = window.warta.charts.map.getOption();"
+                        " return [o.series.reduce((n, s) => n + s.data.length, 0), (o.geo || []).length,"
+                        " o.series.map(s => s.coordinateSystem)]; }")
+    assert opt[0] == len(places)
+    assert opt[1] == 1 and set(opt[2]) == {"geo"}, "points drawn on the vendored country outlines"
+    # a click on a point lists its events with their evidence sentences
+    biggest = max(places, key=lambda p: p["count"])
+    page.evaluate("(d) => { const c = window.warta.charts.map; const s = c.getOption().series;"
+                  " const i = s.findIndex(x => x.data.some(p => p.d.lat === d.lat && p.d.lon === d.lon && p.d.type === d.type));"
+                  " const j = s[i].data.findIndex(p => p.d.lat === d.lat && p.d.lon === d.lon && p.d.type === d.type);"
+                  " c.trigger('click', {data: s[i].data[j]}); }", biggest)
+    page.wait_for_selector("#map-events li")
+    assert page.locator("#map-events li").count() == min(biggest["count"], 50)
+    shot(page, "map")
+    page.goto(page.live + "/map?since=2100-01")
     assert "has coordinates" in page.locator("#map-empty").inner_text()
 
 

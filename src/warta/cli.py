@@ -95,7 +95,7 @@ def main(version: Annotated[bool, typer.Option("--version", callback=version_cal
 @app.command()
 def extract(
     inputs: Inputs,
-    format: Annotated[str, typer.Option("--format", "-f", help="documents | plover | csv | parquet")] = "documents",
+    format: Annotated[str, typer.Option("--format", "-f", help="documents | plover | csv | parquet | geojson")] = "documents",
     output: Annotated[str, typer.Option("--output", "-o", help="Output file, - for stdout.")] = "-",
 ) -> None:
     """Analyse inputs and write the result, no database needed."""
@@ -150,7 +150,7 @@ def ingest(
 @app.command()
 def export(
     db: DbOpt = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="documents | plover | csv | parquet")] = "plover",
+    format: Annotated[str, typer.Option("--format", "-f", help="documents | plover | csv | parquet | geojson")] = "plover",
     output: Annotated[str, typer.Option("--output", "-o", help="Output file, - for stdout.")] = "-",
 ) -> None:
     """Write what the store holds."""

@@ -16,6 +16,7 @@ component              sets                                        needs
 ``warta_sentence_events`` ``doc._.events`` (learned: adds)        ``doc._.events``
 ``warta_records``      ``doc._.records`` (PLOVER event records)    ``doc._.events``
 ``warta_rescore``      ``doc._.records`` (learned: kept, confidence) ``doc._.records``, ``doc._.relevance``
+``warta_places``       ``event_loc`` geocoded (``doc._.records``)  ``doc._.records``
 =====================  ==========================================  ==============================
 
 The learned components live in :mod:`warta.analyse.learned` (models trained on the corpus by
@@ -48,7 +49,7 @@ from . import syntax  # noqa: F401  (registers the warta_syntax factory)
 
 #: every component, the dependency parse (``warta_syntax``) included
 WITH_PARSE = ["warta_clean", "warta_sentences", "warta_language", "warta_relevance", "warta_entities", "warta_syntax",
-              "warta_events", "warta_sentence_events", "warta_records", "warta_rescore"]
+              "warta_events", "warta_sentence_events", "warta_records", "warta_rescore", "warta_places"]
 #: the default pipeline. The parse is opt-in (``$WARTA_PARSE=1``): in cross-validation on the corpus
 #: it lifts recipient accuracy from 0.302 to 0.323 but event F1 only from 0.167 to 0.171, and it
 #: costs about 48 ms an article (analysis 47 -> 14 articles/s on one core), so it waits for a
@@ -115,6 +116,17 @@ def records_component(doc: Doc) -> Doc:
     from .records import build_records
 
     doc._.records = build_records(doc)
+    return doc
+
+
+@Language.component("warta_places", assigns=["doc._.records"], requires=["doc._.records", "doc._.mentions"])
+def places_component(doc: Doc) -> Doc:
+    """Each record's place resolved to a gazetteer entry: coordinates, province, country, precision."""
+    from .resolve.geo import locate_records
+
+    seg = doc._.segmented
+    locate_records(doc._.records or [], doc._.mentions or [], seg.dateline if seg is not None else None,
+                   home="IDN" if getattr(doc._.language, "code", None) == "id" else None)
     return doc
 
 

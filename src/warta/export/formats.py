@@ -3,7 +3,9 @@
 * ``documents``: JSON Lines, one documents-format record per article;
 * ``plover``: JSON Lines, one event record per line;
 * ``csv``: one event per row, flat columns (lists joined with ``;``);
-* ``parquet``: the same flat rows, typed, through pyarrow (``pip install warta[parquet]``).
+* ``parquet``: the same flat rows, typed, through pyarrow (``pip install warta[parquet]``);
+* ``geojson``: a GeoJSON FeatureCollection (RFC 7946), one Point feature per event whose place
+  has coordinates, its properties the flat row (for QGIS and other GIS tools).
 
 Writers take an iterable of documents-format dicts and a binary or text sink, and return
 how many records they wrote.
@@ -18,12 +20,13 @@ from typing import Any, TextIO
 
 from ..errors import ExportError
 
-FORMATS = ("documents", "plover", "csv", "parquet")
+FORMATS = ("documents", "plover", "csv", "parquet", "geojson")
 
 CSV_COLUMNS = [
     "id", "doc", "event", "mode", "context", "actor_codes", "actor_sectors", "actor_names", "actor_texts",
     "recipient_codes", "recipient_sectors", "recipient_names", "recipient_texts", "date", "date_granularity",
-    "date_text", "location", "location_code", "modality", "speaker", "dead", "injured", "arrested", "amounts",
+    "date_text", "location", "location_code", "location_geonameid", "lat", "lon", "admin1", "admin1_code",
+    "location_precision", "modality", "speaker", "dead", "injured", "arrested", "amounts",
     "trigger", "sentence", "start", "end", "quad_code", "confidence", "cluster", "reports",
 ]
 
@@ -55,6 +58,8 @@ def flat_event(rec: dict[str, Any]) -> dict[str, Any]:
         "recipient_names": _join(a.get("identifier_text") for a in recips), "recipient_texts": _join(a.get("entity_text") for a in recips),
         "date": rec.get("date"), "date_granularity": di.get("granularity"), "date_text": di.get("text"),
         "location": loc.get("placename"), "location_code": loc.get("country_code3"),
+        "location_geonameid": loc.get("geonameid"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "admin1": loc.get("admin1"), "admin1_code": loc.get("admin1_code"), "location_precision": loc.get("precision"),
         "modality": rec.get("modality"), "speaker": att.get("speaker"),
         "dead": rec.get("dead"), "injured": rec.get("injured"), "arrested": rec.get("arrested"),
         "amounts": _join(f"{a.get('value')} {a.get('currency')}" for a in rec.get("amounts") or []),
@@ -101,14 +106,41 @@ def write_parquet(docs: Iterable[dict[str, Any]], path: str) -> int:
     except ImportError:
         raise ExportError("Parquet export needs pyarrow: pip install 'warta[parquet]'") from None
     rows = [flat_event(r) for r in events_of(docs)]
-    ints = {"dead", "injured", "arrested", "start", "end", "quad_code", "reports"}
-    fields = [pa.field(c, pa.int64() if c in ints else pa.float64() if c == "confidence" else pa.string())
+    ints = {"dead", "injured", "arrested", "start", "end", "quad_code", "reports", "location_geonameid"}
+    floats = {"confidence", "lat", "lon"}
+    fields = [pa.field(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string())
               for c in CSV_COLUMNS]
     schema = pa.schema(fields)
     cols = {c: [r.get(c) for r in rows] for c in CSV_COLUMNS}
     table = pa.Table.from_pydict(cols, schema=schema)
     pq.write_table(table, path)
     return len(rows)
+
+
+def geojson_chunks(records: Iterable[dict[str, Any]], counter: list[int] | None = None) -> Iterator[str]:
+    """A GeoJSON FeatureCollection of event records, a feature at a time; events without
+    coordinates are left out (``counter[0]`` counts the features written)."""
+    yield '{"type": "FeatureCollection", "features": [\n'
+    n = 0
+    for rec in records:
+        loc = rec.get("event_loc") or {}
+        if loc.get("lat") is None or loc.get("lon") is None:
+            continue
+        feature = {"type": "Feature", "id": rec.get("id"),
+                   "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
+                   "properties": flat_event(rec)}
+        yield (",\n" if n else "") + _dumps(feature)
+        n += 1
+        if counter is not None:
+            counter[0] = n
+    yield "\n]}\n"
+
+
+def write_geojson(docs: Iterable[dict[str, Any]], out: TextIO) -> int:
+    counter = [0]
+    for chunk in geojson_chunks(events_of(docs), counter):
+        out.write(chunk)
+    return counter[0]
 
 
 def write(fmt: str, docs: Iterable[dict[str, Any]], path: str, stdout: TextIO | None = None) -> int:
@@ -119,7 +151,7 @@ def write(fmt: str, docs: Iterable[dict[str, Any]], path: str, stdout: TextIO | 
         if path == "-":
             raise ExportError("Parquet is binary: give a file with -o")
         return write_parquet(docs, path)
-    writer = {"documents": write_documents, "plover": write_plover, "csv": write_csv}[fmt]
+    writer = {"documents": write_documents, "plover": write_plover, "csv": write_csv, "geojson": write_geojson}[fmt]
     if path == "-":
         import sys
 
@@ -128,4 +160,4 @@ def write(fmt: str, docs: Iterable[dict[str, Any]], path: str, stdout: TextIO | 
         return writer(docs, f)
 
 
-__all__ = ["FORMATS", "CSV_COLUMNS", "write", "flat_event", "events_of", "io"]
+__all__ = ["FORMATS", "CSV_COLUMNS", "write", "flat_event", "events_of", "geojson_chunks", "io"]

@@ -92,6 +92,17 @@ def events_csv(f: EventFilters = Depends(event_filters), limit: DLimit = None, o
                              headers={"Content-Disposition": 'attachment; filename="warta-events.csv"'})
 
 
+@router.get("/events.geojson", summary="The same events as GeoJSON (one Point feature per event with coordinates)",
+            response_class=StreamingResponse, responses={200: {"content": {"application/geo+json": {}}}})
+def events_geojson(f: EventFilters = Depends(event_filters), limit: DLimit = None, offset: Offset = 0,
+                   sort: Sort = "date", store=Depends(get_store)):
+    from ..export.formats import geojson_chunks
+
+    items = _download(store, f, limit, offset, sort)
+    return StreamingResponse(geojson_chunks(items), media_type="application/geo+json",
+                             headers={"Content-Disposition": 'attachment; filename="warta-events.geojson"'})
+
+
 @router.get("/events.jsonl", summary="The same events as JSON Lines (one event record a line)",
             response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}})
 def events_jsonl(f: EventFilters = Depends(event_filters), limit: DLimit = None, offset: Offset = 0, sort: Sort = "date",
@@ -328,3 +339,10 @@ def stats(store=Depends(get_store)) -> dict[str, Any]:
 @router.get("/places", summary="Events whose place has coordinates (for the map)")
 def get_places(f: EventFilters = Depends(event_filters), store=Depends(get_store)) -> list[dict[str, Any]]:
     return place_points(store, f)
+
+
+@router.get("/places/events", summary="The matching events at one map point (latitude and longitude as /api/places gives them)")
+def get_place_events(lat: Annotated[float, Query(ge=-90, le=90)], lon: Annotated[float, Query(ge=-180, le=180)],
+                     f: EventFilters = Depends(event_filters),
+                     limit: Annotated[int, Query(ge=1, le=500)] = 50, store=Depends(get_store)) -> list[dict[str, Any]]:
+    return store.events_at(lat, lon, limit=limit, **f.given())

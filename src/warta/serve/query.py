@@ -120,8 +120,11 @@ def actor_graph(store, f: EventFilters, min_count: int = 1, max_nodes: int | Non
 
 
 def place_points(store, f: EventFilters) -> list[dict[str, Any]]:
-    """Points for the map: places with coordinates and how many matching events each holds, by type."""
-    return store.place_counts(limit=MAX_PLACES, **f.given())
+    """Points for the map: places with coordinates and how many matching events each holds, by
+    type, with the type's PLOVER quad class."""
+    from ..analyse.records import QUAD
+
+    return [dict(p, quad=QUAD.get(p["type"])) for p in store.place_counts(limit=MAX_PLACES, **f.given())]
 
 
 def timeline_of(store, actor: str | None, with_: str | None, granularity: str, f: EventFilters) -> dict[str, Any]:

@@ -261,6 +261,13 @@ class _Queries:
             return [{"lat": lat, "lon": lon, "place": place, "country": code, "type": typ, "count": n, "date": date,
                      "id": eid} for lat, lon, place, code, typ, n, date, eid in conn.execute(q)]
 
+    def events_at(self, lat: float, lon: float, *, limit: int = 50, **filters: str | None) -> list[dict[str, Any]]:
+        """The matching events placed at (``lat``, ``lon``), latest first: what one map point holds."""
+        q = (sa.select(events.c.id).where(events.c.lat == lat, events.c.lon == lon, *self._conditions(**filters))
+             .order_by(events.c.date.desc(), events.c.id).limit(limit))
+        with self.engine.connect() as conn:
+            return self._records(conn, [r[0] for r in conn.execute(q)])
+
     def event(self, event_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(events.c.record, events.c.cluster, _reports_of_cluster())

