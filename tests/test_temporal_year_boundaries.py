@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from warta.analyse.temporal import find_times
+from warta.analyse.temporal import find_times, resolve_published
 
 
 def one(text, anchor, **kw):
@@ -65,3 +65,35 @@ def test_temporal_year_boundaries_week_before_new_year_is_december():
 def test_temporal_year_boundaries_yearless_january_date_in_december_is_next_year_when_future():
     t = one("Pemilu akan digelar pada 15 Januari.", DEC_20_2022, tense="future")
     assert t.value == "2023-01-15"
+
+
+# ---------------------------------------------------------------- publication dates: the valid years
+@pytest.mark.parametrize("text,expected", [
+    ("1900-01-01", ("1900-01-01", "day")),
+    ("2099-12-31", ("2099-12-31", "day")),
+    ("2024-02-29", ("2024-02-29", "day")),      # a leap day
+    ("2023-02-29", (None, None)),               # not one
+    ("2023-13", (None, None)),
+])
+def test_temporal_year_boundaries_published_iso(text, expected):
+    assert resolve_published(text) == expected
+
+
+@pytest.mark.parametrize("ymd,valid", [
+    ((1800, 1, 1), True), ((1799, 12, 31), False),      # 1800 is the first year taken as a date
+    ((2199, 12, 31), True), ((2200, 1, 1), False),      # 2199 the last
+    ((2023, 12, 31), True), ((2023, 0, 1), False), ((2023, 13, 1), False),
+])
+def test_temporal_year_boundaries_valid_calendar_dates(ymd, valid):
+    from warta.analyse.temporal import _safe_date
+
+    got = _safe_date(*ymd)
+    assert (got == dt.date(*ymd)) if valid else got is None
+
+
+def test_temporal_year_boundaries_published_prefers_the_day_over_a_year_said_first():
+    assert resolve_published("Tahun 2021 - Senin, 21 Juni 2021 10:30 WIB") == ("2021-06-21", "day")
+
+
+def test_temporal_year_boundaries_published_bare_year_is_a_year():
+    assert resolve_published("© 2022 ANTARA") == ("2022", "year")
