@@ -71,7 +71,7 @@ TARGETS = [
     Target("merge", "src/warta/fuse/merge.py",
            ["modality_class", "provenance", "period", "_granularity", "widened", "_relation", "_days_apart",
             "match", "_apart_in_article"],
-           ["tests/test_merge_linking.py", "tests/test_merge_places_and_days.py"],
+           ["tests/test_merge_periods.py", "tests/test_merge_places_and_days.py", "tests/test_merge_linking.py"],
            "merging event reports into canonical events"),
     Target("escaping", "src/warta/serve/aggregate.py", ["_span", "marks_for", "highlight", "snippet_html"],
            ["tests/test_serve_aggregate_highlight.py"],

@@ -31,6 +31,12 @@ def _assault_modalities(text):
     ("Militer Eritrea tidak pernah menyerang pemberontak di perbatasan.", "negated"),
     ("Militer Eritrea belum menyerang pemberontak di perbatasan.", "negated"),
     ("Militer Eritrea tidak menyerang pemberontak di perbatasan.", "negated"),
+    # a future marked after the verb ("besok", "pekan depan"), but "di depan" is 'in front of'
+    ("Militer Eritrea menyerang pemberontak besok.", "future"),
+    ("Militer Eritrea menyerang pemberontak pekan depan.", "future"),
+    ("Militer Eritrea menyerang pemberontak di depan markas mereka.", "asserted"),
+    # a plan said as the first word of the sentence
+    ("Rencananya militer Eritrea menyerang pemberontak di perbatasan.", "future"),
     # conditions and questions
     ("Jika perundingan gagal, militer Eritrea menyerang pemberontak di perbatasan.", "hypothetical"),
     ("Jika perundingan gagal, militer Eritrea akan menyerang pemberontak di perbatasan.", "hypothetical"),
