@@ -71,7 +71,7 @@ TARGETS = [
     Target("merge", "src/warta/fuse/merge.py",
            ["modality_class", "provenance", "period", "_granularity", "widened", "_relation", "_days_apart",
             "match", "_apart_in_article"],
-           ["tests/test_merge_periods.py", "tests/test_merge_places_and_days.py", "tests/test_merge_linking.py"],
+           ["tests/test_merge_periods.py", "tests/test_merge_match.py", "tests/test_merge_places_and_days.py", "tests/test_merge_linking.py"],
            "merging event reports into canonical events"),
     Target("escaping", "src/warta/serve/aggregate.py", ["_span", "marks_for", "highlight", "snippet_html"],
            ["tests/test_serve_aggregate_highlight.py"],
@@ -196,10 +196,10 @@ def report_md(results: list[Result], args, targets: dict[str, Target]) -> str:
     out = [f"# Mutation report ({day})", "",
            f"`{' '.join(['python3', 'scripts/mutation.py', *sys.argv[1:]])}`: mutmut's operators, {how}; "
            "a mutant is killed when the module's tests fail or time out.", "",
-           "| module | what | mutants | run | killed | share |", "|---|---|---|---|---|---|"]
+           "| module | what | mutants | run | killed (of which by time-out) | share |", "|---|---|---|---|---|---|"]
     for r in results:
         out.append(f"| {r.target} (`{targets[r.target].path}`) | {targets[r.target].what} | {r.total} | {r.sampled} | "
-                   f"{r.killed} | {r.share:.0%} |")
+                   f"{r.killed} ({r.timeouts}) | {r.share:.0%} |")
     for r in results:
         if r.survivors:
             out += ["", f"## Survivors: {r.target}", ""]
@@ -243,11 +243,12 @@ def main(argv=None) -> int:
         for t in chosen:
             results.append(run_target(t, work, None if args.all else args.sample, args.seed, log))
             r = results[-1]
-            log(f"{t.name}: {r.killed}/{r.sampled} killed ({r.share:.0%}) in {r.seconds:.0f} s")
-    md = report_md(results, args, targets)
-    Path(args.report).write_text(md, encoding="utf-8")
-    Path(args.report).with_suffix(".json").write_text(json.dumps(
-        [{**r.__dict__, "share": round(r.share, 3)} for r in results], indent=1), encoding="utf-8")
+            log(f"{t.name}: {r.killed}/{r.sampled} killed ({r.share:.0%}; {r.timeouts} by time-out) in {r.seconds:.0f} s")
+            # the report so far, rewritten after each module: a long run stopped half-way still leaves one
+            md = report_md(results, args, targets)
+            Path(args.report).write_text(md, encoding="utf-8")
+            Path(args.report).with_suffix(".json").write_text(json.dumps(
+                [{**r.__dict__, "share": round(r.share, 3)} for r in results], indent=1), encoding="utf-8")
     print(md)
     return 0
 
