@@ -35,6 +35,10 @@ def _assault_modalities(text):
     ("Militer Eritrea menyerang pemberontak besok.", "future"),
     ("Militer Eritrea menyerang pemberontak pekan depan.", "future"),
     ("Militer Eritrea menyerang pemberontak di depan markas mereka.", "asserted"),
+    # a span ahead after the verb: "dua hari lagi" (in two days); "tiga desa lagi" is three more villages
+    ("Militer Eritrea menyerang pemberontak dua hari lagi.", "future"),
+    ("Militer Eritrea menyerang pemberontak 3 hari lagi.", "future"),
+    ("Militer Eritrea menyerang pemberontak di tiga desa lagi.", "asserted"),
     # a plan said as the first word of the sentence
     ("Rencananya militer Eritrea menyerang pemberontak di perbatasan.", "future"),
     # conditions and questions

@@ -76,3 +76,12 @@ def test_serve_aggregate_highlight_marks_a_span_at_offset_zero_by_its_offsets():
           "recipient": [{"start": 17, "end": 21, "entity_text": "Gaza"}]}
     assert sorted(marks_for(ev, text)) == [(0, 6, "actor"), (0, len(text), "evidence"), (7, 16, "trigger"),
                                            (17, 21, "recipient")]
+
+
+def test_serve_aggregate_highlight_trigger_without_offsets_is_found_by_its_words():
+    from warta.serve.aggregate import marks_for
+
+    text = "Israel menyerang Gaza pada Senin."
+    ev = {"text_info": {"start": 0, "end": len(text)}, "trigger": {"text": "menyerang"}}
+    i = text.index("menyerang")
+    assert (i, i + len("menyerang"), "trigger") in marks_for(ev, text)
