@@ -142,3 +142,17 @@ def test_export_from_store_records(tmp_path, store, docs):
     # exported from the store, records also carry their canonical event and its report count
     assert all(r["cluster"] and r["reports"] >= 1 for r in stored)
     assert [{k: v for k, v in r.items() if k not in ("cluster", "reports")} for r in stored] == _lines(direct)
+
+
+def test_export_flat_event_carries_date_words_and_arrests():
+    rec = {"id": "e1", "doc": "d", "event": ["COERCE"], "date": "2023-03-06",
+           "date_info": {"granularity": "day", "text": "pada Senin"}, "arrested": 12, "dead": 1, "injured": 2}
+    row = flat_event(rec)
+    assert (row["date_text"], row["date_granularity"], row["arrested"], row["dead"], row["injured"]) == (
+        "pada Senin", "day", 12, 1, 2)
+
+
+def test_export_unknown_format_names_the_formats(tmp_path, docs):
+    with pytest.raises(ExportError) as e:
+        write("xml", docs, str(tmp_path / "x"))
+    assert "'xml'" in str(e.value) and "documents, plover, csv, parquet" in str(e.value)
