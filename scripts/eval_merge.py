@@ -20,27 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default ../shared)")
-    ap.add_argument("--db", default=None, help="use this already filled store instead of ingesting afresh")
-    ap.add_argument("--pairs", default=str(ROOT / "tests" / "data" / "merge_pairs.jsonl"))
-    ap.add_argument("--json", action="store_true", help="print one JSON object")
-    a = ap.parse_args(argv)
-
-    from warta.api import ingest
-    from warta.store.store import Store
-
-    tmp = None
-    if a.db:
-        store = Store(a.db)
-    else:
-        tmp = tempfile.TemporaryDirectory()
-        store = Store(Path(tmp.name) / "dev.db")
-        src = Path(a.shared) / "gold" / "dev-input.jsonl"
-        rep = ingest([str(src)], store)
-        if rep.failures:
-            print(f"{len(rep.failures)} input(s) failed", file=sys.stderr)
+def score_pairs(store, pairs_path) -> tuple[dict, list[dict], list[dict]]:
+    """Score the annotated pairs against the store's canonical events: (figures, misjudged pairs,
+    pairs with a report the coder no longer codes)."""
     recs = store.events(limit=None, order="doc")
     by_key: dict[tuple, list[dict]] = {}
     for r in recs:
@@ -48,7 +30,7 @@ def main(argv=None) -> int:
         by_key.setdefault((r["doc"], ti["start"], ti["end"], r["event"][0]), []).append(r)
     tp = fp = fn = tn = 0
     missing, wrong = [], []
-    for line in open(a.pairs, encoding="utf-8"):
+    for line in open(pairs_path, encoding="utf-8"):
         p = json.loads(line)
         ra = by_key.get((p["a"]["doc"], p["a"]["start"], p["a"]["end"], p["a"]["type"]), [])
         rb = by_key.get((p["b"]["doc"], p["b"]["start"], p["b"]["end"], p["b"]["type"]), [])
@@ -72,6 +54,31 @@ def main(argv=None) -> int:
         "stories": counts["stories"], "near_duplicates": counts["near_duplicates"],
         "missing_reports": len(missing),
     }
+    return res, wrong, missing
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default ../shared)")
+    ap.add_argument("--db", default=None, help="use this already filled store instead of ingesting afresh")
+    ap.add_argument("--pairs", default=str(ROOT / "tests" / "data" / "merge_pairs.jsonl"))
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    a = ap.parse_args(argv)
+
+    from warta.api import ingest
+    from warta.store.store import Store
+
+    tmp = None
+    if a.db:
+        store = Store(a.db)
+    else:
+        tmp = tempfile.TemporaryDirectory()
+        store = Store(Path(tmp.name) / "dev.db")
+        src = Path(a.shared) / "gold" / "dev-input.jsonl"
+        rep = ingest([str(src)], store)
+        if rep.failures:
+            print(f"{len(rep.failures)} input(s) failed", file=sys.stderr)
+    res, wrong, missing = score_pairs(store, a.pairs)
     store.close()
     if tmp:
         tmp.cleanup()

@@ -3,26 +3,10 @@ from __future__ import annotations
 
 import json
 
-import typer
 from typer.testing import CliRunner
 
 from warta import bench
-
-
-def _app() -> typer.Typer:
-    """warta's own app once ``bench.register(app)`` is wired into cli.py; else an app with just bench."""
-    from warta.cli import app
-
-    if any(c.name == "bench" or (c.callback and c.callback.__name__ == "bench") for c in app.registered_commands):
-        return app
-    own = typer.Typer()
-
-    @own.callback()
-    def main() -> None:  # a group, so that "bench" stays a subcommand
-        pass
-
-    bench.register(own)
-    return own
+from warta.cli import app
 
 
 def test_corpus_is_deterministic_distinct_and_has_boilerplate():
@@ -39,7 +23,7 @@ def test_corpus_is_deterministic_distinct_and_has_boilerplate():
 
 def test_bench_json_fields_are_present_and_sane(tmp_path):
     db = tmp_path / "bench.db"
-    res = CliRunner().invoke(_app(), ["bench", "--articles", "20", "--json", "--db", str(db)])
+    res = CliRunner().invoke(app, ["bench", "--articles", "20", "--json", "--db", str(db)])
     assert res.exit_code == 0, res.output
     r = json.loads(res.stdout.strip().splitlines()[-1])
     assert r["articles"] == 20 and r["stored"] == 20 and r["unchanged"] == 0 and r["db"] == "sqlite"
@@ -60,13 +44,13 @@ def test_bench_json_fields_are_present_and_sane(tmp_path):
 
     with Store(db) as s:
         assert s.count()["documents"] == 20
-    res = CliRunner().invoke(_app(), ["bench", "--articles", "20", "--json", "--db", str(db)])
+    res = CliRunner().invoke(app, ["bench", "--articles", "20", "--json", "--db", str(db)])
     r2 = json.loads(res.stdout.strip().splitlines()[-1])
     assert (r2["stored"], r2["unchanged"]) == (0, 20)
 
 
 def test_bench_text_report():
-    res = CliRunner().invoke(_app(), ["bench", "--articles", "3"])
+    res = CliRunner().invoke(app, ["bench", "--articles", "3"])
     assert res.exit_code == 0, res.output
     for words in ("articles/s", "per stage", "entities", "store", "tokenizer", "ratio", "peak memory",
                   "no full stop", "µs/character"):

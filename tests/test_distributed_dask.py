@@ -5,7 +5,6 @@ they are skipped when Dask is not installed (``pip install 'warta[dask]'``).
 """
 from __future__ import annotations
 
-import inspect
 import json
 import os
 from pathlib import Path
@@ -129,13 +128,6 @@ def test_unreachable_scheduler_is_an_engine_error():
     runner.close()
 
 
-def _cli_has_dask() -> bool:
-    from warta import cli
-
-    return "runner_for" in inspect.getsource(cli.ingest)
-
-
-@pytest.mark.skipif(not _cli_has_dask(), reason="warta ingest --engine dask is not wired into cli.py yet")
 def test_cli_ingest_engine_dask_on_a_local_cluster(tmp_path, samples, store_rows):
     pytest.importorskip("distributed")
     from typer.testing import CliRunner

@@ -1,4 +1,3 @@
-import time
 
 import warta
 from warta.analyse.events import code_sentence
@@ -91,17 +90,12 @@ def test_coder_historical_and_negated():
     assert mods.get("ASSAULT") == "negated"
 
 
-def test_coder_no_trigger_is_fast():
+def test_coder_no_trigger_codes_nothing():
     t = "Cuaca di kota itu cerah dan pasar ramai dikunjungi pada pagi hari ini oleh banyak orang."
-    code_sentence(t, 0, 20, [])
+    assert code_sentence(t, 0, 20, []) == []
     t = "Harga cabai di pasar tradisional naik sejak awal bulan menurut para pedagang setempat."
-    code_sentence(t, 0, len(t), [])
-    n = 2000
-    t0 = time.perf_counter()
-    for _ in range(n):
-        assert code_sentence(t, 0, len(t), []) == []
-    per = (time.perf_counter() - t0) / n
-    assert per < 0.0002
+    # no trigger word: nothing coded (the coder's speed is measured by warta bench)
+    assert code_sentence(t, 0, len(t), []) == []
 
 
 # ---- modality: background framing, future spans, vows; restatements ----

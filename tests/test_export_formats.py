@@ -170,3 +170,17 @@ def test_export_csv_carries_place_columns(tmp_path):
     row = flat_event(rec)
     assert (row["location_geonameid"], row["lat"], row["lon"], row["admin1"], row["admin1_code"],
             row["location_precision"]) == (1627896, -6.99306, 110.42083, "Jawa Tengah", "IDN.07", "point")
+
+
+def test_export_flat_event_carries_date_words_and_arrests():
+    rec = {"id": "e1", "doc": "d", "event": ["COERCE"], "date": "2023-03-06",
+           "date_info": {"granularity": "day", "text": "pada Senin"}, "arrested": 12, "dead": 1, "injured": 2}
+    row = flat_event(rec)
+    assert (row["date_text"], row["date_granularity"], row["arrested"], row["dead"], row["injured"]) == (
+        "pada Senin", "day", 12, 1, 2)
+
+
+def test_export_unknown_format_names_the_formats(tmp_path, docs):
+    with pytest.raises(ExportError) as e:
+        write("xml", docs, str(tmp_path / "x"))
+    assert "'xml'" in str(e.value) and "documents, plover, csv, parquet" in str(e.value)

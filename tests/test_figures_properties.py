@@ -1,5 +1,4 @@
 """Hypothesis properties of numbers, amounts and casualty counts."""
-import time
 
 from hypothesis import given, settings, strategies as st
 
@@ -61,13 +60,11 @@ def test_figures_casualty_count_roundtrip(n):
     assert c.dead == n
 
 
-def test_figures_fast_when_no_keyword():
+def test_figures_nothing_when_no_keyword():
+    # no casualty or money word: no figure (how fast that is answered is warta bench's business)
     sent = ("Para pejabat senior kedua pihak membahas kerja sama energi , pertahanan dan "
             "perdagangan serta menandatangani sejumlah nota kesepahaman yang disaksikan oleh "
             "pemimpin masing masing negara di istana presiden dalam suasana hangat dan akrab")
-    n = 2000
-    t0 = time.perf_counter()
-    for _ in range(n):
-        find_casualties(sent)
-        find_amounts(sent)
-    assert (time.perf_counter() - t0) / n < 1e-4
+    c = find_casualties(sent)
+    assert (c.dead, c.injured) == (None, None)
+    assert find_amounts(sent) == []

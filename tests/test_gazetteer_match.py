@@ -1,4 +1,3 @@
-import time
 
 import pytest
 
@@ -110,16 +109,17 @@ def test_gazetteer_default_is_cached(monkeypatch, tmp_path):
     Gazetteer._default = None
 
 
-def test_gazetteer_is_fast(gaz):
-    text = ("JAKARTA (ANTARA) - Presiden Joko Widodo bertemu Presiden Rusia Vladimir Putin di Istana Kremlin, "
-            "Moskow, membahas perang di Ukraina, harga pangan, dan peran PBB serta negara Barat. ") * 25
-    gaz.find(text)
-    n = 20
-    t = time.perf_counter()
-    for _ in range(n):
-        gaz.find(text)
-    per_kb_ms = (time.perf_counter() - t) / n * 1000 / (len(text) / 1000)
-    assert per_kb_ms < 2.0  # target well under 1 ms/kB; loose bound for slow CI
+def test_gazetteer_long_text_finds_every_repetition(gaz):
+    # a paragraph said 25 times: each name is found 25 times, at the offsets where it stands
+    # (speed per kB is measured by warta bench, not here)
+    para = ("JAKARTA (ANTARA) - Presiden Joko Widodo bertemu Presiden Rusia Vladimir Putin di Istana Kremlin, "
+            "Moskow, membahas perang di Ukraina, harga pangan, dan peran PBB serta negara Barat. ")
+    text = para * 25
+    found = gaz.find(text)
+    for name in ("Vladimir Putin", "Ukraina", "Moskow"):
+        starts = [m.start for m in found if text[m.start:m.end] == name]
+        want = [k * len(para) + para.index(name) for k in range(25)]
+        assert starts == want, name
 
 
 def test_gazetteer_barat_after_a_name_is_part_of_that_name(gaz):

@@ -1,7 +1,6 @@
 """The shipped NER model (src/warta/analyse/models/ner.crfsuite) on a few
 hand-written Indonesian news sentences, tokenised as at run time."""
 
-import time
 
 import pytest
 import spacy
@@ -93,7 +92,7 @@ def test_edge_cases():
     text = "Joko  Widodo"  # whitespace token from the tokenizer is ignored
     doc = _NLP.tokenizer(text)
     spans = tagger.find(text, [(t.idx, t.idx + len(t.text)) for t in doc])
-    assert all(label in ("PER", "ORG", "LOC") for _, _, label in spans)
+    assert spans == [(0, len(text), "PER")]  # one person, both words, the double space inside
 
 
 def test_missing_model_raises(tmp_path):
@@ -101,8 +100,9 @@ def test_missing_model_raises(tmp_path):
         NerTagger(tmp_path / "nope.crfsuite")
 
 
-def test_speed_budget():
-    """~400-token article well under 10 ms (target ~2 ms; generous for CI)."""
+def test_ner_model_long_article_tags_each_sentence_alike():
+    """A ~400-token article of one sentence repeated: every copy gets the same labels, one per token
+    (the tagger's speed is measured by warta bench, not asserted here)."""
     tagger = NerTagger.default()
     sent = _NLP.tokenizer(
         "Menteri Luar Negeri Retno Marsudi bertemu Presiden Joko Widodo di Istana Bogor, "
@@ -110,14 +110,9 @@ def test_speed_budget():
     )
     toks = [t.text for t in sent]
     article = [toks] * (400 // len(toks) + 1)
-    tagger.tag(toks)
-    best = float("inf")
-    for _ in range(5):
-        t0 = time.process_time()
-        for s in article:
-            tagger.tag(s)
-        best = min(best, time.process_time() - t0)
-    assert best < 0.010
+    first = tagger.tag(toks)
+    assert len(first) == len(toks) and "B-PER" in first
+    assert all(tagger.tag(s) == first for s in article)
 
 
 def _metrics():

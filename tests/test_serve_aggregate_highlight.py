@@ -64,3 +64,24 @@ def test_serve_aggregate_timeline_gaps_are_zero_across_years():
     assert [s["total"] for s in t["series"]] == [1, 0, 0, 1]
     y = aggregate.timeline(recs + [{"id": "c", "date": "2024", "event": ["AID"]}], granularity="year")
     assert [(s["period"], s["total"]) for s in y["series"]] == [("2021", 1), ("2022", 1), ("2023", 0), ("2024", 1)]
+
+
+def test_serve_aggregate_highlight_marks_a_span_at_offset_zero_by_its_offsets():
+    from warta.serve.aggregate import marks_for
+
+    text = "Israel menyerang Gaza pada Senin."
+    ev = {"text_info": {"start": 0, "end": len(text)},
+          "trigger": {"start": 7, "end": 16, "text": None},
+          "actor": [{"start": 0, "end": 6, "entity_text": None}],     # no words to look for: offsets only
+          "recipient": [{"start": 17, "end": 21, "entity_text": "Gaza"}]}
+    assert sorted(marks_for(ev, text)) == [(0, 6, "actor"), (0, len(text), "evidence"), (7, 16, "trigger"),
+                                           (17, 21, "recipient")]
+
+
+def test_serve_aggregate_highlight_trigger_without_offsets_is_found_by_its_words():
+    from warta.serve.aggregate import marks_for
+
+    text = "Israel menyerang Gaza pada Senin."
+    ev = {"text_info": {"start": 0, "end": len(text)}, "trigger": {"text": "menyerang"}}
+    i = text.index("menyerang")
+    assert (i, i + len("menyerang"), "trigger") in marks_for(ev, text)

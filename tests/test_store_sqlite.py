@@ -133,11 +133,11 @@ def test_store_search_finds_a_word_with_a_snippet(store, make_document):
 ])
 def test_store_hostile_search_strings_neither_raise_nor_change_anything(store, make_document, q):
     store.add(make_document("a.txt", TEXT_A))
+    store.add(make_document("c.txt", TEXT_C))  # has "Sudan", never "Mesir": an OR or a wildcard would show
     before = _dump(store)
     hits = store.search(q)
     assert isinstance(hits, list)
-    for h in hits:
-        assert h["doc"] == "a.txt"
+    assert {h["doc"] for h in hits} <= {"a.txt"}
     assert isinstance(store.events(q=q), list)
     assert _dump(store) == before
 

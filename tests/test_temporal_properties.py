@@ -1,7 +1,6 @@
 """Hypothesis properties of the temporal parser."""
 import datetime as dt
 import re
-import time
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -87,17 +86,12 @@ def test_temporal_explicit_date_roundtrip(d):
     assert t2.value == d.isoformat()
 
 
-def test_temporal_fast_precheck_speed():
+def test_temporal_no_date_words_finds_nothing():
     sent = ("Para pejabat senior kedua pihak membahas kerja sama energi , pertahanan dan "
             "perdagangan serta menandatangani sejumlah nota kesepahaman yang disaksikan oleh "
             "pemimpin masing masing negara di istana presiden dalam suasana hangat dan akrab "
             "menurut pernyataan resmi kementerian luar negeri yang diterima wartawan")
     assert 35 <= len(sent.split()) <= 45
     anchor = dt.date(2022, 9, 5)
-    find_times(sent, anchor)
-    n = 2000
-    t0 = time.perf_counter()
-    for _ in range(n):
-        assert find_times(sent, anchor) == []
-    per_call = (time.perf_counter() - t0) / n
-    assert per_call < 1e-4, per_call
+    # no date word in 40 words: nothing found (the speed of that answer is measured by warta bench)
+    assert find_times(sent, anchor) == []

@@ -7,28 +7,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from warta import watch
+from warta.cli import app
 from warta.store.store import Store
-
-
-def _app() -> typer.Typer:
-    """warta's own app once ``watch.register(app)`` is wired into cli.py; else an app with just these."""
-    from warta.cli import app
-
-    names = {c.name or (c.callback.__name__ if c.callback else None) for c in app.registered_commands}
-    if {"watch", "feeds"} <= names:
-        return app
-    own = typer.Typer()
-
-    @own.callback()
-    def main() -> None:
-        pass
-
-    watch.register(own)
-    return own
 
 
 # ---------------------------------------------------------------------------------------------- folder
@@ -39,14 +22,14 @@ def test_watch_once_ingests_each_file_once(tmp_path, samples):
         (folder / ("sub" if i % 2 else "") / name).write_text(text, encoding="utf-8")
     (folder / "draft.part").write_text("half an article", encoding="utf-8")  # unknown suffix: not read
     db = tmp_path / "w.db"
-    res = CliRunner().invoke(_app(), ["watch", str(folder), "--db", str(db), "--once", "--settle", "0.2"])
+    res = CliRunner().invoke(app, ["watch", str(folder), "--db", str(db), "--once", "--settle", "0.2"])
     assert res.exit_code == 0, res.output
     with Store(db) as s:
         assert s.count()["documents"] == len(samples)
     # a second run: nothing new is stored; a new file is
     (folder / "baru.txt").write_text("JAKARTA - Presiden bertemu Perdana Menteri Jepang di Istana Merdeka.\n",
                                      encoding="utf-8")
-    res = CliRunner().invoke(_app(), ["watch", str(folder), "--db", str(db), "--once", "--settle", "0.2"])
+    res = CliRunner().invoke(app, ["watch", str(folder), "--db", str(db), "--once", "--settle", "0.2"])
     assert res.exit_code == 0, res.output
     assert "1 stored" in res.output and f"{len(samples)} already in the store" in res.output
     with Store(db) as s:
@@ -71,7 +54,7 @@ def test_watcher_waits_for_a_file_to_stop_growing_and_takes_it_once(tmp_path, st
 
 
 def test_watch_on_a_missing_folder_fails(tmp_path):
-    res = CliRunner().invoke(_app(), ["watch", str(tmp_path / "nope"), "--once"])
+    res = CliRunner().invoke(app, ["watch", str(tmp_path / "nope"), "--once"])
     assert res.exit_code == 2
 
 
@@ -140,7 +123,7 @@ def test_feeds_ingest_each_entry_exactly_once_across_two_polls(tmp_path, news_se
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"# test feeds\n\n{base}/rss.xml\n", encoding="utf-8")
     db = tmp_path / "f.db"
-    res = CliRunner().invoke(_app(), ["feeds", str(feeds), "--db", str(db), "--once"])
+    res = CliRunner().invoke(app, ["feeds", str(feeds), "--db", str(db), "--once"])
     assert res.exit_code == 0, res.output
     with Store(db) as s:
         docs = {d["doc"]: s.document(d["doc_id"]) for d in s.documents()}
@@ -153,7 +136,7 @@ def test_feeds_ingest_each_entry_exactly_once_across_two_polls(tmp_path, news_se
     # the second poll: the feed has one new entry; only it is fetched and stored
     _write_site(site, base, 3)
     log.clear()
-    res = CliRunner().invoke(_app(), ["feeds", str(feeds), "--db", str(db), "--once"])
+    res = CliRunner().invoke(app, ["feeds", str(feeds), "--db", str(db), "--once"])
     assert res.exit_code == 0, res.output
     assert sorted(log) == ["/berita-2.html", "/rss.xml"]
     with Store(db) as s:

@@ -16,7 +16,7 @@ by :func:`match`, a symmetric test of the pair alone:
   undated report matches only a strong match on both sides (or on the actor and the same place)
   in the same article or one published within :data:`UNDATED_WINDOW_DAYS`;
 * compatible places: two places named in the sentences must be in the same country (unless the
-  two reports share two named participants).
+  two reports are in one article and share two named participants).
 
 Canonical events are not the connected components of the match graph (which chain: A matches
 B, B matches C, ... until one "event" holds thousands of reports). Each canonical event has an

@@ -185,7 +185,10 @@ def match(a: Report, b: Report, strong: bool = True) -> bool:
         return False
     pa = {e for e, _ in a.actors + a.recipients if e}
     pb = {e for e, _ in b.actors + b.recipients if e}
-    dyad = len(pa & pb) >= 2  # the same two named participants: a place slip does not part them
+    # within one article, the same two named participants on one date are one event even where a
+    # sentence names a slipped place (the speaker's country); across articles two countries part
+    # them: the same air force striking the same group in Syria and in Lebanon on one day is two events
+    dyad = a.doc_id == b.doc_id and len(pa & pb) >= 2
     if not dyad and a.place_strong and b.place_strong and a.place_code and b.place_code and a.place_code != b.place_code:
         return False
     if strong and "strong" not in (ra, rr):

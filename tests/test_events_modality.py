@@ -1,0 +1,66 @@
+"""Negation and hypothetical scope of the event coder (issue #20).
+
+The modality of an attack is decided by the words around its verb, as a reader of Indonesian
+would: "tidak akan menyerang" (will not attack) and "tidak pernah menyerang" (never attacked)
+deny the attack, "belum" (not yet) denies it so far, a clause under "jika" (if) or a question
+with "apakah" (whether) does not assert it. Negation outranks the future, a condition outranks
+the future too.
+"""
+import pytest
+
+from events_helpers import code_whole, mention
+
+ACTOR = ("militer Eritrea", "Eritrean Defence Forces", "ORG", "ERI", "MIL")
+TARGET = ("pemberontak", "rebels", "GROUP", None, "REB")
+
+
+def _assault_modalities(text):
+    low = text.lower()
+    i = low.index(ACTOR[0].lower())
+    ms = [mention(text, text[i:i + len(ACTOR[0])], *ACTOR[1:]), mention(text, TARGET[0], *TARGET[1:])]
+    evs = code_whole(text, ms, anchor_country="ERI")
+    return [e.modality for e in evs if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Militer Eritrea menyerang pemberontak di perbatasan.", "asserted"),
+    ("Militer Eritrea akan menyerang pemberontak di perbatasan.", "future"),
+    # negation across auxiliaries: not a future attack, not an asserted one
+    ("Militer Eritrea tidak akan menyerang pemberontak di perbatasan.", "negated"),
+    ("Militer Eritrea tak akan menyerang pemberontak di perbatasan.", "negated"),
+    ("Militer Eritrea tidak pernah menyerang pemberontak di perbatasan.", "negated"),
+    ("Militer Eritrea belum menyerang pemberontak di perbatasan.", "negated"),
+    ("Militer Eritrea tidak menyerang pemberontak di perbatasan.", "negated"),
+    # a future marked after the verb ("besok", "pekan depan"), but "di depan" is 'in front of'
+    ("Militer Eritrea menyerang pemberontak besok.", "future"),
+    ("Militer Eritrea menyerang pemberontak pekan depan.", "future"),
+    ("Militer Eritrea menyerang pemberontak di depan markas mereka.", "asserted"),
+    # a span ahead after the verb: "dua hari lagi" (in two days); "tiga desa lagi" is three more villages
+    ("Militer Eritrea menyerang pemberontak dua hari lagi.", "future"),
+    ("Militer Eritrea menyerang pemberontak 3 hari lagi.", "future"),
+    ("Militer Eritrea menyerang pemberontak di tiga desa lagi.", "asserted"),
+    # a plan said as the first word of the sentence
+    ("Rencananya militer Eritrea menyerang pemberontak di perbatasan.", "future"),
+    # conditions and questions
+    ("Jika perundingan gagal, militer Eritrea menyerang pemberontak di perbatasan.", "hypothetical"),
+    ("Jika perundingan gagal, militer Eritrea akan menyerang pemberontak di perbatasan.", "hypothetical"),
+    ("Apakah militer Eritrea menyerang pemberontak di perbatasan?", "hypothetical"),
+    ("Wartawan bertanya apakah militer Eritrea menyerang pemberontak di perbatasan.", "hypothetical"),
+])
+def test_events_modality_negation_and_hypothetical_scope(text, modality):
+    assert _assault_modalities(text) == [modality]
+
+
+def test_events_modality_negation_after_the_verb_does_not_negate_it():
+    # "tidak" belongs to the next clause here, not to the attack
+    text = "Militer Eritrea menyerang pemberontak di perbatasan, bukan di ibu kota."
+    assert _assault_modalities(text) == ["asserted"]
+
+
+def test_events_modality_negated_attack_end_to_end():
+    import warta
+    doc = warta.analyze("Militer Israel tidak akan menyerang Lebanon, kata juru bicara pemerintah "
+                        "pada Senin.", published="2023-03-06")
+    assaults = [e for e in doc.events if "ASSAULT" in e["event"]]
+    assert assaults, doc.events
+    assert {e["modality"] for e in assaults} == {"negated"}
