@@ -1,7 +1,7 @@
 """merge.match on hand-made reports: the rules of fuse/merge.py's docstring, one pair at a time."""
 from __future__ import annotations
 
-from warta.fuse.merge import Report, match
+from warta.fuse.reports import Report, match
 
 
 def _report(rid, doc, *, date=None, code="SYR", strong_place=True, recipient=None, published="2023-03-07"):

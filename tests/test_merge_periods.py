@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from warta.fuse.merge import _days_apart, modality_class, period, provenance, widened
+from warta.fuse.reports import _days_apart, modality_class, period, provenance, widened
 
 D = dt.date(2023, 3, 6).toordinal()
 MARCH = (dt.date(2023, 3, 1).toordinal(), dt.date(2023, 3, 31).toordinal())
