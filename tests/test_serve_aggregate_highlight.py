@@ -50,9 +50,11 @@ def test_serve_aggregate_graph_and_timeline():
 
 
 def test_serve_aggregate_places_only_with_coordinates():
+    from warta.store.shared import coordinates  # what the store's map columns (and so the map) are made of
+
     recs = [{"id": "a", "event_loc": {"lat": -6.2, "lon": 106.8}}, {"id": "b", "event_loc": {"lat": None, "lon": 1}},
             {"id": "c", "event_loc": {"lat": 200, "lon": 1}}, {"id": "d"}]
-    assert [p["id"] for p in aggregate.places(recs)] == ["a"]
+    assert [r["id"] for r in recs if coordinates(r)[0] is not None] == ["a"]
     assert aggregate.snippet_html("x <b> y", [[2, 5]]) == "x <mark>&lt;b&gt;</mark> y"
     assert aggregate.snippet_html("[a] b", [[4, 5]]) == "[a] <mark>b</mark>"  # brackets are text
 

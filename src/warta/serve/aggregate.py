@@ -5,7 +5,6 @@
 * :func:`graph`: the actor network from actor -> recipient pairs: nodes are entities (or codes,
   or names when nothing is linked), edges carry counts by PLOVER type and quad class.
 * :func:`counterparts`: who an entity deals with, and how often.
-* :func:`places`: events whose ``event_loc`` has coordinates (the map).
 * :func:`highlight`: an article's text as escaped HTML with an event's evidence sentence,
   trigger, actor and recipient marked.
 
@@ -19,6 +18,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup, escape
+
+from ..store.shared import node_of
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -50,13 +51,9 @@ def period(date: str | None, granularity: str = "month") -> str | None:
 
 
 def node_key(arg: dict[str, Any]) -> str | None:
-    """How an actor/recipient argument is known in the graph: entity id, else code, else name."""
-    if arg.get("entity_id"):
-        return str(arg["entity_id"])
-    if arg.get("code"):
-        return "code:" + str(arg["code"])
-    name = arg.get("identifier_text") or arg.get("entity_text")
-    return "name:" + str(name) if name else None
+    """How an actor/recipient argument is known in the graph: entity id, else code, else name
+    (the store's ``node`` column is made the same way)."""
+    return node_of(arg)
 
 
 def node_label(arg: dict[str, Any]) -> str:
@@ -257,26 +254,6 @@ def counterparts(records: Iterable[dict[str, Any]], key: str) -> list[dict[str, 
         c["types"] = dict(c["types"].most_common())
         res.append(c)
     return sorted(res, key=lambda c: (-c["count"], c["label"]))
-
-
-# --------------------------------------------------------------------------- map
-def places(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events whose place has coordinates: one point per event (lon, lat, place, type, id)."""
-    pts = []
-    for rec in records:
-        loc = rec.get("event_loc") or {}
-        lat, lon = loc.get("lat"), loc.get("lon")
-        if lat is None or lon is None:
-            continue
-        try:
-            lat, lon = float(lat), float(lon)
-        except (TypeError, ValueError):
-            continue
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            continue
-        pts.append({"id": rec.get("id"), "lat": lat, "lon": lon, "place": loc.get("placename"),
-                    "country": loc.get("country_code3"), "type": _type(rec), "date": rec.get("date")})
-    return pts
 
 
 # --------------------------------------------------------------------------- highlighting

@@ -6,7 +6,6 @@ is a 422 with a message rather than an error or a silent empty page.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any, Literal, Optional
 
@@ -100,9 +99,13 @@ def party_events(store, key: str, f: EventFilters | None = None, limit: int = MA
     kw.pop("actor", None)
     kw.pop("recipient", None)
     recs = store.events(**kw, party=key, limit=limit, order="-date")
-    roles = {r["id"]: "actor" if aggregate.involves(r, key, ("actor",)) or not aggregate.involves(r, key, ("recipient",))
-             else "recipient" for r in recs}
-    return recs, roles
+    return recs, _roles(recs, key)
+
+
+def _roles(recs: list[dict], key: str) -> dict[str, str]:
+    """Each event's role for the party ``key``: recipient when it is only that, else actor."""
+    return {r["id"]: "actor" if aggregate.involves(r, key, ("actor",)) or not aggregate.involves(r, key, ("recipient",))
+            else "recipient" for r in recs}
 
 
 def entity_events(store, entity: dict[str, Any]) -> tuple[list[dict], dict[str, str]]:
@@ -136,9 +139,6 @@ def timeline_of(store, actor: str | None, with_: str | None, granularity: str, f
         kw.pop("recipient", None)
     scope = dict(kw, party=actor, other=with_)
     recs = store.events(**scope, limit=MAX_LIMIT, order="-date")
-    roles = {}
-    if actor:
-        roles = {r["id"]: "actor" if aggregate.involves(r, actor, ("actor",)) or not aggregate.involves(r, actor, ("recipient",))
-                 else "recipient" for r in recs}
-    return aggregate.timeline(recs, roles, granularity, actor=actor, with_=with_,
-                              counts=store.event_counts(granularity, **scope), total=store.count_events(**scope))
+    counts = store.event_counts(granularity, **scope)  # undated events come with period None
+    return aggregate.timeline(recs, _roles(recs, actor) if actor else {}, granularity, actor=actor, with_=with_,
+                              counts=counts, total=sum(n for _, _, n in counts))

@@ -56,6 +56,7 @@ def _v4_bounded_reads(conn: Connection) -> None:
     API offers."""
     from .fold import fold
     from .schema import entities, entity_keys, event_arguments, event_pairs, events
+    from .shared import coordinates, fold_pair
 
     have = {t: {c["name"] for c in sa.inspect(conn).get_columns(t)} for t in ("event_arguments", "events")}
     for table, column, kind in (("event_arguments", "fold", "TEXT"), ("event_arguments", "node", "VARCHAR(420)"),
@@ -72,7 +73,8 @@ def _v4_bounded_reads(conn: Connection) -> None:
     a = event_arguments
     conn.execute(a.update().where(a.c.node.is_(None)).values(node=sa.case(
         (a.c.entity_id.is_not(None), a.c.entity_id), (a.c.code.is_not(None), sa.literal("code:") + a.c.code),
-        (a.c.name.is_not(None), sa.literal("name:") + a.c.name), else_=sa.null())))
+        (sa.func.coalesce(a.c.name, a.c.text).is_not(None), sa.literal("name:") + sa.func.coalesce(a.c.name, a.c.text)),
+        else_=sa.null())))
     for table in (entity_keys, event_pairs):
         if not insp.has_table(table.name):
             table.create(conn)
@@ -93,12 +95,10 @@ def _v4_bounded_reads(conn: Connection) -> None:
     known = set(conn.execute(sa.select(entity_keys.c.key, entity_keys.c.entity_id)))
     if keys - known:
         conn.execute(entity_keys.insert(), [{"key": k[:400], "entity_id": e} for k, e in sorted(keys - known)])
-    from .schema import events as ev
-
-    for rid, rec in conn.execute(sa.select(ev.c.id, ev.c.record)):
+    for rid, rec in conn.execute(sa.select(events.c.id, events.c.record)):
         lat, lon = coordinates(rec)
         if lat is not None:
-            conn.execute(ev.update().where(ev.c.id == rid).values(lat=lat, lon=lon))
+            conn.execute(events.update().where(events.c.id == rid).values(lat=lat, lon=lon))
 
 
 def _v5_anchored_links(conn: Connection) -> None:
@@ -118,33 +118,6 @@ def _v5_anchored_links(conn: Connection) -> None:
         conn.execute(t.delete())
     conn.execute(events.update().where(events.c.cluster.is_not(None)).values(cluster=None))
     conn.execute(link_pending.insert().from_select(["doc_id"], sa.select(documents.c.doc_id)))
-
-
-def fold_pair(name: str | None, text: str | None) -> str:
-    """What an actor/recipient filter matches: the folded name and surface text, apart."""
-    from .fold import fold
-
-    return f"{fold(name)}\x1f{fold(text)}"
-
-
-def node_of(arg: dict) -> str | None:
-    """How the actor graph knows an actor/recipient argument: entity id, else ``code:XXX``, else
-    ``name:...`` (the same as ``warta.serve.aggregate.node_key``)."""
-    if arg.get("entity_id"):
-        return str(arg["entity_id"])
-    if arg.get("code"):
-        return "code:" + str(arg["code"])
-    return "name:" + str(arg["identifier_text"]) if arg.get("identifier_text") else None
-
-
-def coordinates(rec: dict) -> tuple[float | None, float | None]:
-    """The event place's (lat, lon) from a record, when both are there and valid."""
-    loc = rec.get("event_loc") if isinstance(rec, dict) else None
-    try:
-        lat, lon = float(loc["lat"]), float(loc["lon"])
-    except (TypeError, KeyError, ValueError):
-        return None, None
-    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else (None, None)
 
 
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [

@@ -79,3 +79,31 @@ def _argument_matches(a, val: str):
 
 def _arg_dict(name, text, code, sector, entity_id) -> dict[str, Any]:
     return {"identifier_text": name, "entity_text": text, "code": code, "sector": sector, "entity_id": entity_id}
+
+
+# ------------------------------------------------ record -> columns (writes and migration v4)
+def fold_pair(name: str | None, text: str | None) -> str:
+    """What an actor/recipient filter matches: the folded name and surface text, apart."""
+    return f"{fold(name)}\x1f{fold(text)}"
+
+
+def node_of(arg: dict) -> str | None:
+    """How the actor graph knows an actor/recipient argument: entity id, else ``code:XXX``, else
+    ``name:`` and its name (or surface text). The store's ``node`` column and the graph built
+    from records (``warta.serve.aggregate``) both use it."""
+    if arg.get("entity_id"):
+        return str(arg["entity_id"])
+    if arg.get("code"):
+        return "code:" + str(arg["code"])
+    name = arg.get("identifier_text") or arg.get("entity_text")
+    return "name:" + str(name) if name else None
+
+
+def coordinates(rec: dict) -> tuple[float | None, float | None]:
+    """The event place's (lat, lon) from a record, when both are there and valid."""
+    loc = rec.get("event_loc") if isinstance(rec, dict) else None
+    try:
+        lat, lon = float(loc["lat"]), float(loc["lon"])
+    except (TypeError, KeyError, ValueError):
+        return None, None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else (None, None)

@@ -11,12 +11,11 @@ from sqlalchemy.engine import Connection
 from . import dialects
 from ..model import Document, event_record
 from .fold import fold
-from .migrations import coordinates, fold_pair, node_of
 from .schema import (
     boilerplate, documents, entities, entity_keys, event_arguments, event_pairs, events, link_pending,
     mentions, sentences, sources,
 )
-from .shared import _DATE_RANK, _write_lock
+from .shared import _DATE_RANK, _write_lock, coordinates, fold_pair, node_of
 
 
 class _Writes:
