@@ -14,16 +14,13 @@ swap).
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_build import load_dir  # noqa: E402
+from scoring import strict_score  # noqa: E402
 
 
 def as_prediction(rec: dict) -> dict:
@@ -41,17 +38,7 @@ def as_prediction(rec: dict) -> dict:
 
 def agreement(a: dict[str, dict], b: dict[str, dict]) -> dict:
     docs = sorted(set(a) & set(b))
-    with tempfile.TemporaryDirectory() as tmp:
-        gold, pred = Path(tmp, "a.jsonl"), Path(tmp, "b.jsonl")
-        gold.write_text("".join(json.dumps(a[d], ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-        pred.write_text("".join(json.dumps(as_prediction(b[d]), ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-        if SCORER.exists():
-            out = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "--strict", "--json"],
-                                 capture_output=True, text=True, check=True).stdout
-            return json.loads(out)
-        from warta.evaluate import score_files
-
-        return score_files(str(gold), str(pred), strict=True)
+    return strict_score([a[d] for d in docs], [as_prediction(b[d]) for d in docs])
 
 
 def main() -> int:

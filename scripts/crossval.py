@@ -17,21 +17,17 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-# ../shared beside the repository, or $WARTA_SHARED (a worktree has no ../shared beside it)
-SHARED = Path(os.environ.get("WARTA_SHARED") or ROOT.parent / "shared")
-SCORER = SHARED / "tools" / "score.py"
 
 # Learnable components: each takes the gold records and input lines of the training folds and
 # returns a callable that undoes what it installed (scripts/train_learned.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import SCORER, SHARED, strict_score  # noqa: E402
 from train_learned import relevance_trainer, rescore_trainer, sentence_events_trainer, reload_shipped  # noqa: E402
 
 TRAINERS: list[Callable[[list[dict], list[dict]], Callable[[], None]]] = [relevance_trainer, rescore_trainer]
@@ -55,20 +51,7 @@ def analyse(lines: Iterable[dict]) -> list[dict]:
 
 def score(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
     """score.py --strict on these records (texts written out for the evidence check)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        g, p, t = Path(tmp, "gold.jsonl"), Path(tmp, "pred.jsonl"), Path(tmp, "texts")
-        t.mkdir()
-        g.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold), encoding="utf-8")
-        p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in pred), encoding="utf-8")
-        for doc, text in texts.items():
-            (t / doc).write_text(text, encoding="utf-8")
-        if SCORER.exists():
-            res = subprocess.run([sys.executable, str(SCORER), str(g), str(p), "--texts", str(t), "--strict", "--json"],
-                                 capture_output=True, text=True, check=True)
-            return json.loads(res.stdout)
-        from warta.evaluate import score_files
-
-        return score_files(str(g), str(p), str(t), strict=True)
+    return strict_score(gold, pred, texts)
 
 
 def _names(xs) -> set[str]:

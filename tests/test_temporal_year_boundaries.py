@@ -8,15 +8,8 @@ import datetime as dt
 
 import pytest
 
-from warta.analyse.temporal import find_times, resolve_published
-
-
-def one(text, anchor, **kw):
-    times = find_times(text, anchor, **kw)
-    assert len(times) == 1, times
-    t = times[0]
-    assert text[t.start:t.end] == t.text
-    return t
+from test_temporal_rules import one  # the one expression found, checked to slice the text
+from warta.analyse.temporal import resolve_published
 
 
 JAN_10_2023 = dt.date(2023, 1, 10)
