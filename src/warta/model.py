@@ -196,19 +196,27 @@ class Event:
 
     # read access by key, as when events were plain dicts
     def __getitem__(self, key: str) -> Any:
-        return self.to_dict()[key]
+        # the record's keys are the field names (``planned``/``outlet`` only when set): read the
+        # field itself rather than building the whole record for one key
+        if key in self:
+            return getattr(self, key)
+        raise KeyError(key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self.to_dict().get(key, default)
+        return getattr(self, key) if key in self else default
 
     def __contains__(self, key: object) -> bool:
-        return key in self.to_dict()
+        return key in _EVENT_KEYS and (key not in _WHEN_SET or bool(getattr(self, key)))
 
     def __setitem__(self, key: str, value: Any) -> None:
         """``ev["confidence"] = 0.8`` sets that field (components written against records do this)."""
         if key not in {f.name for f in fields(self)}:
             raise KeyError(f"an event record has no field {key!r}")
         setattr(self, key, value)
+
+
+_EVENT_KEYS = frozenset(f.name for f in fields(Event))
+_WHEN_SET = ("planned", "outlet")  # in the record only when set (Event.to_dict)
 
 
 def event_record(ev: Event | dict[str, Any]) -> dict[str, Any]:
