@@ -35,8 +35,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def start_ingest(inputs: list[str | Path], db: str, **kw) -> subprocess.Popen:
-    return subprocess.Popen([*CLI, "ingest", *map(str, inputs), "--db", db], stdout=subprocess.PIPE,
+def start_ingest(inputs: list[str | Path], db: str, *options: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([*CLI, "ingest", *map(str, inputs), "--db", db, *options], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=_env(), **kw)
 
 

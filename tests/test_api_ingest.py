@@ -76,14 +76,14 @@ def test_api_ingest_counts_and_is_idempotent(tmp_path, sample_dir, light_analyze
 
 def test_api_ingest_store_failure_is_reported_and_batch_goes_on(tmp_path, sample_dir, light_analyzer, monkeypatch):
     with Store(tmp_path / "api.db") as store:
-        real = store.add
+        real = store._insert
 
-        def add(d, origin=None, **kw):
+        def insert(conn, d, origin):  # fails inside the transaction of kabar.txt's batch
             if d.doc == "kabar.txt":
                 raise RuntimeError("disk penuh")
-            return real(d, origin, **kw)
+            return real(conn, d, origin)
 
-        monkeypatch.setattr(store, "add", add)
+        monkeypatch.setattr(store, "_insert", insert)
         failures = []
         report = ingest([str(sample_dir)], store, on_failure=failures.append)
         assert report.stored == 6 and len(report.failures) == 1

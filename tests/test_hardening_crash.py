@@ -18,6 +18,7 @@ from fixtures_hardening import consistency_problems, doc_events, doc_ids, run_in
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 N_ARTICLES = 40
+BATCH = 3  # articles per transaction: kills land inside batches, and between them
 SEED = 20240917
 
 
@@ -38,7 +39,7 @@ def _kill_at(db: Path, corpus: Path, rng: random.Random, *, after_docs: int | No
     """Start an ingest; once ``after_docs`` more documents are stored (or at once), wait ``delay``
     seconds and SIGKILL it. Returns the number of documents stored when it died."""
     before = _stored(db)
-    proc = start_ingest([corpus], str(db))
+    proc = start_ingest([corpus], str(db), "--batch", str(BATCH))
     try:
         deadline = time.monotonic() + 180
         if after_docs is not None:

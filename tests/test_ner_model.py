@@ -159,3 +159,13 @@ def test_ner_model_data_hash_matches_the_training_data_when_present():
     if not all(f.is_file() for f in files):
         pytest.skip("the training corpora are not on this machine")
     assert train_ner.data_hash(files) == meta["data_sha256"]
+
+
+def test_ner_model_known_attributes_are_those_with_weights():
+    """The fast reading of the model's attributes gives what crfsuite's own info() lists."""
+    from warta.analyse.ner import known_attributes
+
+    tagger = NerTagger.default()._tagger
+    expected = frozenset(a for a, _ in tagger.info().state_features)
+    got = known_attributes(tagger)
+    assert len(expected) > 1000 and got == expected

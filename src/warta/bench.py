@@ -11,7 +11,7 @@ One run measures, on the same corpus:
 
 * every pipeline component, called in order (``for name, proc in nlp.pipeline``), plus making
   the Doc (``tokenize``), the Document record (``document``) and the store's write (``store``);
-* spaCy's bare tokenizer (``spacy.blank("id").tokenizer``): the floor under any spaCy pipeline,
+* spaCy's bare Indonesian tokenizer (:func:`warta.analyse.tokenizer.blank_indonesian`): the floor under any spaCy pipeline,
   and the ratio of warta's time to it;
 * peak resident memory (``getrusage``), and how much it grew while the articles ran.
 """
@@ -222,10 +222,10 @@ def _run_stages(nlp, analyzer, store, n: int, seed: int, stages: dict[str, float
 
 def _tokenizer_s(warm, n: int, seed: int) -> float:
     """The floor: seconds spaCy's bare tokenizer takes on the same ``n`` articles."""
-    import spacy
+    from .analyse.tokenizer import blank_indonesian
 
     perf = time.perf_counter
-    tokenizer = spacy.blank("id").tokenizer
+    tokenizer = blank_indonesian().tokenizer
     tokenizer(warm.text)  # its first call loads lookups: not part of the floor
     tok_s = 0.0
     for art in build_corpus(n, seed=seed):
@@ -267,7 +267,7 @@ def format_report(r: dict[str, Any]) -> str:
     for k, v in r["stages_ms"].items():
         lines.append(f"    {k:<12}{v:>10.1f}{r['stages_ms_per_article'][k]:>13.3f}{100 * v / total_ms:>7.1f}%")
     lines += [
-        f"  tokenizer floor (spacy.blank('id').tokenizer): {r['tokenizer_s']:.3f} s = "
+        f"  tokenizer floor (spaCy's bare Indonesian tokenizer): {r['tokenizer_s']:.3f} s = "
         f"{r['tokenizer_articles_per_s']} articles/s",
         f"  ratio to the floor: {r['ratio_to_tokenizer']}x end to end, {r['pipeline_ratio_to_tokenizer']}x analysis alone",
         "  one line with no full stop: " + ", ".join(f"{int(k):,} characters {v} µs/character"

@@ -126,20 +126,21 @@ def ingest(
     db: DbOpt = None,
     engine: Annotated[str, typer.Option("--engine", help="local (this process) | dask (a Dask cluster)")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler, tcp://HOST:8786 (default: a local cluster).")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes of the local Dask cluster.")] = 2,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes that analyse: local worker processes feeding this one, which stores (default 1: this process alone); with --engine dask, the local cluster's workers (default 2).")] = None,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Articles stored per transaction (the result is the same as one per transaction).")] = 64,
 ) -> None:
     """Analyse inputs and store them; re-ingesting an article changes nothing."""
     from .distributed import EngineError, ingest_with, runner_for
 
     try:
-        runner = runner_for(engine, scheduler=scheduler, workers=workers)
+        runner = runner_for(engine, scheduler=scheduler, workers=workers if workers or engine != "dask" else 2)
     except EngineError as e:
         _die(e)
     store = open_store(db)
     try:
         with store, runner, _progress("ingesting", inputs) as tick:
             report = ingest_with(runner, inputs, store, on_failure=lambda f: (fail_line(f), tick()),
-                                 on_document=lambda d, s: tick())
+                                 on_document=lambda d, s: tick(), batch=batch)
     except EngineError as e:
         _die(e)
     _summary(report, "ingest")

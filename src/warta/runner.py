@@ -1,5 +1,5 @@
 """Where analysis runs: the :class:`Runner` interface, the in-process :class:`LocalRunner`, and
-:func:`ingest_with`, which stores what a runner gives back, one transaction per article.
+:func:`ingest_with`, which stores what a runner gives back, a batch of articles per transaction.
 
 This module knows no engine: the Dask runner (:mod:`warta.distributed`) plugs into the same
 interface, and so would any other with ``run(articles, on_failure=None)``.
@@ -45,10 +45,16 @@ def analyse_one(analyzer, article: Article) -> Document | Failure:
 
 
 class LocalRunner:
-    """Analyse in this process, with the shared analyzer (or the one given)."""
+    """Analyse on this machine: in this process, or with ``workers`` > 1 in that many worker
+    processes while this one stores what they give back (one writer; the order of the
+    articles is kept, and at most ``workers * 8`` articles are in flight, so memory stays flat).
+    Worker processes are forked where the platform can (they share the pipeline this process
+    loaded, so they start at once), spawned elsewhere (each builds the default pipeline)."""
 
-    def __init__(self, analyzer=None):
+    def __init__(self, analyzer=None, workers: int = 1):
         self._analyzer = analyzer
+        self.workers = max(1, int(workers))
+        self._pool = None
 
     @property
     def analyzer(self):
@@ -59,29 +65,79 @@ class LocalRunner:
         return self._analyzer
 
     def run(self, articles: Iterable[Article], on_failure: OnFailure | None = None) -> Iterator[Document]:
-        for art in articles:
-            res = analyse_one(self.analyzer, art)
+        results = self._in_workers(articles) if self.workers > 1 else (
+            analyse_one(self.analyzer, art) for art in articles)
+        for res in results:
             if isinstance(res, Failure):
                 if on_failure:
                     on_failure(res)
                 continue
             yield res
 
+    def _in_workers(self, articles: Iterable[Article]) -> Iterator[Document | Failure]:
+        from collections import deque
+
+        pool = self._start()
+        in_flight: deque = deque()
+        for art in articles:
+            in_flight.append(pool.submit(_analyse_in_worker, art))
+            if len(in_flight) >= self.workers * 8:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+
+    def _start(self):
+        if self._pool is None:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            global _WORKER_ANALYZER
+            if "fork" in mp.get_all_start_methods():
+                _WORKER_ANALYZER = self.analyzer  # loaded once here, shared by the forked workers
+                ctx = mp.get_context("fork")
+            else:  # pragma: no cover - not on Linux
+                ctx = mp.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
+        return self._pool
+
     def __enter__(self) -> LocalRunner:
         return self
 
     def __exit__(self, *exc) -> None:
-        pass
+        self.close()
 
     def close(self) -> None:
-        pass
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+#: the pipeline of a worker process of :class:`LocalRunner` (inherited when forked, else built there)
+_WORKER_ANALYZER = None
+
+
+def _analyse_in_worker(article: Article) -> Document | Failure:
+    global _WORKER_ANALYZER
+    if _WORKER_ANALYZER is None:  # pragma: no cover - spawned workers
+        from .analyse.pipeline import default_analyzer
+
+        _WORKER_ANALYZER = default_analyzer()
+    return analyse_one(_WORKER_ANALYZER, article)
+
+
+#: documents stored per transaction by :func:`ingest_articles`
+BATCH = 64
 
 
 def ingest_articles(runner: Runner, items: Iterable[Article | InputError], store, on_failure: OnFailure | None = None,
-                    on_document: Callable[[Document, bool], None] | None = None, report: Report | None = None) -> Report:
-    """Analyse articles (InputError items are reported as failures) with ``runner`` and store each
-    Document in its own transaction. The core of :func:`ingest_with`, for callers that read the
-    articles themselves (the folder watcher, the feed poller)."""
+                    on_document: Callable[[Document, bool], None] | None = None, report: Report | None = None,
+                    batch: int = BATCH) -> Report:
+    """Analyse articles (InputError items are reported as failures) with ``runner`` and store the
+    Documents, ``batch`` per transaction (:meth:`Store.add_batch`: the same result as one
+    transaction per article). When a batch cannot be stored its documents are stored one per
+    transaction, so that only the one at fault is reported and lost. The core of
+    :func:`ingest_with`, for callers that read the articles themselves (the folder watcher, the
+    feed poller)."""
     report = report if report is not None else Report()
 
     def fail(f: Failure) -> None:
@@ -96,13 +152,34 @@ def ingest_articles(runner: Runner, items: Iterable[Article | InputError], store
                 continue
             yield item
 
+    pending: list[Document] = []
     for d in runner.run(articles(), on_failure=fail):
         report.analysed += 1
         report.events += len(d.events)
-        try:
-            stored = store.add(d)
-        except Exception as e:
-            fail(Failure(d.doc, f"could not be stored ({type(e).__name__}: {e})"))
+        pending.append(d)
+        if len(pending) >= batch:
+            _store(store, pending, report, fail, on_document)
+            pending = []
+    if pending:
+        _store(store, pending, report, fail, on_document)
+    return report
+
+
+def _store(store, docs: list[Document], report: Report, fail: OnFailure,
+           on_document: Callable[[Document, bool], None] | None) -> None:
+    """One batch into the store (one transaction); one transaction each when the batch fails."""
+    try:
+        results = store.add_batch(docs)
+    except Exception:
+        results = []
+        for d in docs:
+            try:
+                results.append(store.add(d))
+            except Exception as e:
+                fail(Failure(d.doc, f"could not be stored ({type(e).__name__}: {e})"))
+                results.append(None)
+    for d, stored in zip(docs, results):
+        if stored is None:
             continue
         if stored:
             report.stored += 1
@@ -110,14 +187,14 @@ def ingest_articles(runner: Runner, items: Iterable[Article | InputError], store
             report.unchanged += 1
         if on_document:
             on_document(d, stored)
-    return report
 
 
 def ingest_with(runner: Runner, inputs: Iterable[str], store, on_failure: OnFailure | None = None,
-                on_document: Callable[[Document, bool], None] | None = None) -> Report:
+                on_document: Callable[[Document, bool], None] | None = None, batch: int = BATCH) -> Report:
     """:func:`warta.ingest` with the analysis done by ``runner``.
 
-    Inputs are read here; each analysed Document is stored in its own transaction (storing an
-    article again changes nothing). Returns the :class:`~warta.api.Report`.
+    Inputs are read here; the analysed Documents are stored ``batch`` per transaction, with the
+    result of one transaction per article (storing an article again changes nothing). Returns
+    the :class:`~warta.api.Report`.
     """
-    return ingest_articles(runner, read_inputs(inputs), store, on_failure, on_document)
+    return ingest_articles(runner, read_inputs(inputs), store, on_failure, on_document, batch=batch)

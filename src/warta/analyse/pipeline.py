@@ -45,6 +45,7 @@ from ..model import Article, Document, Published, Span
 from .doc import doc_text
 from .learned import components as _learned  # noqa: F401  (registers warta_relevance, warta_rescore)
 from .sentences import split_sentences
+from .tokenizer import blank_indonesian
 from . import syntax  # noqa: F401  (registers the warta_syntax factory)
 
 #: every component, the dependency parse (``warta_syntax``) included
@@ -146,7 +147,7 @@ def max_chars() -> int:
 
 def build(components: Iterable[str] | None = None) -> Language:
     """A blank Indonesian pipeline with warta's components (all, or the names given, in order)."""
-    nlp = spacy.blank("id")
+    nlp = blank_indonesian()  # spacy.blank("id")'s tokens, without its 2 s of exceptions
     nlp.max_length = 2**31 - 1  # warta checks the length itself (Analyzer.make_doc), with its own message
     for name in components or COMPONENTS:
         nlp.add_pipe(name)

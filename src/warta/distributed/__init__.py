@@ -3,13 +3,14 @@
 A :class:`Runner` turns articles into analysed :class:`~warta.model.Document` records; where the
 work happens is its business:
 
-* :class:`LocalRunner` — in this process (what ``warta ingest`` does by default);
+* :class:`LocalRunner` — in this process (what ``warta ingest`` does by default), or in
+  ``--workers N`` local worker processes feeding this one, which stores;
 * :class:`DaskRunner` — on a Dask cluster: a ``LocalCluster`` of worker processes, or the
   scheduler at ``tcp://HOST:8786`` (``pip install 'warta[dask]'``).
 
 Articles are read here (the client), sent to the workers in batches, analysed there (each
 worker process builds the pipeline once), and come back as Documents that
-:func:`warta.runner.ingest_with` stores one transaction per article, as :func:`warta.ingest` does.
+:func:`warta.runner.ingest_with` stores a batch per transaction, as :func:`warta.ingest` does.
 Another engine (Ray, Spark) only needs a class with ``run(articles, on_failure=None)``.
 """
 from __future__ import annotations
@@ -27,7 +28,7 @@ def runner_for(engine: str = "local", *, scheduler: str | None = None, workers: 
     if engine == "local":
         if scheduler:
             raise EngineError("--scheduler needs a distributed engine: add --engine dask")
-        return LocalRunner()
+        return LocalRunner(workers=workers or 1)
     if engine == "dask":
         from .dask_runner import DaskRunner
 

@@ -4,11 +4,14 @@
 * PostgreSQL: full-text search with a GIN index over ``to_tsvector`` (``indonesian`` when the
   server has that configuration, else ``simple``).
 * Anything else SQLAlchemy speaks: search falls back to ``LIKE``.
+* Every dialect: JSON columns written and read with orjson.
 """
 from __future__ import annotations
 
+import json
 import re
 
+import orjson as _orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
@@ -36,6 +39,24 @@ def configure(engine: Engine) -> None:
             if executemany and isinstance(parameters, (list, tuple)):
                 return statement, [_strip_nul(p) for p in parameters]
             return statement, _strip_nul(parameters)
+
+
+def json_dumps(value) -> str:
+    """JSON columns' text: orjson (several times faster than ``json``); what it refuses (integers
+    beyond 64 bits, keys that are not strings) goes through ``json`` as before."""
+    try:
+        return _orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value)
+
+
+def json_loads(text):
+    """Read a JSON column; text that orjson refuses (``NaN``, which ``json`` wrote in older stores)
+    goes through ``json``."""
+    try:
+        return _orjson.loads(text)
+    except _orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def statement_timeout(engine: Engine, seconds: float) -> None:

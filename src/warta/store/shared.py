@@ -23,9 +23,16 @@ _PG_WRITE_LOCK = 0x77617274  # "wart"
 
 def _write_lock(conn: Connection) -> None:
     """Serialize the store's writers (storing and linking read what earlier writers linked): on
-    PostgreSQL a transaction-level advisory lock; SQLite has one writer at a time already."""
+    PostgreSQL a transaction-level advisory lock; on SQLite the write lock taken up front
+    (``BEGIN IMMEDIATE``), so that a transaction that reads before it writes, as a batch of
+    articles does, never finds another writer between its read and its first write (SQLite would
+    answer that with a busy error at once instead of waiting)."""
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
+    elif conn.dialect.name == "sqlite":
+        raw = conn.connection.dbapi_connection
+        if raw is not None and not raw.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _reports_of_cluster():

@@ -2,7 +2,8 @@
 
 ``Store()`` opens the default SQLite file (``$WARTA_DB`` or ``./warta.db``); ``Store(url)``
 takes any SQLAlchemy URL or a plain file path. Every article is written in one
-transaction: it is stored whole or not at all, and storing it again changes nothing.
+transaction (``add``), or a batch of them (``add_batch``, with the same result): it is stored
+whole or not at all, and storing it again changes nothing.
 
 Its methods are grouped by concern: ``writes`` (storing an article), ``queries`` (reading),
 ``links`` (linking across articles and reading the links); ``shared`` holds what they share.
@@ -71,7 +72,8 @@ class Store(_Writes, _Queries, _Links):
         if not create:
             _must_exist(self.url)
         try:
-            kwargs: dict[str, Any] = {"echo": echo, "future": True}
+            kwargs: dict[str, Any] = {"echo": echo, "future": True, "json_serializer": dialects.json_dumps,
+                                      "json_deserializer": dialects.json_loads}
             if self.url.startswith("sqlite"):
                 kwargs["connect_args"] = {"timeout": 30}
             self.engine: Engine = sa.create_engine(self.url, **kwargs)

@@ -3,7 +3,7 @@ events and their arguments), replacing an older copy, then linking it (``Store``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -32,35 +32,59 @@ class _Writes:
         With ``link`` (the default) the document is linked (canonical events, near duplicates,
         story) in the same transaction; without, it is queued (``link_pending``) and linked by
         :meth:`link_pending`, the next ``add`` that links, or the next open."""
+        return self.add_batch([document], origin, link=link)[0]
+
+    def add_batch(self, documents: Sequence[Document], origin: str | None = None, *,
+                  link: bool = True) -> list[bool]:
+        """Store several documents in **one** transaction, each as :meth:`add` would, in order;
+        returns, for each, whether it was stored. The result (rows, canonical events, stories) is
+        the same as adding them one by one: each is linked against the store as the earlier ones
+        of the batch left it. All are stored or none: when one fails the transaction is rolled
+        back and the error raised (:func:`warta.runner.ingest_articles` then stores that batch's
+        documents one at a time, so only the faulty one is lost)."""
         if link and self._maybe_pending:
             self._link_pending_if_any()
+        results: list[bool] = []
         replaced = False
         try:
             with self.engine.begin() as conn:
                 _write_lock(conn)
-                old = conn.execute(sa.select(documents.c.published_granularity)
-                                   .where(documents.c.doc_id == document.doc_id)).first()
-                if old is not None:
-                    if _DATE_RANK.get(document.published.granularity, 0) <= _DATE_RANK.get(old[0], 0):
-                        return False
-                    self._delete(conn, document.doc_id)
-                    replaced = True
-                self._insert(conn, document, origin)
-                if link and not replaced:
-                    self._link(conn, document.doc_id, document.text[document.body[0]:document.body[1]])
-                else:
-                    conn.execute(link_pending.insert().values(doc_id=document.doc_id))
-                    self._maybe_pending = True
+                for document in documents:
+                    stored, rep = self._store_one(conn, document, origin, link and not replaced)
+                    results.append(stored)
+                    replaced |= rep
         except sa.exc.IntegrityError:
-            if self.has(document.doc_id):  # another process stored it at the same time
-                return False
-            raise
+            # another process stored one of them at the same time: one by one, that one is skipped
+            if len(documents) == 1 and self.has(documents[0].doc_id):
+                return [False]
+            if len(documents) == 1:
+                raise
+            return [self.add(d, origin, link=link) for d in documents]
         if replaced:
             if link:
                 self.rebuild_links()
             else:
                 self._needs_rebuild = True
-        return True
+        return results
+
+    def _store_one(self, conn: Connection, document: Document, origin: str | None, link: bool) -> tuple[bool, bool]:
+        """(stored?, replaced an older copy?) for one document, inside the caller's transaction. A
+        replaced copy is queued, not linked: the whole store is linked again after the batch."""
+        old = conn.execute(sa.select(documents.c.published_granularity)
+                           .where(documents.c.doc_id == document.doc_id)).first()
+        replaced = False
+        if old is not None:
+            if _DATE_RANK.get(document.published.granularity, 0) <= _DATE_RANK.get(old[0], 0):
+                return False, False
+            self._delete(conn, document.doc_id)
+            replaced = True
+        self._insert(conn, document, origin)
+        if link and not replaced:
+            self._link(conn, document.doc_id, document.text[document.body[0]:document.body[1]])
+        else:
+            conn.execute(link_pending.insert().values(doc_id=document.doc_id))
+            self._maybe_pending = True
+        return True, replaced
 
     def _delete(self, conn: Connection, doc_id: str) -> None:
         """Remove one document and all that hangs on it (the links are rebuilt afterwards; until
@@ -201,8 +225,11 @@ class _Writes:
                 code=row["code"] or e.code, sector=row["sector"] or e.sector, wikidata=row["wikidata"] or e.wikidata,
             ))
         keys = {(fold(f)[:400], e.id) for e in ents for f in [e.name, *e.aliases, *(m.text for m in e.mentions)] if f}
-        known_keys = set(conn.execute(sa.select(entity_keys.c.key, entity_keys.c.entity_id).where(
-            entity_keys.c.entity_id.in_([e.id for e in ents]))))
+        wanted = sorted({k for k, _ in keys})
+        known_keys: set[tuple[str, str]] = set()
+        for i in range(0, len(wanted), 500):  # by key, the primary key's first column (an index seek)
+            known_keys |= {(k, i_) for k, i_ in conn.execute(sa.select(entity_keys.c.key, entity_keys.c.entity_id)
+                                                             .where(entity_keys.c.key.in_(wanted[i:i + 500])))}
         if updates:
             conn.execute(entities.update().where(entities.c.id == sa.bindparam("eid")).values(
                 aliases=sa.bindparam("aliases"), mentions=sa.bindparam("mentions"), documents=sa.bindparam("documents"),

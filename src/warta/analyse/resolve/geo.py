@@ -89,17 +89,14 @@ class Gazetteer:
     def from_lines(cls, lines: Iterable[str]) -> "Gazetteer":
         """Read the shipped file's lines (see scripts/build_geo.py: the last column holds the
         name and aliases already folded by :func:`fold`, distinct, joined by ``|``)."""
-        places: list[Place] = []
+        rows = [line.rstrip("\n").split("\t") for line in lines if line.strip() and not line.startswith("#")]
+        places = [Place(int(gid) if gid else None, kind, name, cc3, admin1 or None, float(lat), float(lon), int(pop or 0))
+                  for gid, kind, name, cc3, admin1, lat, lon, pop, _ in rows]
         by_name: dict[str, list[int]] = {}
-        for line in lines:
-            if not line.strip() or line.startswith("#"):
-                continue
-            gid, kind, name, cc3, admin1, lat, lon, pop, folded = line.rstrip("\n").split("\t")
-            i = len(places)
-            places.append(Place(int(gid) if gid else None, kind, name, cc3, admin1 or None, float(lat),
-                                float(lon), int(pop or 0)))
-            for k in folded.split("|"):
-                got = by_name.get(k)
+        get = by_name.get
+        for i, row in enumerate(rows):
+            for k in row[8].split("|"):
+                got = get(k)
                 if got is None:
                     by_name[k] = [i]
                 else:
@@ -117,7 +114,7 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     with resources.files("warta.analyse.resolve").joinpath("data").joinpath(DATA).open("rb") as raw:
         with gzip.open(raw, "rt", encoding="utf-8") as f:
-            return Gazetteer.from_lines(f)
+            return Gazetteer.from_lines(f.read().split("\n"))
 
 
 @dataclass

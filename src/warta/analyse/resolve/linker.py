@@ -161,15 +161,26 @@ def _group_regex() -> tuple[re.Pattern, dict[str, dict]]:
 
 
 
-def _sector_for_org(name: str) -> str | None:
-    low = name.lower()
+@lru_cache(maxsize=1)
+def _org_sector_tests() -> list[tuple[str, tuple[str, ...], re.Pattern | None]]:
+    """ORG_SECTORS compiled once: per sector, its substring heads (``.go.id``) and one pattern for
+    its word heads."""
+    out = []
     for heads, sector in ORG_SECTORS:
-        for h in heads:
-            if h.startswith("."):
-                if h in low:
-                    return sector
-            elif re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", low):
-                return sector
+        subs = tuple(h for h in heads if h.startswith("."))
+        words = [h for h in heads if not h.startswith(".")]
+        pat = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h) for h in words) + r")(?![\w])") if words else None
+        out.append((sector, subs, pat))
+    return out
+
+
+def _sector_for_org(name: str) -> str | None:
+    """The sector of an organisation's name from its head words (the first sector of ORG_SECTORS
+    with a head in the name)."""
+    low = name.lower()
+    for sector, subs, pat in _org_sector_tests():
+        if any(h in low for h in subs) or (pat is not None and pat.search(low)):
+            return sector
     return None
 
 

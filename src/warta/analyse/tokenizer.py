@@ -1,0 +1,104 @@
+"""spaCy's Indonesian tokenizer, made in milliseconds instead of seconds.
+
+``spacy.blank("id")`` adds 15,963 tokenizer exceptions one by one when it is made (about 2 s of
+CPU, the largest part of warta's start-up). 15,614 of them only keep a hyphenated word whole
+(``abu-abu``, ``Berkejang-Kejang``): one token whose text is the exception itself. Here those are
+answered by a set lookup: the tokenizer's ``token_match`` (asked at the same points of its loop
+as the exceptions are) and an infix finder that does not split such a word where it is glued to
+other text (spaCy splits it there and joins it again with its exception matcher). Only the other
+exceptions (abbreviations, emoticons, spaces) are added one by one. The tokens are the same as
+``spacy.blank("id")``'s on every IndoSum article and on generated text
+(``tests/test_tokenizer_same_tokens.py``); they may differ only where hyphenated exceptions are
+glued to each other by hyphens (``abu-abu-abu``), where spaCy's choice between overlapping
+matches is its matcher's order. The pipeline and the bench's tokenizer floor use this one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.lang.id import Indonesian
+from spacy.lang.id.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from spacy.symbols import ORTH
+
+
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")  # letters joined by hyphens, as long as it goes
+
+
+def _whole_word(key: str, value) -> bool:
+    """An exception that only keeps letters joined by hyphens as one token with its own text."""
+    return (_WORD_RUN.fullmatch(key) is not None and len(value) == 1 and list(value[0]) == [ORTH]
+            and value[0][ORTH] == key)
+
+
+#: the hyphenated exceptions answered by ``token_match`` and the infix finder
+HYPHENATED = frozenset(k for k, v in TOKENIZER_EXCEPTIONS.items() if _whole_word(k, v))
+
+
+def _defaults():
+    class Defaults(Indonesian.Defaults):
+        tokenizer_exceptions = {k: v for k, v in TOKENIZER_EXCEPTIONS.items() if k not in HYPHENATED}
+
+    return Defaults
+
+
+class _Indonesian(Indonesian):
+    Defaults = _defaults()
+
+
+def whole_word(text: str) -> bool:
+    """``token_match``: whether ``text`` is one of the hyphenated exceptions (kept whole)."""
+    return text in HYPHENATED
+
+
+def _kept_hyphens(text: str, bounds: set[int]) -> set[int]:
+    """Offsets of the hyphens inside the hyphenated exceptions found in ``text``: a run of words
+    joined by hyphens, or its longest, then leftmost, part that is one, when both its ends are
+    token boundaries (``bounds``: the text's ends and its other infixes' ends), as spaCy's
+    exception matcher needs them to be."""
+    kept: set[int] = set()
+    for run in _WORD_RUN.finditer(text):
+        pieces = run.group().split("-")
+        starts = [run.start()]
+        for p in pieces[:-1]:
+            starts.append(starts[-1] + len(p) + 1)
+        taken = [False] * len(pieces)
+        for size in range(len(pieces), 1, -1):
+            for a in range(0, len(pieces) - size + 1):
+                end = starts[a + size - 1] + len(pieces[a + size - 1])
+                if (any(taken[a:a + size]) or starts[a] not in bounds or end not in bounds
+                        or "-".join(pieces[a:a + size]) not in HYPHENATED):
+                    continue
+                taken[a:a + size] = [True] * size
+                kept.update(starts[k] - 1 for k in range(a + 1, a + size))
+    return kept
+
+
+def _infix_finditer(base):
+    """The infixes ``base`` finds, less the hyphens inside hyphenated exceptions: where spaCy
+    would split such a word glued to other text (``kata,abu-abu``) and join it again with its
+    exception, the word is not split."""
+
+    def finditer(text: str):
+        found = list(base(text))
+        if "-" not in text or not found:
+            return found
+        bounds = {0, len(text)} | {m.start() for m in found} | {m.end() for m in found}
+        kept = _kept_hyphens(text, bounds)
+        return [m for m in found if m.start() not in kept or m.group() != "-"] if kept else found
+
+    return finditer
+
+
+def blank_indonesian():
+    """A blank Indonesian spaCy pipeline that tokenizes as ``spacy.blank("id")``."""
+    nlp = _Indonesian()
+    nlp.tokenizer.token_match = whole_word
+    nlp.tokenizer.infix_finditer = _infix_finditer(nlp.tokenizer.infix_finditer)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """One shared bare tokenizer (the bench's floor, the NER trainer's tokens)."""
+    return blank_indonesian().tokenizer
