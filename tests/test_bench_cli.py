@@ -55,3 +55,34 @@ def test_bench_text_report():
     for words in ("articles/s", "per stage", "entities", "store", "tokenizer", "ratio", "peak memory",
                   "no full stop", "µs/character"):
         assert words in res.stdout, words
+
+
+def test_bench_ingest_blocks_cover_every_article_and_the_store_holds_them(tmp_path):
+    """``--block``: the synthetic corpus ingested into one store, measured per block of articles."""
+    db = tmp_path / "grow.db"
+    res = CliRunner().invoke(app, ["bench", "--articles", "12", "--block", "5", "--json", "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    r = json.loads(res.stdout.strip().splitlines()[-1])
+    assert [b["articles"] for b in r["blocks"]] == [5, 5, 2] and r["articles"] == r["stored"] == 12
+    for b in r["blocks"]:
+        assert b["seconds"] > 0 and b["articles_per_s"] > 0
+        assert set(b["ms_per_article"]) == {"analysis", "writes", "linking", "other"}
+        assert all(v >= 0 for v in b["ms_per_article"].values())
+    assert 1 <= r["largest_event_articles"] <= 12 and 1 <= r["largest_story_articles"] <= 12
+    assert r["largest_story_share"] == round(r["largest_story_articles"] / 12, 4)
+    from warta.store.store import Store
+
+    with Store(db) as store:  # the store was really written, as warta ingest writes it
+        assert store.count()["documents"] == 12
+
+
+def test_bench_ingest_reads_real_inputs(tmp_path):
+    """``--input``: articles read as ``warta ingest`` reads them (here a JSON Lines file)."""
+    src = tmp_path / "news.jsonl"
+    arts = list(bench.build_corpus(4, seed=3))
+    src.write_text("".join(json.dumps({"id": a.doc, "text": a.text}) + "\n" for a in arts), encoding="utf-8")
+    res = CliRunner().invoke(app, ["bench", "--input", str(src), "--block", "3", "--json"])
+    assert res.exit_code == 0, res.output
+    r = json.loads(res.stdout.strip().splitlines()[-1])
+    assert r["articles"] == 4 and [b["articles"] for b in r["blocks"]] == [3, 1]
+    assert "last block at" in CliRunner().invoke(app, ["bench", "--input", str(src), "--block", "3"]).stdout
