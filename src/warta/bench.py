@@ -22,8 +22,6 @@ import json
 import os
 import random
 import re
-import resource
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -116,8 +114,9 @@ def _rss_now_mb() -> float | None:
 
 
 def _peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1048576 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
+    from .bench_ingest import peak_rss_mb
+
+    return peak_rss_mb()
 
 
 def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, Any]:

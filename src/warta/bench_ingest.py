@@ -23,6 +23,15 @@ from typing import Any
 from .model import Article
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB."""
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1048576 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
+
+
 class _Clock:
     """Seconds spent inside the wrapped callables, by name."""
 
@@ -51,7 +60,6 @@ def run_growth(articles: Iterable[Article], *, db: str | None = None, block: int
                batch: int = 64) -> dict[str, Any]:
     """Ingest ``articles`` into a fresh store (``db``, default a temporary SQLite file) and
     measure each block of ``block`` articles; returns the figures (``warta bench --json``)."""
-    from .bench import _peak_rss_mb
     from .model import Report
     from .runner import LocalRunner, ingest_articles
     from .store.store import Store
@@ -90,17 +98,17 @@ def run_growth(articles: Iterable[Article], *, db: str | None = None, block: int
         **sizes,
         "largest_event_share": round(sizes["largest_event_articles"] / n, 4) if n else None,
         "largest_story_share": round(sizes["largest_story_articles"] / n, 4) if n else None,
-        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
     }
 
 
 def _warm_up(analyzer) -> None:
     """Load what loads on first use (knowledge base, gazetteer, NER model, MinHash permutations)
     on an article that is neither counted nor stored."""
-    from .bench import build_corpus
+    from .api import example_paths
     from .fuse.stories import _permutations, lsh_params
 
-    analyzer.analyze(next(build_corpus(1, seed=1_000_003)))
+    analyzer.analyze(Article(doc="warm-up", text=example_paths()[0].read_text(encoding="utf-8")))
     _permutations()
     lsh_params()
 
