@@ -33,7 +33,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import numpy
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
