@@ -17,7 +17,8 @@ How a mention is found, in order of trust:
 6. role words for unnamed groups (``warga sipil``, ``para aktivis``): actor mentions only.
 
 A role word for one office (``Kapolri``, ``Jaksa Agung``, ``Ketua KPK``) with no name after
-it is the person who held the office on the article's date (the KB's office lines and terms).
+it is the person who held the office on the article's date (the KB's office lines and terms);
+a regional one with its place (``Kapolda Jawa Barat``, ``Bupati Nduga``) is that office's actor.
 
 A person's title and nationality before the name (``Menteri Luar Negeri Turki Mevlut
 Cavusoglu``) join the mention and give its sector and country when the KB has none.
@@ -31,7 +32,7 @@ from functools import lru_cache
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
 from .kb import KBEntry, KnowledgeBase, slug
-from .roles import exact_case_title, heads, offices, regional_units, role_sector
+from .roles import exact_case_title, heads, offices, regional_officials, regional_units, role_sector
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -289,6 +290,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
     offices(b, kb, regions, day)
     heads(b, kb, regions, day)
+    regional_officials(b, kb, regions, day)
 
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)
