@@ -365,6 +365,9 @@ def _sentence_tokens(table: tuple[list[int], list[int]], s: int, e: int) -> list
     return [(starts[i], min(ends[i], e)) for i in range(lo, hi)]
 
 
+_REGION_IDS = ("place/kabupaten-", "place/kota-")  # data/regions.jsonl's own entries
+
+
 def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
     tagger = _ner()
     if tagger is None:
@@ -415,8 +418,8 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 type_, sector = "ORG", _sector_for_org(surface)
             else:
                 type_, sector = "LOC", None
-                if inner:
-                    continue  # a place name containing a known place: keep the known one
+                if inner and not all((m.entity_id or "").startswith(_REGION_IDS) for m in inner):
+                    continue  # a place name containing a known place: keep it, unless a regency (`Menara Kudus`)
             for m in inner:
                 b.drop(m)
             eid = f"{type_.lower()}/{slug(surface)}"
