@@ -181,7 +181,7 @@ def main(argv: list[str]) -> None:
             line = {"id": f"place/{slug(name)}", "name": name, "type": "GPE", "code": "IDN", "sector": None,
                     "wikidata": None, "aliases": aliases, "note": f"{code}, {pname}"}
         kb_lines.append(json.dumps(line, ensure_ascii=False))
-        tsv.append("\t".join(str(x) for x in (code, name, pname, a1, round(lat, 4), round(lon, 4),
+        tsv.append("\t".join(str(x) for x in (code, name, pname, a1, round(lat, 5), round(lon, 5),
                                               population.get(code, 0), how)))
     OUT_KB.write_text(f"# Indonesia's {len(regencies)} regencies and cities (kabupaten/kota), from {SOURCE};\n"
                       "# built by scripts/build_regions.py (do not edit: rerun it). `note`: region code, province.\n"
