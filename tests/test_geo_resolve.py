@@ -24,7 +24,7 @@ def test_geo_gazetteer_ships_countries_provinces_and_towns():
     assert gaz.countries["IDN"].geonameid == 1643084
     assert len([p for p in gaz.places if p.kind == "admin1" and p.country_code3 == "IDN"]) == 38
     kinds = {p.kind for p in gaz.places}
-    assert kinds == {"country", "admin1", "city"}
+    assert kinds == {"country", "admin1", "admin2", "city"}
     assert len(gaz.places) > 40000
 
 
@@ -46,11 +46,18 @@ def test_geo_resolve_indonesian_province_forms(name, province):
 
 
 @pytest.mark.parametrize("name, geonameid", [
-    ("Kabupaten Bogor", 1648473), ("Kota Semarang", 1627896), ("Jakarta Selatan", 1642911),
-    ("Kelurahan Cipinang, Jakarta Timur", 1642911),
+    ("Jakarta Selatan", 1642911), ("Kelurahan Cipinang, Jakarta Timur", 1642911), ("Desa Bogor", 1648473),
 ])
 def test_geo_resolve_indonesian_administrative_prefixes(name, geonameid):
     assert resolve(name).geonameid == geonameid
+
+
+@pytest.mark.parametrize("name, regency", [
+    ("Kabupaten Bogor", "Kabupaten Bogor"), ("Kab. Bogor", "Kabupaten Bogor"), ("Kota Semarang", "Kota Semarang"),
+])
+def test_geo_resolve_regency_or_city_prefix_asks_for_the_regency_or_city(name, regency):
+    p = resolve(name)
+    assert (p.kind, p.name, p.precision) == ("admin2", regency, "admin2")
 
 
 # Ambiguous Indonesian place names, written for this test: each names towns in two provinces.
@@ -122,7 +129,8 @@ def test_geo_locate_records_fallbacks_in_order():
     assert a["admin1_code"] == "IDN.07" and a["precision"] == "point"
     assert (b["country_code3"], b["precision"], b["resolved_from"]) == ("USA", "country", "actors")
     assert (c["geonameid"], c["resolved_from"], c["placename"]) == (JAKARTA[0], "dateline", "Jakarta")
-    assert (d["geonameid"], d["resolved_from"]) == (1623180, "sentence")
+    assert (d["placename"], d["precision"], d["admin1"], d["resolved_from"]) == (
+        "Kabupaten Tuban", "admin2", "Jawa Timur", "sentence")
 
 
 def test_geo_locate_records_language_home_when_nothing_else():

@@ -3,13 +3,16 @@
 The gazetteer is ``data/geonames.tsv.gz`` (GeoNames, CC BY 4.0, built by
 ``scripts/build_geo.py``): every country, Indonesia's 38 provinces and the US states, every
 Indonesian town and village of 500 or more inhabitants and every town elsewhere of 15,000 or
-more. :func:`resolve` picks, among the entries named like the place, the one that fits the
+more, and Indonesia's 514 regencies and cities (``admin2``, from the Kepmendagri region codes).
+:func:`resolve` picks, among the entries named like the place, the one that fits the
 article: the country the knowledge base already gave the name, the article's countries and
 dateline, the provinces of the article's other places, the kind the Indonesian form says
-(``Provinsi X`` a province, ``Kabupaten X`` / ``Kota X`` a town) and the population.
+(``Provinsi X`` a province, ``Kabupaten X`` / ``Kota X`` that regency or city) and the
+population. A bare name is a regency only where no town bears it (``Nduga``; ``Bogor`` is the
+town).
 
 :func:`locate_records` fills each record's ``event_loc`` (``geonameid``, ``lat``, ``lon``,
-``admin1``, ``admin1_code``, ``precision``: ``point``, ``admin1`` or ``country``); an event with
+``admin1``, ``admin1_code``, ``precision``: ``point``, ``admin2``, ``admin1`` or ``country``); an event with
 no place of its own takes, in this order, a town or province named in its evidence sentence,
 the country of its foreign actor, the article's dateline place, its actor's country, and for
 Indonesian text with none of these Indonesia; ``resolved_from`` says which.
@@ -35,14 +38,15 @@ COUNTRY_GIVEN = 100.0  # the knowledge base coded the name with this country
 ARTICLE_COUNTRY = 3.0  # a country named in the article (or its dateline's)
 HOME_COUNTRY = 1.0  # Indonesia, for Indonesian news with no other clue
 ARTICLE_ADMIN1 = 2.5  # a province of another place of the same article
-KIND_HINT = 5.0  # `Provinsi X` -> a province, `Kota X` / `Kabupaten X` -> a town
+KIND_HINT = 5.0  # `Provinsi X` -> a province, `Kota X` / `Kabupaten X` -> a regency or city
 ADMIN1_POPULATION = 1_000_000  # a province weighs like a town of a million
 HOME = "IDN"
 
 # Indonesian administrative prefixes: (pattern, the kind it asks for)
 _PREFIXES = [
     (re.compile(r"^(?:provinsi|prov\.?|propinsi)\s+", re.I), "admin1"),
-    (re.compile(r"^(?:kabupaten|kab\.?|kota|kotamadya|kecamatan|kec\.?|desa|kelurahan|kel\.?|distrik|"
+    (re.compile(r"^(?:kabupaten|kab\.?|kota|kotamadya)\s+", re.I), "admin2"),
+    (re.compile(r"^(?:kecamatan|kec\.?|desa|kelurahan|kel\.?|distrik|"
                 r"kampung|dusun|nagari|gampong)\s+", re.I), "city"),
     (re.compile(r"^(?:negara\s+bagian|state\s+of)\s+", re.I), "admin1"),
     (re.compile(r"^(?:pulau|kepulauan\s+(?=seribu))\s*", re.I), None),
@@ -54,7 +58,7 @@ class Place:
     """One gazetteer entry."""
 
     geonameid: int | None
-    kind: str  # "country" | "admin1" | "city"
+    kind: str  # "country" | "admin1" | "admin2" | "city"
     name: str
     country_code3: str
     admin1_code: str | None
@@ -64,7 +68,7 @@ class Place:
 
     @property
     def precision(self) -> str:
-        return {"country": "country", "admin1": "admin1"}.get(self.kind, "point")
+        return {"country": "country", "admin1": "admin1", "admin2": "admin2"}.get(self.kind, "point")
 
 
 def fold(name: str) -> str:
@@ -127,7 +131,7 @@ class Context:
 
 
 def _strip(name: str) -> tuple[str, str | None]:
-    """``Kabupaten Bogor`` -> (``Bogor``, "city"); the kind the prefix asks for, if any."""
+    """``Kabupaten Bogor`` -> (``Bogor``, "admin2"); the kind the prefix asks for, if any."""
     name = name.strip()
     for pat, kind in _PREFIXES:
         m = pat.match(name)
@@ -155,6 +159,23 @@ def _score(p: Place, code: str | None, kind: str | None, ctx: Context | None) ->
     return s
 
 
+_ADMIN2_WORD = re.compile(r"^(?:(kab)(?:upaten|\.)?|(kota)(?:madya)?)\s", re.I)
+
+
+def _candidates(gaz: Gazetteer, part: str, bare: str, kind: str | None) -> list[Place]:
+    """Places named ``part``: ``Kota Bogor`` the city (its full name), ``Bogor`` the town, a
+    regency or city by its bare name only where no town bears it (``Nduga``)."""
+    if kind == "admin2":
+        m = _ADMIN2_WORD.match(part)
+        full = gaz.candidates(("kabupaten " if m.group(1) else "kota ") + bare)
+        if full:
+            return full
+    cands = gaz.candidates(bare) or (gaz.candidates(part) if bare != part else [])
+    if kind != "admin2" and any(c.kind != "admin2" for c in cands):
+        cands = [c for c in cands if c.kind != "admin2"]
+    return cands
+
+
 def resolve(name: str | None, code: str | None = None, ctx: Context | None = None,
             gaz: Gazetteer | None = None) -> Place | None:
     """The gazetteer entry ``name`` most likely means here; the country ``code`` when the name is unknown.
@@ -173,7 +194,7 @@ def resolve(name: str | None, code: str | None = None, ctx: Context | None = Non
                 within = outer
         for part in parts:
             bare, kind = _strip(part)
-            cands = gaz.candidates(bare) or (gaz.candidates(part) if bare != part else [])
+            cands = _candidates(gaz, part, bare, kind)
             if code:
                 cands = [c for c in cands if c.country_code3 == code]
             if within is not None and within.kind != "country":

@@ -51,6 +51,7 @@ _PACKAGED_ORDER = (
     "metonyms.jsonl",
     "organisations.jsonl",
     "indonesia.jsonl",
+    "regions.jsonl",
     "leaders.jsonl",
     "people.jsonl",
     "roles.jsonl",

@@ -17,7 +17,8 @@ How a mention is found, in order of trust:
 6. role words for unnamed groups (``warga sipil``, ``para aktivis``): actor mentions only.
 
 A role word for one office (``Kapolri``, ``Jaksa Agung``, ``Ketua KPK``) with no name after
-it is the person who held the office on the article's date (the KB's office lines and terms).
+it is the person who held the office on the article's date (the KB's office lines and terms);
+a regional one with its place (``Kapolda Jawa Barat``, ``Bupati Nduga``) is that office's actor.
 
 A person's title and nationality before the name (``Menteri Luar Negeri Turki Mevlut
 Cavusoglu``) join the mention and give its sector and country when the KB has none.
@@ -31,7 +32,7 @@ from functools import lru_cache
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
 from .kb import KBEntry, KnowledgeBase, slug
-from .roles import exact_case_title, heads, offices, regional_units, role_sector
+from .roles import exact_case_title, heads, offices, regional_officials, regional_units, role_sector
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -160,17 +161,14 @@ def _group_regex() -> tuple[re.Pattern, dict[str, dict]]:
     return re.compile(rf"(?i)(?<![\w-])(?:para\s+)?({alts})(?![\w-])"), groups
 
 
-
 @lru_cache(maxsize=1)
 def _org_sector_tests() -> list[tuple[str, tuple[str, ...], re.Pattern | None]]:
-    """ORG_SECTORS compiled once: per sector, its substring heads (``.go.id``) and one pattern for
-    its word heads."""
+    """ORG_SECTORS compiled once: per sector, its substring heads (``.go.id``) and one pattern for its word heads."""
     out = []
     for heads, sector in ORG_SECTORS:
-        subs = tuple(h for h in heads if h.startswith("."))
         words = [h for h in heads if not h.startswith(".")]
-        pat = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h) for h in words) + r")(?![\w])") if words else None
-        out.append((sector, subs, pat))
+        pat = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])") if words else None
+        out.append((sector, tuple(h for h in heads if h.startswith(".")), pat))
     return out
 
 
@@ -300,6 +298,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
     offices(b, kb, regions, day)
     heads(b, kb, regions, day)
+    regional_officials(b, kb, regions, day)
 
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)
@@ -374,6 +373,9 @@ def _sentence_tokens(table: tuple[list[int], list[int]], s: int, e: int) -> list
     return [(starts[i], min(ends[i], e)) for i in range(lo, hi)]
 
 
+_REGION_IDS = ("place/kabupaten-", "place/kota-")  # data/regions.jsonl's own entries
+
+
 def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
     tagger = _ner()
     if tagger is None:
@@ -424,8 +426,8 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 type_, sector = "ORG", _sector_for_org(surface)
             else:
                 type_, sector = "LOC", None
-                if inner:
-                    continue  # a place name containing a known place: keep the known one
+                if inner and not all((m.entity_id or "").startswith(_REGION_IDS) for m in inner):
+                    continue  # a place name containing a known place: keep it, unless a regency (`Menara Kudus`)
             for m in inner:
                 b.drop(m)
             eid = f"{type_.lower()}/{slug(surface)}"

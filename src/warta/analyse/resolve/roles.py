@@ -190,3 +190,72 @@ def heads(b, kb: KnowledgeBase, regions, day: str | None) -> None:
         code, sector = role_sector(holder, int(day[:4]))
         b.add(t.start(), c.end, holder.id, holder.name, "PER", holder.code or code, sector or holder.sector,
               holder.wikidata, source="office")
+
+
+# Indonesia's regional offices named by a role word and the province, regency or city they
+# serve (``Kapolda Jawa Barat``, ``Gubernur Jabar``, ``Bupati Nduga``): role word -> (the
+# office's name, sector). Hand-written; the places are the knowledge base's.
+REGIONAL_OFFICES = {
+    "kapolda": ("Kapolda", "COP"), "kepala polda": ("Kapolda", "COP"), "wakapolda": ("Wakapolda", "COP"),
+    "kapolres": ("Kapolres", "COP"), "kapolresta": ("Kapolresta", "COP"), "kapolrestabes": ("Kapolrestabes", "COP"),
+    "kepala polres": ("Kapolres", "COP"),
+    "gubernur": ("Gubernur", "GOV"), "wakil gubernur": ("Wakil Gubernur", "GOV"), "wagub": ("Wakil Gubernur", "GOV"),
+    "bupati": ("Bupati", "GOV"), "wakil bupati": ("Wakil Bupati", "GOV"), "wabup": ("Wakil Bupati", "GOV"),
+    "wali kota": ("Wali Kota", "GOV"), "walikota": ("Wali Kota", "GOV"), "wakil wali kota": ("Wakil Wali Kota", "GOV"),
+    "wakil walikota": ("Wakil Wali Kota", "GOV"), "wawali": ("Wakil Wali Kota", "GOV"),
+    "kajati": ("Kajati", "JUD"), "kepala kejati": ("Kajati", "JUD"), "kajari": ("Kajari", "JUD"),
+    "kepala kejari": ("Kajari", "JUD"), "ketua dprd": ("Ketua DPRD", "LEG"),
+}
+# places the police name otherwise: Polda Metro Jaya serves Jakarta
+_REGIONAL_PLACE_WORDS = {"Metro Jaya": ("place/jakarta", "Metro Jaya")}
+_REGIONAL_RE = re.compile(r"(?<![\w-])((?i:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(REGIONAL_OFFICES, key=len, reverse=True)) + r"))\s+(?=\S)")
+
+
+def _regional_place(b, kb: KnowledgeBase, pos: int, end: int):
+    """(id, name, mention or None, end) of the Indonesian place named at ``pos``, if one is."""
+    for words, (eid, name) in _REGIONAL_PLACE_WORDS.items():
+        if b.text.startswith(words, pos) and eid in kb:
+            return eid, name, None, pos + len(words)
+    m = next((x for x in b.mentions if x.start == pos and x.end <= end), None)
+    if m is None or m.type not in ("GPE", "LOC") or m.code != "IDN" or not (m.entity_id or "").startswith("place/"):
+        return None
+    return m.entity_id, m.text, m, m.end
+
+
+def regional_officials(b, kb: KnowledgeBase, regions, day: str | None) -> None:
+    """``Kapolda Jawa Barat`` or ``Bupati Nduga`` with no name after it is the office's actor:
+    a person of the role's sector (COP, GOV, JUD, LEG) in Indonesia, one entity per office and
+    place (``office/kapolda/west-java``, whether written ``Jawa Barat`` or ``Jabar``); the
+    holder on ``day`` where the knowledge base has the office's terms (``IDN/kapolda/west-java``).
+    Not after ``mantan``/``calon`` (someone else), nor when a name follows (the name is the actor)."""
+    text = b.text
+    for s, e in regions:
+        for r in _REGIONAL_RE.finditer(text, s, e):
+            place = _regional_place(b, kb, r.end(), e)
+            if place is None and r.group(1).lower().endswith("kota"):  # `Wali Kota Bandung`: the KB took `Kota Bandung`
+                place = _regional_place(b, kb, r.start() + len(r.group(1)) - 4, e)
+            if place is None:
+                continue
+            eid, pname, pm, pend = place
+            before = text[max(s, r.start() - 25):r.start()].split()
+            if before and before[-1].lower().strip("(\"'") in _NOT_HOLDER_BEFORE - {"wakil"}:
+                continue
+            after = re.match(r"\s*([^\s])", text[pend:e])
+            if after and (after.group(1).isupper() or after.group(1).isdigit()):
+                continue
+            inner = [x for x in b.mentions if x.start < pend and r.start() < x.end and x is not pm]
+            if any(x.start < r.start() or x.end > pend for x in inner):
+                continue
+            for x in inner + ([pm] if pm is not None else []):
+                b.drop(x)
+            role, sector = REGIONAL_OFFICES[" ".join(r.group(1).split()).lower()]
+            pname = pname[5:] if role.endswith("Kota") and pname.startswith("Kota ") else pname
+            tail = eid.split("/", 1)[1]
+            holder = kb.holder(f"IDN/{slug(role)}/{tail}", day)
+            if holder is not None:
+                b.add(r.start(), pend, holder.id, holder.name, "PER", holder.code or "IDN", sector,
+                      holder.wikidata, source="office")
+            else:
+                b.add(r.start(), pend, f"office/{slug(role)}/{tail}", f"{role} {pname}", "PER", "IDN", sector,
+                      source="office")
