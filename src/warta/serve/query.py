@@ -130,6 +130,16 @@ def place_points(store, f: EventFilters) -> list[dict[str, Any]]:
     return [dict(p, quad=QUAD.get(p["type"])) for p in store.place_counts(limit=MAX_PLACES, **f.given())]
 
 
+def province_counts(store, f: EventFilters) -> list[dict[str, Any]]:
+    """Indonesia's provinces (as the gazetteer names them, GeoNames admin1 codes ``IDN.04``) with
+    how many matching events lie in each, counted in the database; every province, zeros too."""
+    from ..analyse.resolve.geo import gazetteer
+
+    counts = store.admin1_counts("IDN", **f.given())
+    names = {f"IDN.{code}": p.name for (cc, code), p in gazetteer().admin1.items() if cc == "IDN"}
+    return [{"code": code, "name": name, "count": counts.get(code, 0)} for code, name in sorted(names.items())]
+
+
 def timeline_of(store, actor: str | None, with_: str | None, granularity: str, f: EventFilters) -> dict[str, Any]:
     """The latest events of ``actor`` (with ``with_``; every event when no actor), and the
     counts per period and type over all of them, counted in the database."""
