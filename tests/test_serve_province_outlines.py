@@ -12,6 +12,7 @@ import pytest
 
 import warta
 from warta.analyse.resolve.geo import gazetteer
+from warta.serve.query import provinces
 
 OUTLINES = Path(warta.__file__).resolve().parent / "serve" / "static" / "vendor" / "indonesia-provinces.json"
 INDONESIA_BOX = (94.0, -12.0, 142.0, 7.0)  # lon/lat bounds that hold all of Indonesia
@@ -45,6 +46,7 @@ def test_serve_province_outlines_one_feature_per_gazetteer_province(outlines):
     got = [(f["properties"]["code"], f["properties"]["name"]) for f in outlines["features"]]
     assert len(got) == len(want) == 38
     assert dict(got) == want
+    assert provinces() == want, "the server names the provinces as the gazetteer does"
     assert "Voronoi" in outlines["attribution"] and "GeoNames" in outlines["attribution"]
     assert OUTLINES.stat().st_size < 300_000
 
