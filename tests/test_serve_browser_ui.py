@@ -122,16 +122,18 @@ def test_serve_browser_timeline_and_map_charts_have_points(page, http):
     page.goto(page.live + "/map")
     page.wait_for_function("() => window.warta && window.warta.charts.map")
     opt = page.evaluate("() => { const o = window.warta.charts.map.getOption();"
-                        " return [o.series.reduce((n, s) => n + s.data.length, 0), (o.geo || []).length,"
-                        " o.series.map(s => s.coordinateSystem)]; }")
-    assert opt[0] == len(places)
-    assert opt[1] == 1 and set(opt[2]) == {"geo"}, "points drawn on the vendored country outlines"
-    # a click on a point lists its events with their evidence sentences
+                        " return [o.series.reduce((n, s) => n + s.data.reduce((k, d) => k + (d.members ? d.members.length : 1), 0), 0),"
+                        " o.series.reduce((n, s) => n + s.data.reduce((k, d) => k + d.value[2], 0), 0),"
+                        " (o.geo || []).length, o.series.map(s => s.coordinateSystem)]; }")
+    assert opt[0] == len(places), "every point is drawn, alone or in a group of nearby points"
+    assert opt[1] == sum(p["count"] for p in places)
+    assert opt[2] == 1 and set(opt[3]) == {"geo"}, "points drawn on the vendored country outlines"
+    # a click on a point lists its events with their evidence sentences (a point in a group: the
+    # same listing, as the group's list of places opens it)
     biggest = max(places, key=lambda p: p["count"])
     page.evaluate("(d) => { const c = window.warta.charts.map; const s = c.getOption().series;"
-                  " const i = s.findIndex(x => x.data.some(p => p.d.lat === d.lat && p.d.lon === d.lon && p.d.type === d.type));"
-                  " const j = s[i].data.findIndex(p => p.d.lat === d.lat && p.d.lon === d.lon && p.d.type === d.type);"
-                  " c.trigger('click', {data: s[i].data[j]}); }", biggest)
+                  " const p = s.flatMap(x => x.data).find(p => p.d && p.d.lat === d.lat && p.d.lon === d.lon && p.d.type === d.type);"
+                  " if (p) c.trigger('click', {data: p}); else window.warta.placeEvents(d); }", biggest)
     page.wait_for_selector("#map-events li")
     assert page.locator("#map-events li").count() == min(biggest["count"], 50)
     shot(page, "map")

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from ..errors import NotFoundError
 from . import aggregate
 from .query import (DATE_RE, MAX_DOWNLOAD, MAX_LIMIT, MAX_TEXT, EventFilters, Sort, actor_graph, event_filters,
-                    find_events, party_events, place_points, timeline_of)
+                    find_events, party_events, place_points, province_counts, timeline_of)
 
 router = APIRouter(prefix="/api")
 
@@ -339,6 +339,11 @@ def stats(store=Depends(get_store)) -> dict[str, Any]:
 @router.get("/places", summary="Events whose place has coordinates (for the map)")
 def get_places(f: EventFilters = Depends(event_filters), store=Depends(get_store)) -> list[dict[str, Any]]:
     return place_points(store, f)
+
+
+@router.get("/provinces", summary="Indonesia's provinces with their numbers of matching events (for the map's choropleth)")
+def get_provinces(f: EventFilters = Depends(event_filters), store=Depends(get_store)) -> list[dict[str, Any]]:
+    return province_counts(store, f)
 
 
 @router.get("/places/events", summary="The matching events at one map point (latitude and longitude as /api/places gives them)")

@@ -19,7 +19,7 @@ from ..errors import NotFoundError
 from . import aggregate
 from .api import STORIES_NOTE, build_timeline, get_store
 from .query import (MAX_DOWNLOAD, MAX_LIMIT, MAX_TEXT, MODALITIES, EventFilters, actor_graph, entity_events, find_events,
-                    html_filters, place_points)
+                    html_filters, place_points, province_counts)
 
 router = APIRouter(include_in_schema=False)
 
@@ -186,7 +186,10 @@ def timeline_page(request: Request, actor: Optional[str] = Query(None, max_lengt
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, f: EventFilters = Depends(html_filters), store=Depends(get_store)):
-    return render(request, "map.html", f=f, points=place_points(store, f), total=store.count_events(**f.given()))
+    """Points by place and type (clustered in the browser when dense) and Indonesia's provinces
+    coloured by their number of events."""
+    return render(request, "map.html", f=f, points=place_points(store, f), provinces=province_counts(store, f),
+                  total=store.count_events(**f.given()))
 
 
 @router.get("/docs", response_class=HTMLResponse)

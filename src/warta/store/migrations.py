@@ -120,12 +120,29 @@ def _v5_anchored_links(conn: Connection) -> None:
     conn.execute(link_pending.insert().from_select(["doc_id"], sa.select(documents.c.doc_id)))
 
 
+def _v6_admin1(conn: Connection) -> None:
+    """The event place's first-level division (``event_loc.admin1_code``) as a column, so that the
+    map's events-by-province counts are a ``GROUP BY``; filled from the stored records."""
+    from .schema import events
+    from .shared import admin1_of
+
+    if "admin1" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
+        conn.execute(sa.text("ALTER TABLE events ADD COLUMN admin1 VARCHAR(16)"))
+    if "ix_events_admin1" not in {i["name"] for i in sa.inspect(conn).get_indexes("events")}:
+        conn.execute(sa.text("CREATE INDEX ix_events_admin1 ON events (admin1)"))
+    rows = [{"eid": rid, "a1": a1} for rid, rec in conn.execute(sa.select(events.c.id, events.c.record))
+            if (a1 := admin1_of(rec))]
+    if rows:
+        conn.execute(events.update().where(events.c.id == sa.bindparam("eid")).values(admin1=sa.bindparam("a1")), rows)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_links),
     (3, _v3_link_state),
     (4, _v4_bounded_reads),
     (5, _v5_anchored_links),
+    (6, _v6_admin1),
 ]
 
 LATEST = MIGRATIONS[-1][0]

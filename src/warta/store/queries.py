@@ -261,6 +261,17 @@ class _Queries:
             return [{"lat": lat, "lon": lon, "place": place, "country": code, "type": typ, "count": n, "date": date,
                      "id": eid} for lat, lon, place, code, typ, n, date, eid in conn.execute(q)]
 
+    def admin1_counts(self, within: str = "IDN", **filters: str | None) -> dict[str, int]:
+        """How many matching events lie in each first-level division of the country ``within``
+        (ISO 3166-1 alpha-3): GeoNames admin1 code (``IDN.04``) -> count; divisions with none
+        are absent."""
+        code, country = events.c.admin1, within.upper()
+        q = (sa.select(code, sa.func.count())  # the codes that start "IDN.", as a range the index answers
+             .where(code >= country + ".", code < country + "/", *self._conditions(**filters))
+             .group_by(code))
+        with self.engine.connect() as conn:
+            return {c: n for c, n in conn.execute(q)}
+
     def events_at(self, lat: float, lon: float, *, limit: int = 50, **filters: str | None) -> list[dict[str, Any]]:
         """The matching events placed at (``lat``, ``lon``), latest first: what one map point holds."""
         q = (sa.select(events.c.id).where(events.c.lat == lat, events.c.lon == lon, *self._conditions(**filters))

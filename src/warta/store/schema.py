@@ -99,6 +99,7 @@ events = sa.Table(
     sa.Column("confidence", sa.Float, index=True),  # index: v4
     sa.Column("lat", sa.Float),  # v4: the event place's coordinates, when the gazetteer knows them
     sa.Column("lon", sa.Float),
+    sa.Column("admin1", sa.String(16), index=True),  # v6: the place's province or state (GeoNames, `IDN.04`)
     sa.Column("cluster", sa.String(64), index=True),
     sa.Column("record", sa.JSON, nullable=False),  # the full output.md record
 )

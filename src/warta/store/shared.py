@@ -114,3 +114,11 @@ def coordinates(rec: dict) -> tuple[float | None, float | None]:
     except (TypeError, KeyError, ValueError):
         return None, None
     return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else (None, None)
+
+
+def admin1_of(rec: dict) -> str | None:
+    """The event place's first-level division from a record (``event_loc.admin1_code``, GeoNames'
+    code after the country's: ``IDN.04``), when it has one."""
+    loc = rec.get("event_loc") if isinstance(rec, dict) else None
+    code = loc.get("admin1_code") if isinstance(loc, dict) else None
+    return code if isinstance(code, str) and 0 < len(code) <= 16 else None

@@ -15,7 +15,7 @@ from .schema import (
     boilerplate, documents, entities, entity_keys, event_arguments, event_pairs, events, link_pending,
     mentions, sentences, sources,
 )
-from .shared import _DATE_RANK, _write_lock, coordinates, fold_pair, node_of
+from .shared import _DATE_RANK, _write_lock, admin1_of, coordinates, fold_pair, node_of
 
 
 class _Writes:
@@ -173,7 +173,7 @@ class _Writes:
                 modality=rec.get("modality") or "asserted", location=loc.get("placename"),
                 location_code=loc.get("country_code3"), quad_code=rec.get("quad_code"),
                 sentence_start=ti.get("start", 0), sentence_end=ti.get("end", 0),
-                confidence=rec.get("confidence"), lat=lat, lon=lon, cluster=rec.get("cluster"), record=rec,
+                confidence=rec.get("confidence"), lat=lat, lon=lon, admin1=admin1_of(rec), cluster=rec.get("cluster"), record=rec,
             ))
             for role in ("actor", "recipient"):
                 for pos, a in enumerate(rec.get(role) or []):

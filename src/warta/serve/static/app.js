@@ -98,27 +98,56 @@
 
   /* The map: country outlines (world-atlas, vendored; no tiles, works offline) and one point per
      place and type, coloured by quad class, sized by the number of events; a click lists the
-     place's events. Without the outlines (or topojson-client) the points go on plain axes. */
+     place's events. Points closer than CLUSTER_PX on the screen merge into one grey group that
+     shows its number of events (see cluster()); zooming in splits it again, a click zooms in on
+     it and lists its places. Without the outlines (or topojson-client) the points go on plain axes. */
+  var CLUSTER_PX = 36;
   function map(el) {
     var pts = data(el);
     if (!pts || typeof echarts === "undefined") return;
     var chart = echarts.init(el, null, { renderer: "canvas" });
     var maxN = Math.max.apply(null, pts.map(function (d) { return d.count; }).concat([1]));
-    function draw(geo) {
-      var byQuad = {};
-      pts.forEach(function (d) {
-        var q = d.quad || 0;
-        (byQuad[q] = byQuad[q] || []).push({ name: d.place || d.country || "?", value: [d.lon, d.lat, d.count], d: d });
+    var total = pts.reduce(function (n, d) { return n + d.count; }, 0);
+    var quads = Object.keys(pts.reduce(function (o, d) { o[d.quad || 0] = 1; return o; }, {})).sort();
+    var state = { zoom: null, finder: null, markers: [] };
+    function series(groups) {
+      var byQuad = {}, clusters = [];
+      quads.forEach(function (q) { byQuad[q] = []; });
+      groups.forEach(function (g) {
+        if (g.length === 1) {
+          var d = g[0];
+          byQuad[d.quad || 0].push({ name: d.place || d.country || "?", value: [d.lon, d.lat, d.count], d: d });
+          return;
+        }
+        var n = 0, lon = 0, lat = 0;
+        g.forEach(function (d) { n += d.count; lon += d.lon * d.count; lat += d.lat * d.count; });
+        clusters.push({ name: g.length + " places", value: [lon / n, lat / n, n], members: g,
+                        label: { show: true, formatter: String(n) } });
       });
-      var series = Object.keys(byQuad).sort().map(function (q) {
-        return { name: QUAD_NAMES[q], type: "scatter", coordinateSystem: geo ? "geo" : "cartesian2d", data: byQuad[q],
+      var cs = state.finder.geoIndex === 0 ? "geo" : "cartesian2d";
+      var out = quads.map(function (q) {
+        return { id: "quad-" + q, name: QUAD_NAMES[q], type: "scatter", coordinateSystem: cs, data: byQuad[q],
                  symbolSize: function (v) { return 7 + 23 * Math.sqrt(v[2] / maxN); },
                  itemStyle: { color: QUAD[q] || "#666", opacity: 0.75, borderColor: "#fff", borderWidth: 0.5 } };
       });
-      var opt = { animation: false, legend: { top: 0 }, series: series,
-        tooltip: { trigger: "item", formatter: function (p) { var d = p.data.d;
-          return esc(d.place || "?") + " " + esc(d.country || "") + "<br>" + esc(d.type) + ": " + d.count +
-                 " event(s), latest " + esc(d.date || "?"); } } };
+      out.push({ id: "clusters", name: "groups of nearby places", type: "scatter", coordinateSystem: cs, data: clusters,
+                 symbolSize: function (v) { return 20 + 22 * Math.sqrt(v[2] / Math.max(total, 1)); }, z: 3,
+                 label: { position: "inside", color: "#fff", fontWeight: "bold", fontSize: 11 },
+                 itemStyle: { color: "#455a64", opacity: 0.88, borderColor: "#fff", borderWidth: 1.5 } });
+      state.markers = out.map(function (s) { return s.data; }).reduce(function (a, b) { return a.concat(b); }, []);
+      return out;
+    }
+    function recluster(force) {
+      var geo = (chart.getOption().geo || [])[0];
+      var zoom = geo ? geo.zoom : 1;
+      if (!force && zoom === state.zoom) return;  // panning moves every point alike: the groups stay
+      state.zoom = zoom;
+      chart.setOption({ series: series(cluster(pts, function (d) { return chart.convertToPixel(state.finder, [d.lon, d.lat]); })) },
+                      { replaceMerge: ["series"] });
+    }
+    function draw(geo) {
+      var opt = { animation: false, legend: { top: 0 }, series: [],
+        tooltip: { trigger: "item", formatter: function (p) { return p.data.members ? groupTip(p.data.members) : pointTip(p.data.d); } } };
       if (geo) {
         var lons = pts.map(function (d) { return d.lon; }), lats = pts.map(function (d) { return d.lat; });
         var w = Math.max(Math.min.apply(null, lons) - 4, -180), e = Math.min(Math.max.apply(null, lons) + 4, 180);
@@ -126,14 +155,36 @@
         opt.geo = { map: "warta-world", roam: true, boundingCoords: [[w, n], [e, s]], top: 30, bottom: 10,
                     itemStyle: { areaColor: "#eef1f4", borderColor: "#9aa5b1", borderWidth: 0.5 },
                     emphasis: { disabled: true }, select: { disabled: true } };
+        state.finder = { geoIndex: 0 };
       } else {
         opt.grid = { left: 50, right: 20, top: 30, bottom: 40 };
         opt.xAxis = { type: "value", min: -180, max: 180, name: "lon" };
         opt.yAxis = { type: "value", min: -90, max: 90, name: "lat" };
+        state.finder = { gridIndex: 0 };
       }
       chart.setOption(opt);
-      chart.on("click", function (p) { if (p.data && p.data.d) placeEvents(p.data.d); });
+      recluster(true);
+      chart.on("georoam", function () { recluster(false); });
+      chart.on("click", function (p) {
+        if (!p.data) return;
+        if (p.data.d) placeEvents(p.data.d);
+        else if (p.data.members) openGroup(p.data);
+      });
       warta.charts.map = chart;
+      warta.mapMarkers = function () { return state.markers; };
+    }
+    function openGroup(g) {
+      var m = g.members;
+      var one = m.every(function (d) { return d.lat === m[0].lat && d.lon === m[0].lon; });
+      if (one) {  // one place with several types: no zoom splits it
+        placeEvents({ lat: m[0].lat, lon: m[0].lon, place: m[0].place, country: m[0].country, count: g.value[2] });
+        return;
+      }
+      listPlaces(m);
+      if (state.finder.geoIndex === 0) {
+        chart.setOption({ geo: { center: [g.value[0], g.value[1]], zoom: (state.zoom || 1) * 2.5 } });
+        recluster(true);
+      }
     }
     if (typeof topojson === "undefined" || !window.fetch) { draw(false); return; }
     fetch("/static/vendor/world-countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
@@ -142,22 +193,104 @@
     }).catch(function () { draw(false); });
   }
 
-  /* The events at one map point, with their evidence sentences, under the map. */
+  /* Greedy grouping, the same for the same points and zoom: the places with the most events first,
+     each takes every not yet grouped point within CLUSTER_PX pixels of it (found through a grid of
+     CLUSTER_PX cells, so the work grows with the number of points, not its square). */
+  function cluster(pts, pixel) {
+    var xy = pts.map(pixel), grid = {};
+    function key(i, j) { return i + ":" + j; }
+    xy.forEach(function (p, k) {
+      var c = key(Math.floor(p[0] / CLUSTER_PX), Math.floor(p[1] / CLUSTER_PX));
+      (grid[c] = grid[c] || []).push(k);
+    });
+    var order = pts.map(function (_, k) { return k; }).sort(function (a, b) { return pts[b].count - pts[a].count || a - b; });
+    var taken = {}, groups = [];
+    order.forEach(function (k) {
+      if (taken[k]) return;
+      taken[k] = true;
+      var g = [pts[k]], ci = Math.floor(xy[k][0] / CLUSTER_PX), cj = Math.floor(xy[k][1] / CLUSTER_PX);
+      for (var di = -1; di <= 1; di++) for (var dj = -1; dj <= 1; dj++) {
+        (grid[key(ci + di, cj + dj)] || []).forEach(function (o) {
+          if (!taken[o] && Math.hypot(xy[o][0] - xy[k][0], xy[o][1] - xy[k][1]) <= CLUSTER_PX) { taken[o] = true; g.push(pts[o]); }
+        });
+      }
+      groups.push(g);
+    });
+    return groups;
+  }
+  warta.cluster = cluster;
+
+  function pointTip(d) {
+    return esc(d.place || "?") + " " + esc(d.country || "") + "<br>" + esc(d.type) + ": " + d.count +
+           " event(s), latest " + esc(d.date || "?");
+  }
+  function groupTip(m) {
+    var places = {}, n = 0;
+    m.forEach(function (d) { var k = d.place || d.country || "?"; places[k] = (places[k] || 0) + d.count; n += d.count; });
+    var names = Object.keys(places).sort(function (a, b) { return places[b] - places[a] || (a < b ? -1 : 1); });
+    return n + " event(s) at " + names.length + " place(s):<br>" + names.slice(0, 8).map(function (k) {
+      return esc(k) + " " + places[k]; }).join("<br>") + (names.length > 8 ? "<br>…" : "");
+  }
+
+  /* A group's places under the map, each with a link that lists its events. */
+  function listPlaces(m) {
+    var box = document.getElementById("map-events");
+    if (!box) return;
+    var n = m.reduce(function (s, d) { return s + d.count; }, 0);
+    var html = "<h2>" + n + " event(s) at " + m.length + " point(s)</h2><ul class=\"place-list\">";
+    m.forEach(function (d, i) {
+      html += "<li><a href=\"#map-events\" data-i=\"" + i + "\">" + esc(d.place || d.country || "?") + "</a> " +
+              esc(d.type) + " (" + d.count + ")</li>";
+    });
+    box.innerHTML = html + "</ul>";
+    box.querySelectorAll("a[data-i]").forEach(function (a) {
+      a.addEventListener("click", function (ev) { ev.preventDefault(); placeEvents(m[+a.getAttribute("data-i")]); });
+    });
+  }
+
+  /* The events at one map point (of one type, or all when d.type is absent), with their
+     evidence sentences, under the map. */
   function placeEvents(d) {
     var box = document.getElementById("map-events");
     if (!box) { window.location.href = eventHref(d.id); return; }
     var params = new URLSearchParams(window.location.search);
-    params.set("lat", d.lat); params.set("lon", d.lon); params.set("type", d.type); params.set("limit", "50");
+    params.set("lat", d.lat); params.set("lon", d.lon); params.set("limit", "50");
+    if (d.type) params.set("type", d.type);
     box.textContent = "…";
     fetch("/api/places/events?" + params.toString()).then(function (r) { return r.json(); }).then(function (page) {
       var items = page;
-      var html = "<h2>" + esc(d.place || d.country || "?") + " — " + esc(d.type) + " (" + d.count + ")</h2><ul class=\"place-events\">";
+      var html = "<h2>" + esc(d.place || d.country || "?") + (d.type ? " — " + esc(d.type) : "") + " (" + d.count + ")</h2><ul class=\"place-events\">";
       items.forEach(function (e) {
         html += "<li><a href=\"" + eventHref(e.id) + "\">" + esc(e.date || "?") + "</a> " +
                 esc(((e.text_info || {}).sentence) || "") + "</li>";
       });
       box.innerHTML = html + "</ul>";
     }).catch(function (err) { box.textContent = "The events could not be listed: " + err; });
+  }
+  warta.placeEvents = placeEvents;
+
+  /* Indonesia's provinces coloured by their number of events (a choropleth), on approximate
+     outlines built by scripts/build_provinces.py from GeoNames places (vendored, offline). */
+  function provinces(el) {
+    var rows = data(el);
+    if (!rows || typeof echarts === "undefined" || !window.fetch) return;
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    var max = Math.max.apply(null, rows.map(function (r) { return r.count; }).concat([1]));
+    fetch("/static/vendor/indonesia-provinces.json").then(function (r) { return r.json(); }).then(function (geo) {
+      echarts.registerMap("warta-idn", geo);
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: "item", formatter: function (p) {
+          return esc(p.name) + ": " + (p.data ? p.data.value : 0) + " event(s)"; } },
+        visualMap: { type: "continuous", min: 0, max: max, left: 10, bottom: 10, calculable: false, text: [String(max), "0"],
+                     inRange: { color: ["#eef1f4", "#9ecae1", "#3182bd", "#08306b"] } },
+        series: [{ name: "events", type: "map", map: "warta-idn", roam: true, top: 10, bottom: 10,
+                   itemStyle: { borderColor: "#fff", borderWidth: 0.6 }, emphasis: { label: { show: true } },
+                   select: { disabled: true },
+                   data: rows.map(function (r) { return { name: r.name, value: r.count, code: r.code }; }) }]
+      });
+      warta.charts.provinces = chart;
+    }).catch(function (err) { el.textContent = "The province outlines could not be loaded: " + err; });
   }
 
   function init() {
@@ -168,6 +301,7 @@
         if (kind === "network") network(el);
         else if (kind === "timeline") timeline(el);
         else if (kind === "map") map(el);
+        else if (kind === "provinces") provinces(el);
       } catch (err) { el.textContent = "This chart could not be drawn: " + err; }
     });
     window.addEventListener("resize", function () {
