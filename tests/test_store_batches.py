@@ -41,10 +41,11 @@ def documents():
     return [analyzer.analyze(a) for a in _articles()]
 
 
-def test_store_batches_give_the_rows_of_one_transaction_per_article(tmp_path, documents):
+def test_store_batches_give_the_rows_of_one_transaction_per_article(tmp_path, documents, db_url):
+    """Batches on SQLite and PostgreSQL against one transaction per article on SQLite."""
     from warta.store.store import Store
 
-    with Store(tmp_path / "one.db") as one, Store(tmp_path / "batch.db") as batch:
+    with Store(tmp_path / "one.db") as one, Store(db_url) as batch:
         flags_one = [one.add(d) for d in documents]
         it = iter(documents)
         flags_batch = []
