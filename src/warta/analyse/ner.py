@@ -33,6 +33,7 @@ features only.
 from __future__ import annotations
 
 import threading
+from functools import partial
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -139,6 +140,9 @@ _OFFSETS = (-2, -1, 1, 2)
 # Per-(word, cased) cache: (own features, as -2, as -1, as +1, as +2, lower).
 _CACHE: dict[tuple[str, bool], tuple] = {}
 _CACHE_MAX = 200_000
+#: words whose features a loaded tagger keeps (cleared when full): the frequent words of a few
+#: thousand articles; a bound, so that a long ingest's memory stays flat
+_TAGGER_CACHE_MAX = 50_000
 _BOS = {-2: ("-2:w=<s>",), -1: ("-1:w=<s>",)}
 _EOS = {1: ("+1:w=</s>",), 2: ("+2:w=</s>",)}
 
@@ -418,7 +422,8 @@ class NerTagger:
         self._known = known_attributes(self._tagger)
         self.clusters = load_clusters(clusters_path(self.model_path))
         self.gazetteer = load_gazetteer(gazetteer_path(self.model_path))
-        self._full_feats = word_features(self.clusters, self.gazetteer)
+        # the tagger keeps its own cache of filtered features: the full ones are not cached twice
+        self._full_feats = partial(_word_feats_uncached, clusters=self.clusters, gazetteer=self.gazetteer)
         self._cache: dict[tuple[str, bool], tuple] = {}
 
     def _word_feats(self, word: str, cased: bool) -> tuple:
@@ -428,7 +433,7 @@ class NerTagger:
             known = self._known
             full = self._full_feats(word, cased)
             hit = tuple(tuple(a for a in part if a in known) for part in full[:5]) + (full[5],)
-            if len(self._cache) >= _CACHE_MAX:
+            if len(self._cache) >= _TAGGER_CACHE_MAX:
                 self._cache.clear()
             self._cache[key] = hit
         return hit

@@ -198,7 +198,10 @@ class Analyzer:
         return doc
 
     def analyze(self, article: Article) -> Document:
-        return self.to_document(self.nlp(self.make_doc(article)))
+        # spaCy's vocabulary would keep every new word of every article (an archive's memory would
+        # grow without end): what an article adds is dropped once its Document, plain Python, is made
+        with self.nlp.memory_zone():
+            return self.to_document(self.nlp(self.make_doc(article)))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
         for art in articles:
