@@ -70,7 +70,7 @@ TARGETS = [
            ["tests/test_store_sqlite.py", "tests/test_readers_inputs.py"],
            "dedup: the content hash that names an article"),
     Target("dedup-store", "src/warta/store/writes.py", ["_Writes.add"],
-           ["tests/test_store_sqlite.py"],
+           ["tests/test_store_sqlite.py", "tests/test_store_add_dedup.py"],
            "dedup: storing the same article twice"),
     Target("merge", "src/warta/fuse/reports.py",
            ["modality_class", "provenance", "period", "_granularity", "widened", "_relation", "_days_apart",
