@@ -98,3 +98,13 @@ def test_readers_decoding_random_high_bytes_have_no_encoding():
     r = random.Random(20)
     data = bytes(r.randrange(128, 256) for _ in range(3000))
     assert _reason(data) == "binary data or an unknown text encoding"
+
+
+def test_readers_decoding_control_characters_up_to_exactly_5_percent_are_text():
+    # one control character in twenty: the most a text may have, in UTF-8 or in cp1252
+    text = "".join((SENTENCE * 2)[i:i + 19] + "\x02" for i in range(0, 19 * 5, 19))
+    assert len(text) == 100 and text.count("\x02") == 5
+    assert decode_text(text.encode("utf-8"), "x") == (text, "utf-8")
+    western = text.replace("Presiden", "Présiden")
+    assert decode_text(western.encode("cp1252"), "x") == (western, "cp1252")
+    assert _reason((text + "\x02").encode("utf-8")) == "binary data, not text"
