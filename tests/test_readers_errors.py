@@ -175,3 +175,21 @@ def test_readers_errors_published_every_calendar_date_is_kept(d, grain, clock):
     value = {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[grain]
     a = _one({"id": "a", "text": ARTICLE, "published": value + (clock if grain == "day" else "")})
     assert isinstance(a, Article) and a.published == value
+
+
+def test_readers_errors_binary_stream_is_read_a_bounded_line_at_a_time():
+    class Stream(io.BytesIO):
+        asked: list = []
+
+        def readline(self, size=-1):
+            self.asked.append(size)
+            return super().readline(size)
+
+        def __iter__(self):
+            raise AssertionError("a binary stream is read with readline(limit), never iterated whole")
+
+    s = Stream(json.dumps({"id": "a", "text": ARTICLE}).encode() + b"\n" + b"x" * (MB + 10) + b"\n")
+    a, e = list(read_jsonl(s, "s.jsonl"))
+    assert isinstance(a, Article) and a.doc == "a"
+    assert e.source == "s.jsonl:2" and e.reason.startswith("invalid JSON")
+    assert s.asked and all(0 <= n <= readers.MAX_LINE_BYTES + 1 for n in s.asked)
