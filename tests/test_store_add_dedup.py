@@ -84,18 +84,44 @@ def test_store_add_dedup_article_linked_at_once_finds_its_near_duplicate(store, 
     assert (dup["doc"], dup["of_doc"]) == ("salinan.txt", "asli.txt")
 
 
-def test_store_add_dedup_article_stored_meanwhile_by_another_process(store, make_document, monkeypatch, tmp_path):
+def test_store_add_dedup_other_writer_waits_until_this_article_is_stored(store, make_document, monkeypatch, tmp_path):
+    """The write lock is taken before the look-up: no other writer can store the same article
+    between this one's look-up and its insert; once it is stored, the other finds it there."""
+    import sqlite3
+
     from warta.store.store import Store
 
     doc = make_document("a.txt", TEXT)
     real_insert = store._insert
 
-    def racing_insert(conn, d, origin):
-        # another process stores the same article between this one's look-up and its insert
-        with Store(tmp_path / "test.db") as other:
-            assert other.add(d) is True
+    def insert_while_another_tries(conn, d, origin):
+        other = sqlite3.connect(tmp_path / "test.db", timeout=0, isolation_level=None)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        finally:
+            other.close()
         real_insert(conn, d, origin)
 
-    monkeypatch.setattr(store, "_insert", racing_insert)
+    monkeypatch.setattr(store, "_insert", insert_while_another_tries)
+    assert store.add(doc) is True
+    with Store(tmp_path / "test.db") as other:
+        assert other.add(doc) is False
+    assert store.count()["documents"] == 1 and store.has(doc.doc_id)
+
+
+def test_store_add_dedup_article_stored_meanwhile_by_another_process(store, make_document, monkeypatch, tmp_path):
+    """A writer that does not take the lock (an older warta) stored the article after this one
+    looked: the insert's integrity error means "already there", not a failure."""
+    from warta.store.store import Store
+
+    doc = make_document("a.txt", TEXT)
+    with Store(tmp_path / "test.db") as other:
+        assert other.add(doc) is True
+
+    def looked_before_the_other_stored(conn, d, origin, link):
+        raise sa.exc.IntegrityError("INSERT INTO documents", {}, Exception("UNIQUE constraint failed"))
+
+    monkeypatch.setattr(store, "_store_one", looked_before_the_other_stored)
     assert store.add(doc) is False
     assert store.count()["documents"] == 1 and store.has(doc.doc_id)
