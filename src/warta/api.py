@@ -75,7 +75,8 @@ def analyze_inputs(inputs: Iterable[str], on_failure: Callable[[Failure], None] 
 
 def ingest(inputs: Iterable[str], store, on_failure: Callable[[Failure], None] | None = None,
            on_document: Callable[[Document, bool], None] | None = None) -> Report:
-    """Analyse the inputs in this process and store each article in its own transaction; returns a :class:`Report`.
+    """Analyse the inputs in this process and store them, a batch per transaction with the result
+    of one transaction per article; returns a :class:`Report`.
 
     (:func:`warta.runner.ingest_with` does the same with any runner, a Dask cluster's included.)
     """

@@ -1,5 +1,5 @@
-"""Writing documents: one transaction per article (document, sentences, entities, mentions,
-events and their arguments), replacing an older copy, then linking it (``Store``)."""
+"""Writing documents: one transaction per article or per batch of articles (document, sentences,
+entities, mentions, events and their arguments), replacing an older copy, then linking it (``Store``)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,7 +19,7 @@ from .shared import _DATE_RANK, _write_lock, admin1_of, coordinates, fold_pair, 
 
 
 class _Writes:
-    """Writing documents: one transaction per article (document, sentences, entities, mentions,"""
+    """Writing documents: one transaction per article or per batch (``add``, ``add_batch``)."""
 
     def add(self, document: Document, origin: str | None = None, *, link: bool = True) -> bool:
         """Store one analysed document in one transaction; False when it was already there.
