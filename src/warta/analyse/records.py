@@ -276,10 +276,11 @@ def build_records(doc) -> list[Event]:
 
     An event whose sentence names no date may get one from its neighbours (:func:`_neighbour_date`).
     An event whose sentence names no date or place takes them from the story being told,
-    with ``resolved_from: "context"``: the date of the first current (not background) event
-    that had one of its own, and the latest place named for such an event of the same family
-    (cooperation or conflict). A current event with no date anywhere gets the month of
-    publication, said as ``resolved_from: "published (month; no date in the text)"``.
+    with ``resolved_from: "context"``: the article's news day (:func:`_news_day`), else the date
+    of the first current (not background) event that had one of its own, and the latest place
+    named for such an event of the same family (cooperation or conflict). A current event with
+    no date anywhere gets the month of publication, said as
+    ``resolved_from: "published (month; no date in the text)"``.
     """
     text: str = doc_text(doc)
     art = doc._.article
