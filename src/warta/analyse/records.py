@@ -319,9 +319,12 @@ def build_records(doc) -> list[Event]:
         if current and loc and loc.get("placename"):
             story_place[_family(ev.type)] = loc  # the latest place named: stories move between places
         if date is None and current and modality != "hypothetical":
-            if news_day is not None:
+            story_ok = story_date is not None and not (past and _after(story_date[0], anchor, anchor_gran))
+            if story_ok and (news_day is None or modality == "future"):
+                date, date_info = _carried(*story_date)  # a planned event: the story's date, not the past news day
+            elif news_day is not None and modality != "future":
                 date, date_info = _carried(*news_day)
-            elif story_date is not None and not (past and _after(story_date[0], anchor, anchor_gran)):
+            elif story_ok:
                 date, date_info = _carried(*story_date)
             elif anchor is not None and anchor_gran in ("day", "month") and modality in ("asserted", "future"):
                 date = anchor.isoformat()[:7]
