@@ -218,6 +218,31 @@ def _sentence_date(seq: int, sentences, text: str, anchor, anchor_gran, cache,
     return _carried(t.value, {"granularity": t.granularity, "text": t.text})
 
 
+#: how many days before publication the article's news day may lie (news is reported the day it
+#: happens or a few days after; a date further back is background)
+NEWS_DAY_WINDOW = 7
+
+
+def _news_day(sentences, text: str, anchor, anchor_gran, cache) -> tuple[str, dict[str, Any]] | None:
+    """The day of the article's news: its first day-precise date, read in the past tense, that lies
+    within :data:`NEWS_DAY_WINDOW` days before publication (``kata Tulus di Jakarta, Kamis``,
+    ``mogok sejak Senin (19/6)``; not a deadline ``hingga Jumat``); None without a day-precise
+    anchor or such a date."""
+    if anchor is None or anchor_gran != "day":
+        return None
+    for sent in sentences:
+        for t in _times(sent, text[sent.start:sent.end], anchor, anchor_gran, "past", cache):
+            if t.role == "until" or t.granularity != "day" or not t.value:
+                continue
+            try:
+                days = (anchor - dt.date.fromisoformat(t.value)).days
+            except ValueError:
+                continue
+            if 0 <= days <= NEWS_DAY_WINDOW:
+                return t.value, {"granularity": "day", "text": t.text, "resolved_from": t.resolved_from}
+    return None
+
+
 def _neighbour_date(seq: int, sentences, text: str, own_dates: dict[int, tuple[str, dict[str, Any]]],
                     anchor, anchor_gran, cache, tense: str = "auto") -> tuple[str | None, dict[str, Any]]:
     """The date of an undated event that its neighbours give it.
@@ -251,10 +276,11 @@ def build_records(doc) -> list[Event]:
 
     An event whose sentence names no date may get one from its neighbours (:func:`_neighbour_date`).
     An event whose sentence names no date or place takes them from the story being told,
-    with ``resolved_from: "context"``: the date of the first current (not background) event
-    that had one of its own, and the latest place named for such an event of the same family
-    (cooperation or conflict). A current event with no date anywhere gets the month of
-    publication, said as ``resolved_from: "published (month; no date in the text)"``.
+    with ``resolved_from: "context"``: the article's news day (:func:`_news_day`), else the date
+    of the first current (not background) event that had one of its own, and the latest place
+    named for such an event of the same family (cooperation or conflict). A current event with
+    no date anywhere gets the month of publication, said as
+    ``resolved_from: "published (month; no date in the text)"``.
     """
     text: str = doc_text(doc)
     art = doc._.article
@@ -267,6 +293,7 @@ def build_records(doc) -> list[Event]:
     story_date: tuple[str, dict[str, Any]] | None = None
     story_place: dict[int, dict[str, Any]] = {}  # by family: cooperation (quad 1-2) or conflict (3-4)
     own_dates: dict[int, tuple[str, dict[str, Any]]] = {}
+    news_day = _news_day(sentences, text, anchor, anchor_gran, cache)
     for seq, ev in doc._.events or []:
         sent = sentences[seq]
         s_text = text[sent.start:sent.end]
@@ -292,7 +319,12 @@ def build_records(doc) -> list[Event]:
         if current and loc and loc.get("placename"):
             story_place[_family(ev.type)] = loc  # the latest place named: stories move between places
         if date is None and current and modality != "hypothetical":
-            if story_date is not None and not (past and _after(story_date[0], anchor, anchor_gran)):
+            story_ok = story_date is not None and not (past and _after(story_date[0], anchor, anchor_gran))
+            if story_ok and (news_day is None or modality == "future"):
+                date, date_info = _carried(*story_date)  # a planned event: the story's date, not the past news day
+            elif news_day is not None and modality != "future":
+                date, date_info = _carried(*news_day)
+            elif story_ok:
                 date, date_info = _carried(*story_date)
             elif anchor is not None and anchor_gran in ("day", "month") and modality in ("asserted", "future"):
                 date = anchor.isoformat()[:7]

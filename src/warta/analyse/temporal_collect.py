@@ -14,7 +14,7 @@ from .temporal_calendar import (
 from .temporal_patterns import (
     _ABBR, _MON_WORDS, _MONTH_CUE_BEFORE, _RE_DAYMONTH, _RE_ISO, _RE_MONTH, _RE_MONTHDAY_EN,
     _RE_NUMDATE, _RE_NUMREL, _RE_RELDAY, _RE_UNITREL, _RE_VAGUE, _RE_WEEKDAY, _RE_YEAR, _REL_WORDS,
-    _UNIT_WORDS, _VAGUE_WORDS, _WD_WORDS, _WEAK_FULL, _wfinditer, _windows, _YEAR_BAD_AFTER,
+    _UNIT_WORDS, _VAGUE_WORDS, _WD_WORDS, _WEAK_FULL, _wfinditer, _windows, _YEAR_BAD_AFTER, _LAW_NUMBER_BEFORE,
     _YEAR_CUE_BEFORE,
 )
 
@@ -264,6 +264,8 @@ def _years(sc: _Scan, add) -> None:
             if not _YEAR_CUE_BEFORE.search(text[max(0, m.start() - 15):m.start()]):
                 continue
         if _YEAR_BAD_AFTER.match(text[m.end():m.end() + 14]):
+            continue
+        if m.group("tahun") and _LAW_NUMBER_BEFORE.search(text[max(0, m.start("tahun") - 30):m.start("tahun")]):
             continue
         if not m.group("tahun") and re.match(r"\s*[.,]\d", text[m.end():m.end() + 3]):
             continue

@@ -68,6 +68,7 @@ _RE_WEEKDAY = re.compile(
     rf"(?:\s+(?P<tod>(?i:{_TOD})))?"
     rf"(?:\s+(?P<rel>(?i:kemarin|lalu|yang\s+lalu|depan|mendatang|besok|ini|nanti|"
     rf"(?:pekan|minggu)\s+(?:lalu|depan|ini|mendatang))))?(?!\w)"
+    rf"(?:\s+(?i:waktu\s+(?:setempat|lokal))(?=\s*\())?"  # "Rabu waktu setempat (10/5)"
     rf"(?:\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\))?"
     rf"(?:\s*,?\s+(?:(?i:tanggal|tgl\.?)\s+)?(?P<d2>\d{{1,2}})\s+{_MON.format(n='mon2')}"
     rf"(?:\s+(?P<y2>\d{{4}}))?(?!\w))?"
@@ -122,6 +123,8 @@ _YEAR_CUE_BEFORE = re.compile(
     r"kudeta|pemilu|pilpres|pemilihan|invasi|perang|sensus|anggaran|in|since|by)\s*$)")
 
 
+# "UU Nomor 30 Tahun 2002", "Perppu No. 1 Tahun 2017": the year is part of a regulation's number
+_LAW_NUMBER_BEFORE = re.compile(r"(?i:\b(?:nomor|no\.?|nmr\.?)\s*\d+[\w/.-]*\s*$)")
 _YEAR_BAD_AFTER = re.compile(
     r"\s*(?i:orang|jiwa|warga|kali|unit|buah|ekor|personel|tentara|pasukan|anggota|rumah|"
     r"km|kilometer|meter|ton|kg|dolar|dollar|rupiah|euro|yuan|rubel|juta|ribu|miliar|triliun|"
