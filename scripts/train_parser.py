@@ -4,12 +4,14 @@
 Usage (from the repo root)::
 
     python scripts/train_parser.py                         # defaults below
-    python scripts/train_parser.py --ud ../shared/data/ud --max-steps 2000
+    python scripts/train_parser.py --max-steps 2400 --vectors-rows 10000 --dev-csui 100 --csui-weight 3
 
-Training data (Universal Dependencies, CoNLL-U): CSUI train, GSD dev and test, PUD (its last
-``--dev-sents`` sentences are kept apart to pick the best checkpoint). CSUI test is **held out**:
-the UAS/LAS/POS figures written to ``parser-metrics.json`` are measured on it and on nothing that
-was trained on.
+Training data (Universal Dependencies, CoNLL-U): CSUI train (``--csui-weight`` copies), GSD dev
+and test, PUD. The last ``--dev-sents`` sentences of PUD and the last ``--dev-csui`` of CSUI
+train are kept apart to pick the best checkpoint (and to compare settings). CSUI test is **held
+out**: the UAS/LAS/POS figures written to ``parser-metrics.json`` are measured on it and on
+nothing that was trained on. With ``--vectors-rows``, static word vectors are first trained on
+raw IndoSum text (``scripts/train_vectors.py``) and shipped in the model's vocab.
 
 Multiword tokens (``menyetujuinya`` = ``menyetujui`` + ``nya``) are merged into one token, as
 warta's tokenizer sees them: the merged token takes the head, relation and tag of the part whose
@@ -25,6 +27,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -35,7 +38,9 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_UD = REPO / ".." / "shared" / "data" / "ud"
+SHARED = Path(os.environ.get("WARTA_SHARED") or REPO.parent / "shared")
+DEFAULT_UD = SHARED / "data" / "ud"
+DEFAULT_CORPUS = SHARED / "corpora" / "indosum" / "articles.jsonl"
 MODEL_DIR = REPO / "src" / "warta" / "analyse" / "models" / "parser"
 METRICS = REPO / "src" / "warta" / "analyse" / "models" / "parser-metrics.json"
 
@@ -224,6 +229,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ud", type=Path, default=DEFAULT_UD, help="folder with CSUI/, GSD/, PUD/")
     ap.add_argument("--max-steps", type=int, default=2000)
     ap.add_argument("--dev-sents", type=int, default=100, help="PUD sentences kept apart to pick the checkpoint")
+    ap.add_argument("--dev-csui", type=int, default=0,
+                    help="last N sentences of CSUI train also kept apart for the checkpoint (not trained on)")
+    ap.add_argument("--csui-weight", type=int, default=1, help="copies of CSUI train in the training data")
+    ap.add_argument("--compound-as-nmod", action="store_true",
+                    help="train on GSD's and PUD's `compound` as `nmod`, as CSUI annotates noun modifiers")
+    ap.add_argument("--work", type=Path, default=None,
+                    help="keep spaCy's training folder here (checkpoints, log) instead of a temporary one")
+    ap.add_argument("--eval-frequency", type=int, default=200, help="steps between checkpoint scores")
+    ap.add_argument("--patience", type=int, default=1000, help="stop after this many steps without a better dev score")
+    ap.add_argument("--width", type=int, default=96, help="tok2vec width")
+    ap.add_argument("--window-size", type=int, default=1, help="tok2vec CNN window (words either side)")
+    ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
+    ap.add_argument("--vectors-rows", type=int, default=0,
+                    help="train static vectors on --corpus (scripts/train_vectors.py) with this many words; 0: none")
+    ap.add_argument("--vectors-dim", type=int, default=64)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="raw text for the vectors (IndoSum jsonl)")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--metrics", type=Path, default=METRICS)
     ap.add_argument("--evaluate-only", action="store_true",
@@ -236,8 +257,15 @@ def main(argv: list[str] | None = None) -> int:
     for name in TRAIN_FILES:
         sents = read_conllu(args.ud / name)
         if name.startswith("PUD"):
-            dev = sents[-args.dev_sents:]
+            dev += sents[-args.dev_sents:]
             sents = sents[:-args.dev_sents]
+        if name.startswith("CSUI"):
+            if args.dev_csui:
+                dev += sents[-args.dev_csui:]
+                sents = sents[:-args.dev_csui]
+            sents = sents * args.csui_weight
+        elif args.compound_as_nmod:
+            sents = [{**x, "deps": ["nmod" if d == "compound" else d for d in x["deps"]]} for x in sents]
         train += sents
     held = read_conllu(args.ud / HELD_OUT)
     train_secs = None
@@ -251,15 +279,27 @@ def _train(args, nlp, train, dev) -> float:
     from spacy.cli.train import train as spacy_train
 
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+        tmp = args.work or Path(tmp)
+        tmp.mkdir(parents=True, exist_ok=True)
         to_docbin(nlp, train).to_disk(tmp / "train.spacy")
         to_docbin(nlp, dev).to_disk(tmp / "dev.spacy")
         blank = spacy.util.load_model_from_config(spacy.util.load_config_from_str(CONFIG), auto_fill=True, validate=False)
         blank.config.to_disk(tmp / "config.cfg")  # spaCy's defaults filled in
-        t0 = time.perf_counter()
-        spacy_train(tmp / "config.cfg", tmp / "out", overrides={
+        overrides = {
             "paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy"),
-            "training.max_steps": args.max_steps})
+            "training.max_steps": args.max_steps, "training.eval_frequency": args.eval_frequency,
+            "training.patience": args.patience, "components.tok2vec.model.encode.width": args.width,
+            "components.tok2vec.model.encode.window_size": args.window_size,
+            "components.tok2vec.model.encode.depth": args.depth}
+        t0 = time.perf_counter()
+        if args.vectors_rows:
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from train_vectors import write as write_vectors
+
+            write_vectors(args.corpus, tmp / "vectors", args.vectors_rows, args.vectors_dim, window=2)
+            overrides.update({"initialize.vectors": str(tmp / "vectors"),
+                              "components.tok2vec.model.embed.include_static_vectors": True})
+        spacy_train(tmp / "config.cfg", tmp / "out", overrides=overrides)
         train_secs = time.perf_counter() - t0
         best = spacy.load(tmp / "out" / "model-best")
         if args.out.exists():
@@ -276,7 +316,13 @@ def _write_metrics(args, held, train, train_secs) -> None:
         "held_out": {"file": HELD_OUT, **held_scores},
         "scoring": "gold tokens, multiword tokens merged; punctuation counted; tagger predicts UPOS",
         "train_files": TRAIN_FILES, "train_sentences": len(train),
-        "checkpoint_dev": f"last {args.dev_sents} sentences of PUD (not trained on)",
+        "checkpoint_dev": f"last {args.dev_sents} sentences of PUD" + (
+            f" and last {args.dev_csui} of CSUI train" if args.dev_csui else "") + " (not trained on)",
+        "checkpoint_dev_scores": {k: round(v, 4) for k, v in model.meta.get("performance", {}).items()
+                                  if k in ("dep_uas", "dep_las", "tag_acc") and v is not None},
+        "settings": {"csui_weight": args.csui_weight, "compound_as_nmod": args.compound_as_nmod, "tok2vec_width": args.width, "tok2vec_depth": args.depth,
+                     "window_size": args.window_size, "vectors_rows": args.vectors_rows,
+                     "vectors_dim": args.vectors_dim if args.vectors_rows else 0},
         "train_sha256": sha256([args.ud / n for n in TRAIN_FILES]),
         "max_steps": args.max_steps, "train_seconds": round(train_secs) if train_secs else None,
         "pipeline": model.pipe_names, "tags": sorted(model.get_pipe("tagger").labels),
