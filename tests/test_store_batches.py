@@ -112,3 +112,82 @@ def test_runner_workers_give_the_documents_of_one_process(monkeypatch):
     assert failures["one"] and len(docs_one) + len(failures["one"]) == len(arts)
     assert [(f.source, f.reason) for f in failures["two"]] == [(f.source, f.reason) for f in failures["one"]]
     assert docs_two == docs_one
+
+
+def test_store_batches_replacement_inside_a_batch_relinks_everything(tmp_path, documents):
+    """A copy replaced in the middle of a batch (not its last article): the store is linked again
+    after the batch, as one transaction per article would leave it."""
+    from warta.store.store import Store
+
+    vague, precise = (d for d in documents if d.doc == "tahun.txt")
+    assert (vague.published.granularity, precise.published.granularity) == ("year", "day")
+    order = [d for d in documents if d.doc != "tahun.txt"]
+    order.insert(2, vague)
+    order.insert(len(order) - 3, precise)  # the vague copy early, the precise one with three articles after it
+    with Store(tmp_path / "one.db") as one, Store(tmp_path / "batch.db") as batch:
+        for d in order:
+            one.add(d)
+        head, tail = order[:-6], order[-6:]  # the replacement sits inside the last batch
+        batch.add_batch(head)
+        flags = batch.add_batch(tail)
+        assert flags == batch_flags(tail, head) and flags[tail.index(precise)] is True
+        assert batch.link_counts() == one.link_counts()
+        assert dump_store(batch) == dump_store(one)
+
+
+def batch_flags(tail, head):
+    """What add would answer for each of ``tail`` after ``head``: stored, unless the same text
+    was stored before with a date at least as precise."""
+    rank = {"day": 3, "month": 2, "year": 1}
+    seen: dict[str, int] = {}
+    for d in head:
+        seen[d.doc_id] = max(seen.get(d.doc_id, -1), rank.get(d.published.granularity, 0))
+    out = []
+    for d in tail:
+        r = rank.get(d.published.granularity, 0)
+        out.append(d.doc_id not in seen or r > seen[d.doc_id])
+        seen[d.doc_id] = max(seen.get(d.doc_id, -1), r)
+    return out
+
+
+def test_store_batches_integrity_error_in_a_batch_stores_them_one_by_one(tmp_path, documents, monkeypatch):
+    """An article another writer stored after this batch looked (an integrity error): the batch
+    is stored one article at a time, and each gets its own answer."""
+    import sqlalchemy as sa
+
+    from warta.store.store import Store
+
+    a, b = documents[0], documents[1]
+    with Store(tmp_path / "s.db") as other:
+        assert other.add(a) is True
+    with Store(tmp_path / "s.db") as store:
+        real = store._store_one
+        calls = {"n": 0}
+
+        def raced_once(conn, d, origin, link):
+            calls["n"] += 1
+            if calls["n"] == 1:
+                raise sa.exc.IntegrityError("INSERT INTO documents", {}, Exception("UNIQUE constraint failed"))
+            return real(conn, d, origin, link)
+
+        monkeypatch.setattr(store, "_store_one", raced_once)
+        assert store.add_batch([a, b]) == [False, True]
+        assert store.count()["documents"] == 2
+
+
+def test_store_batches_integrity_error_of_an_absent_article_is_raised(tmp_path, documents, monkeypatch):
+    """An integrity error for an article that is not in the store is a real failure: raised."""
+    import sqlalchemy as sa
+
+    from warta.store.store import Store
+
+    with Store(tmp_path / "s.db") as store:
+        def broken(conn, d, origin, link):
+            raise sa.exc.IntegrityError("INSERT INTO events", {}, Exception("FOREIGN KEY constraint failed"))
+
+        monkeypatch.setattr(store, "_store_one", broken)
+        with pytest.raises(sa.exc.IntegrityError):
+            store.add(documents[2])
+        with pytest.raises(sa.exc.IntegrityError):
+            store.add_batch(documents[2:4])
+        assert store.count()["documents"] == 0
