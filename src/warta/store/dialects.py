@@ -29,9 +29,6 @@ def configure(engine: Engine) -> None:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA synchronous=NORMAL")
-            # a page cache of 64 MiB (SQLite's default is 2 MiB): the indexes a write touches stay
-            # in memory as the store grows, so storing an article does not slow with the store
-            cur.execute("PRAGMA cache_size=-65536")
             cur.close()
     elif engine.dialect.name == "postgresql":
 
