@@ -1,7 +1,7 @@
 """spaCy's Indonesian tokenizer, made in milliseconds instead of seconds.
 
 ``spacy.blank("id")`` adds 15,963 tokenizer exceptions one by one when it is made (about 2 s of
-CPU, the largest part of warta's start-up). 15,614 of them only keep a hyphenated word whole
+CPU, the largest part of warta's start-up). 15,573 of them only keep letters joined by hyphens whole
 (``abu-abu``, ``Berkejang-Kejang``): one token whose text is the exception itself. Here those are
 answered by a set lookup: the tokenizer's ``token_match`` (asked at the same points of its loop
 as the exceptions are) and an infix finder that does not split such a word where it is glued to
