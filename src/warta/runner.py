@@ -101,6 +101,8 @@ class LocalRunner:
         return self._pool
 
     def __enter__(self) -> LocalRunner:
+        if self.workers > 1:  # fork the workers now, before the caller starts threads (a progress bar)
+            self._start().submit(int).result()
         return self
 
     def __exit__(self, *exc) -> None:
