@@ -93,7 +93,9 @@ class LocalRunner:
 
             global _WORKER_ANALYZER
             if "fork" in mp.get_all_start_methods():
-                _WORKER_ANALYZER = self.analyzer  # loaded once here, shared by the forked workers
+                # loaded once here (models included: they load on first use) and shared by the forked workers
+                _WORKER_ANALYZER = self.analyzer
+                _WORKER_ANALYZER.analyze(Article(doc="warm-up", text=_WARM_UP))
                 ctx = mp.get_context("fork")
             else:  # pragma: no cover - not on Linux
                 ctx = mp.get_context("spawn")
@@ -116,6 +118,9 @@ class LocalRunner:
 
 #: the pipeline of a worker process of :class:`LocalRunner` (inherited when forked, else built there)
 _WORKER_ANALYZER = None
+#: analysed before the workers fork, so that the models that load on first use are loaded once
+_WARM_UP = ("Jakarta (ANTARA) - Presiden Indonesia bertemu Perdana Menteri Malaysia di Jakarta pada Senin "
+            "untuk membahas kerja sama perbatasan kedua negara.")
 
 
 def _analyse_in_worker(article: Article) -> Document | Failure:
