@@ -8,6 +8,8 @@
   read-only, in a background thread; its base URL. ``token_server``: a fresh store served with
   a token (``TOKEN``), for ``POST /api/documents``; yields ``(url, store_path)``.
 * ``http``: an ``httpx.Client`` on ``live_server``.
+* ``browser``: Debian's Chromium driven by Playwright (one per test module), for the browser
+  tests; :func:`shot` saves a page's screenshot under ``test-artifacts/``.
 """
 from __future__ import annotations
 
@@ -21,6 +23,26 @@ from pathlib import Path
 import pytest
 
 from warta.model import Document, Entity, Mention, Published, Span, content_hash
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
 
 TOKEN = "s3cret-test-token"
 XSS = "<script>window.__xss=1</script>"

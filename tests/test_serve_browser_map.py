@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures_serve import LiveServer, _arg, _document, _record, _sentences
-from test_serve_browser_ui import ARGS, CHROMIUM, shot
+from fixtures_serve import CHROMIUM, LiveServer, _arg, _document, _record, _sentences, shot
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing: run .ci/install-chromium.sh")
 
@@ -60,15 +59,6 @@ def map_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             assert store.add(d)
         with LiveServer(create_app(store, token="")) as srv:
             yield srv.url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture
