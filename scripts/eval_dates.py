@@ -30,19 +30,9 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def match(gold_events: list[dict], pred_events: list[dict]) -> list[tuple[dict, dict]]:
     """(gold, predicted) pairs as the strict scorer pairs them."""
-    from warta.evaluate import _pair_score
+    from warta.evaluate import match_events
 
-    pairs = sorted(((_pair_score(g, p, True), i, j) for i, g in enumerate(gold_events)
-                    for j, p in enumerate(pred_events)), key=lambda x: x[0], reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for s, i, j in pairs:
-        if s and i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((gold_events[i], pred_events[j]))
-    return out
+    return [(gold_events[i], pred_events[j]) for i, j in match_events(gold_events, pred_events, strict=True)]
 
 
 def _in(needle: str | None, hay: str) -> bool:

@@ -33,16 +33,10 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def pairs(gold: dict, pred: list[dict]):
-    from warta.evaluate import _pair_score
+    from warta.evaluate import match_events
 
-    scored = sorted(((_pair_score(ge, p, True), i, j) for i, ge in enumerate(gold["events"])
-                     for j, p in enumerate(pred)), reverse=True)
-    used_g, used_p = set(), set()
-    for s, i, j in scored:
-        if s and i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            yield gold["events"][i], pred[j]
+    for i, j in match_events(gold["events"], pred, strict=True):
+        yield gold["events"][i], pred[j]
 
 
 def ratio(c: list[int]) -> float | None:

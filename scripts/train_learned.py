@@ -156,16 +156,9 @@ def rule_docs(lines: list[dict]) -> dict[str, dict]:
 
 def matched(gold_events: list[dict], records: list[dict]) -> set[int]:
     """Indices of the records that strict one-to-one matching pairs with a gold event."""
-    from warta.evaluate import _pair_score
+    from warta.evaluate import match_events
 
-    pairs = sorted(((_pair_score(g, p, True), i, j) for i, g in enumerate(gold_events)
-                    for j, p in enumerate(records)), reverse=True)
-    used_g, used_p = set(), set()
-    for s, i, j in pairs:
-        if s and i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-    return used_p
+    return {j for _, j in match_events(gold_events, records, strict=True)}
 
 
 def rescore_rows(records: list[dict]) -> list[list[str]]:

@@ -102,6 +102,23 @@ def _pair_score(g: dict, p: dict, strict: bool = False) -> int:
     return s + bool(g.get("date") and pd and pd[:len(g["date"])] == g["date"])
 
 
+def match_events(gold_events: list[dict], pred_events: list[dict], strict: bool = False) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index) as the scorer makes them: the best-scoring
+    pairs first (:func:`_pair_score`), each event used once, no pair that scores 0."""
+    pairs = sorted(((_pair_score(ge, p, strict), i, j) for i, ge in enumerate(gold_events)
+                    for j, p in enumerate(pred_events)), reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for s, i, j in pairs:
+        if s == 0 or i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        out.append((i, j))
+    return out
+
+
 def group_predictions(records: Iterable[dict]) -> tuple[dict[str, list], dict[str, list]]:
     """Events and entities by document key, from document records or flat event records."""
     events: dict[str, list] = defaultdict(list)
@@ -141,15 +158,8 @@ def score(gold: list[dict], pred_events: dict[str, list], pred_entities: dict[st
             c[0] += t in labels and t in got
             c[1] += t in got and t not in labels
             c[2] += t in labels and t not in got
-        pairs = sorted(((_pair_score(ge, p, strict), i, j) for i, ge in enumerate(g["events"]) for j, p in enumerate(pe)),
-                       reverse=True)
-        used_g: set[int] = set()
-        used_p: set[int] = set()
-        for s, i, j in pairs:
-            if s == 0 or i in used_g or j in used_p:
-                continue
-            used_g.add(i)
-            used_p.add(j)
+        matched = match_events(g["events"], pe, strict)
+        for i, j in matched:
             ge, p = g["events"][i], pe[j]
             if ge.get("date"):
                 dates[1] += 1
@@ -165,9 +175,9 @@ def score(gold: list[dict], pred_events: dict[str, list], pred_entities: dict[st
             if gn:
                 named[1] += 1
                 named[0] += bool(gn & _names(p.get("actor")))
-        ev[0] += len(used_g)
-        ev[2] += len(g["events"]) - len(used_g)
-        ev[1] += len(pe) - len(used_p)
+        ev[0] += len(matched)
+        ev[2] += len(g["events"]) - len(matched)
+        ev[1] += len(pe) - len(matched)
         if texts is not None and doc in texts:
             _score_evidence(texts[doc], pe, evid)
         if g.get("entities") is not None:
