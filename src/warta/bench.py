@@ -113,15 +113,10 @@ def _rss_now_mb() -> float | None:
         return None
 
 
-def _peak_rss_mb() -> float:
-    from .bench_ingest import peak_rss_mb
-
-    return peak_rss_mb()
-
-
 def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, Any]:
     """Run the benchmark on ``n`` articles; returns the figures (what ``warta bench --json`` prints)."""
     from .analyse.pipeline import Analyzer, build
+    from .bench_ingest import peak_rss_mb
     from .store.store import Store
 
     if n < 1:
@@ -156,7 +151,7 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
     finally:
         if tmp is not None:
             tmp.cleanup()
-    peak = _peak_rss_mb()
+    peak = peak_rss_mb()
 
     tok_s = _tokenizer_s(warm, n, seed)
 

@@ -15,7 +15,6 @@ matches is its matcher's order. The pipeline and the bench's tokenizer floor use
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.lang.id import Indonesian
 from spacy.lang.id.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
@@ -96,9 +95,3 @@ def blank_indonesian():
     nlp.tokenizer.token_match = whole_word
     nlp.tokenizer.infix_finditer = _infix_finditer(nlp.tokenizer.infix_finditer)
     return nlp
-
-
-@lru_cache(maxsize=1)
-def tokenizer():
-    """One shared bare tokenizer (the bench's floor, the NER trainer's tokens)."""
-    return blank_indonesian().tokenizer
