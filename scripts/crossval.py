@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cross-validate warta on the annotated corpus, and score the frozen test split.
 
-usage: python3 scripts/crossval.py [--test] [--dev] [--json]
+usage: python3 scripts/crossval.py [--test] [--dev] [--json] [--shipped] [--folds N] [--save DIR]
 
 For each of the K folds of `corpus/splits.json`, every learnable component in TRAINERS is
 trained on the other K-1 folds, warta analyses the held-out fold, and the fold is scored with
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 from collections.abc import Callable, Iterable
@@ -31,7 +30,10 @@ from scoring import SCORER, SHARED, strict_score  # noqa: E402
 from train_learned import relevance_trainer, rescore_trainer, sentence_events_trainer, reload_shipped  # noqa: E402
 
 TRAINERS: list[Callable[[list[dict], list[dict]], Callable[[], None]]] = [relevance_trainer, rescore_trainer]
-if os.environ.get("WARTA_LEARNED_FULL") == "1":  # the sentence-event adder, off by default
+sys.path.insert(0, str(ROOT / "src"))
+from warta.analyse.learned.components import full_mode  # noqa: E402
+
+if full_mode():  # the sentence-event adder (WARTA_LEARNED_FULL=0: the rule coder's events, rescored)
     TRAINERS.append(sentence_events_trainer)
 
 MEASURES = ["event_f1", "event_p", "event_r", "type_macro_f1", "date_acc", "location_acc", "modality_acc",
@@ -111,7 +113,15 @@ def summary(r: dict, gold: list[dict], pred: list[dict]) -> dict:
             **role_accuracy(gold, pred)}
 
 
-def run_split(train_docs: set[str], eval_docs: set[str], gold: dict[str, dict], inputs: dict[str, dict]) -> dict:
+def save(path: Path | None, pred: list[dict]) -> None:
+    """Write the documents analysed for one split (``--save``), to read the errors behind a figure."""
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in pred), encoding="utf-8")
+
+
+def run_split(train_docs: set[str], eval_docs: set[str], gold: dict[str, dict], inputs: dict[str, dict],
+              out: Path | None = None) -> dict:
     undo = [t([gold[d] for d in sorted(train_docs)], [inputs[d] for d in sorted(train_docs)]) for t in TRAINERS]
     try:
         docs = sorted(eval_docs)
@@ -119,6 +129,7 @@ def run_split(train_docs: set[str], eval_docs: set[str], gold: dict[str, dict], 
     finally:
         for u in undo:
             u()
+    save(out, pred)
     g = [gold[d] for d in docs]
     return summary(score(g, pred, {d: inputs[d]["text"] for d in docs}), g, pred)
 
@@ -137,6 +148,8 @@ def main() -> int:
                     help="score the test split with the shipped models (trained on all folds by train_learned.py, "
                          "the same data --test trains on) instead of training them again")
     ap.add_argument("--folds", type=int, default=None, help="score only the first N folds (0: none)")
+    ap.add_argument("--save", type=Path, default=None,
+                    help="write each split's analysed documents here (fold-K.jsonl, test.jsonl, dev.jsonl)")
     args = ap.parse_args()
     gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
     inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
@@ -147,7 +160,7 @@ def main() -> int:
     rows = []
     for k, fold in enumerate(folds[:args.folds] if args.folds is not None else folds):
         train = set().union(*(f for i, f in enumerate(folds) if i != k))
-        row = run_split(train, fold, gold, inputs)
+        row = run_split(train, fold, gold, inputs, args.save and args.save / f"fold-{k}.jsonl")
         rows.append(row)
         print(f"fold {k}: {fmt(row)}", flush=True)
     result: dict = {"folds": rows}
@@ -161,10 +174,11 @@ def main() -> int:
             reload_shipped()
             docs = sorted(splits["test"])
             pred = analyse(inputs[d] for d in docs)
+            save(args.save and args.save / "test.jsonl", pred)
             g = [gold[d] for d in docs]
             test = summary(score(g, pred, {d: inputs[d]["text"] for d in docs}), g, pred)
         else:
-            test = run_split(set().union(*folds), set(splits["test"]), gold, inputs)
+            test = run_split(set().union(*folds), set(splits["test"]), gold, inputs, args.save and args.save / "test.jsonl")
         print(f"test:   {fmt(test)}")
         result["test"] = test
     if args.dev and (SHARED / "gold" / "dev.jsonl").exists():
@@ -172,6 +186,7 @@ def main() -> int:
         dev_in = read_jsonl(SHARED / "gold" / "dev-input.jsonl")
         reload_shipped()  # the shipped models (trained on all folds), as they are now
         pred = analyse(dev_in)
+        save(args.save and args.save / "dev.jsonl", pred)
         dev = summary(score(dev_gold, pred, {x["id"]: x["text"] for x in dev_in}), dev_gold, pred)
         print(f"dev:    {fmt(dev)}")
         result["dev"] = dev

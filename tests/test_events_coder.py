@@ -1,9 +1,26 @@
 
+import pytest
+
 import warta
 from warta.analyse.events import code_sentence
 from warta.analyse.events.lexicon import Lexicon, load
 
 from events_helpers import code_whole as _one, mention as _m
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _rule_coder():
+    """These are tests of the rule coder: where they analyse a whole text, the learned full mode
+    (which drops and adds events by the annotated corpus's statistics, tested in test_learned.py)
+    is off, so that what is asserted is what the rules code."""
+    from warta.analyse.pipeline import Analyzer
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("WARTA_LEARNED_FULL", "0")
+    analyzer = Analyzer()
+    mp.setattr(warta.api, "_analyzer", lambda: analyzer)
+    yield
+    mp.undo()
 
 
 def test_lexicon_loads_with_valid_modes():

@@ -64,3 +64,21 @@ def test_events_modality_negated_attack_end_to_end():
     assaults = [e for e in doc.events if "ASSAULT" in e["event"]]
     assert assaults, doc.events
     assert {e["modality"] for e in assaults} == {"negated"}
+
+
+@pytest.mark.parametrize("text,word,modality", [
+    # the learned sentence model finds an act by a word the lexicon does not hold; its modality is
+    # read from the same cues around that word as a lexicon trigger's
+    ("Kejaksaan menahan bupati itu di rumah tahanan.", "menahan", "asserted"),
+    ("Kejaksaan tidak menahan bupati itu di rumah tahanan.", "menahan", "negated"),
+    ("Kejaksaan akan menahan bupati itu pekan depan.", "menahan", "future"),
+    ("Apabila bukti cukup, kejaksaan dapat menahan bupati itu.", "menahan", "hypothetical"),
+    ("Kejaksaan pernah menahan bupati itu pada 2009.", "menahan", "historical"),
+    # a word not in the sentence's tokens: nothing to read around it
+    ("Kejaksaan menahan bupati itu.", "", "asserted"),
+])
+def test_events_modality_of_a_trigger_the_lexicon_does_not_hold(text, word, modality):
+    from warta.analyse.events.coder import trigger_modality
+
+    i = text.index(word) if word else len(text)
+    assert trigger_modality(text, 0, len(text), (i, i + len(word)), published="2018-04-02") == modality

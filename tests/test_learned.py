@@ -110,6 +110,38 @@ def test_learned_events_carry_a_probability():
     assert all(0.0 <= e["confidence"] <= 1.0 for e in events)
 
 
+def test_learned_full_mode_is_the_default_and_can_be_switched_off(monkeypatch):
+    from warta.analyse.pipeline import build
+
+    monkeypatch.delenv("WARTA_LEARNED_FULL", raising=False)
+    nlp = build()
+    assert nlp.get_pipe("warta_sentence_events").model is not None
+    assert nlp.get_pipe("warta_sentence_events").modality is not None
+    assert nlp.get_pipe("warta_rescore").full
+    monkeypatch.setenv("WARTA_LEARNED_FULL", "0")
+    nlp = build()
+    assert nlp.get_pipe("warta_sentence_events").model is None
+    assert not nlp.get_pipe("warta_rescore").full
+
+
+def test_learned_full_mode_keeps_rule_events_whose_modality_the_sentence_marks(monkeypatch):
+    """Full mode drops unlikely rule records, but not one whose sentence marks it as future,
+    hypothetical, negated or historical: measured, those drops cost the rare modalities most."""
+    from warta.analyse.pipeline import Analyzer, build
+    from warta.model import Article
+
+    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
+    nlp = build()
+    rescore = nlp.get_pipe("warta_rescore")
+    text = ("Jakarta - Menteri Luar Negeri Retno Marsudi akan mengunjungi Myanmar pekan depan. "
+            "Menteri Luar Negeri Retno Marsudi mengunjungi Myanmar, Senin (5/3).")
+    monkeypatch.setattr(rescore.model, "meta", {**rescore.model.meta, "threshold": 1.01})  # drop every asserted one
+    events = Analyzer(nlp).analyze(Article(doc="f", text=text, published="2018-03-05")).to_dict()["events"]
+    rules = [e for e in events if not e["coder"].endswith("(learned sentence model)")]
+    assert rules and all(e["modality"] != "asserted" for e in rules)
+    assert any(e["modality"] == "future" and "akan mengunjungi" in e["text_info"]["sentence"] for e in rules)
+
+
 def test_learned_full_mode_gives_every_event_a_country(monkeypatch):
     from warta.analyse.pipeline import Analyzer, build
     from warta.model import Article

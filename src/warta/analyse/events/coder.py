@@ -433,3 +433,17 @@ def _code_matches(coder: _Coder, matches: list[Match], drop: set[int], forced: d
         if ev is not None:
             events.append(ev)
     return events
+
+
+def trigger_modality(text: str, start: int, end: int, trigger: tuple[int, int],
+                     published: str | None = None) -> str:
+    """The rules' modality of an act whose trigger spans ``text[trigger[0]:trigger[1]]`` in the
+    sentence ``text[start:end]`` (negation, future, hypothetical cues and historical framing
+    around the trigger, as :meth:`_Modality.modality` decides them for a lexicon trigger);
+    "asserted" when the trigger is not a word of the sentence."""
+    sent = Sentence(text, start, end, [])
+    ti = next((k for k, (s, e, _) in enumerate(sent.toks) if s <= trigger[0] < e), None)
+    if ti is None:
+        return "asserted"
+    tj = max(ti, next((k for k, (s, e, _) in enumerate(sent.toks) if s < trigger[1] <= e), ti))
+    return _Coder(_Ctx(sent, None, None, published, None)).modality(ti, tj)[0]
