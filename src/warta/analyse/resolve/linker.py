@@ -92,6 +92,12 @@ NOT_NAMES = frozenset(
     jenderal pemerintah kata ujar the of and ham bumn""".split()
 )
 
+# Words the NER model sometimes runs a name on into: days, months, speech verbs.
+_NOT_NAME_TAILS = frozenset(
+    """senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli agustus
+    september oktober november desember kata ujar tahun bulan pekan hari""".split()
+)
+
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 _UPPER_TOKEN = re.compile(r"^[A-Z0-9]{2,}$")
@@ -397,6 +403,13 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 else:
                     break
             surface = surface.rstrip(".,;:")
+            # and trailing words that are never part of a name (``Istana Kremlin Kamis``)
+            while True:
+                words = surface.rsplit(None, 1)
+                if len(words) == 2 and words[1].lower().strip(".,;:") in _NOT_NAME_TAILS:
+                    surface = words[0].rstrip(".,;:")
+                else:
+                    break
             ne = ns + len(surface)
             if ne <= ns or surface.lower() in NOT_NAMES or not surface[0].isupper():
                 continue
@@ -405,8 +418,15 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
             # a KB match inside a longer NER name gives its country ("Kementerian Pertahanan Rusia")
             inner = [m for m in b.mentions if ns <= m.start and m.end <= ne]
             overlapping = [m for m in b.mentions if m.start < ne and ns < m.end]
-            if overlapping and (len(overlapping) != len(inner) or any(
+            longer = _longer_name(text, ns, ne, label, inner) if inner and len(overlapping) == len(inner) else None
+            if overlapping and longer is None and (len(overlapping) != len(inner) or any(
                     (m.end - m.start) >= (ne - ns) or m.type in ("PER", "ORG") for m in inner)):
+                continue
+            if longer == "same":
+                # the known entity named longer ("Mahfud Md", "Afrika Barat"): the same entity
+                m = inner[0]
+                b.drop(m)
+                b.add(ns, ne, m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata)
                 continue
             hits = kb.lookup(surface)
             if hits:
@@ -422,11 +442,16 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 if len(surface.split()) == 1 and surface.isupper() or "/" in surface:
                     continue  # an acronym, or a ship or code (M/L Kalayaan)
                 type_, sector = "PER", None
+                if longer:
+                    code = None  # someone else than the person whose short form it contains
             elif label == "ORG":
                 type_, sector = "ORG", _sector_for_org(surface)
+                if longer:  # a body of a known organisation ("Badan Anggaran DPR") is in its sector
+                    sector = next((m.sector for m in inner if m.type == "ORG" and m.sector), sector)
+                    code = code or next((m.code for m in inner if m.code), None)
             else:
                 type_, sector = "LOC", None
-                if inner and not all((m.entity_id or "").startswith(_REGION_IDS) for m in inner):
+                if inner and not longer and not all((m.entity_id or "").startswith(_REGION_IDS) for m in inner):
                     continue  # a place name containing a known place: keep it, unless a regency (`Menara Kudus`)
             for m in inner:
                 b.drop(m)
@@ -436,6 +461,58 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
+
+
+# Compass words that make a region of the place before them (``Afrika Barat``, ``Israel utara``).
+COMPASS_WORDS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"})
+# Capitalised words that make the name after them a place: a building, a street, a site or a
+# landform named after an organisation, a person or a bigger place (``Gedung DPR``, ``Jalan Asia``,
+# ``Teluk Finlandia``, ``Pasar Sentral Kota Medan``).
+PLACE_HEADS = frozenset("""gedung kompleks komplek kantor istana jalan jl jln pasar bandara bandar pelabuhan stasiun
+    terminal lapangan stadion masjid gereja pura vihara klenteng hotel taman menara monumen tugu kampus teluk selat
+    pulau kepulauan gunung pegunungan danau sungai tanjung semenanjung samudra samudera lembah pantai desa
+    kecamatan kelurahan dusun kampung bundaran penjara""".split())
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.'’-]*")
+
+
+def _longer_name(text: str, ns: int, ne: int, label: str, inner: list[ActorMention]) -> str | None:
+    """Whether the recogniser's name ``text[ns:ne]`` should replace the shorter known mentions
+    ``inner`` it contains (longest span wins, for the cases where the longer span is reliable):
+
+    * ``"same"``: the same entity, named longer: a person's known name written out longer
+      (``Mahfud`` -> ``Mahfud Md``, the extra words capitalised name words after it); a region of a
+      known place (capitalised compass words after it: ``Afrika Barat``, ``Sagaing Utara``), which
+      stays linked to that place (``Indonesia timur``, in lower case, is a description, not a name);
+    * ``"new"``: a place named after what it contains (a capitalised head from PLACE_HEADS:
+      ``Gedung DPR``, ``Teluk Finlandia``); a body inside a known organisation (capitalised words
+      before it: ``Badan Anggaran DPR``);
+    * ``None``: keep the known mentions (the recogniser's span is the less reliable).
+    """
+    if any((m.end - m.start) >= (ne - ns) for m in inner):
+        return None
+    first = inner[0]
+    head = text[ns:first.start].split()
+    tail = text[inner[-1].end:ne].split()
+    types = {m.type for m in inner}
+    if label == "LOC":
+        words = text[ns:ne].split()
+        if words[0].lower() in PLACE_HEADS and words[0][0].isupper() and len(words) > 1:
+            return "new"
+        if not head and tail and len(inner) == 1 and types <= {"LOC", "GPE"} \
+                and all(w.lower() in COMPASS_WORDS and w[0].isupper() for w in tail):
+            return "same"
+        return None
+    if label == "ORG":
+        if head and not tail and types <= {"ORG", "LOC", "GPE"} and "ORG" in types \
+                and all(_NAME_WORD.fullmatch(w) for w in head) \
+                and not any(w.lower() in NOT_NAMES or w.lower() in _title_sectors() for w in head):
+            return "new"
+        return None
+    if label == "PER" and types == {"PER"} and len(inner) == 1 and not head:
+        if all(_NAME_WORD.fullmatch(w) and w.lower() not in NOT_NAMES and w.lower() not in _title_sectors()
+               for w in tail):
+            return "same"
+    return None
 
 
 def _acronyms(b: _Builder, regions) -> None:
@@ -491,6 +568,7 @@ def _short_forms(b: _Builder, regions) -> None:
     if not forms:
         return
     pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    title_re = _title_regex()
     for s, e in regions:
         for a in pat.finditer(text, s, e):
             if not b.free(a.start(), a.end()):
@@ -498,7 +576,31 @@ def _short_forms(b: _Builder, regions) -> None:
             m = forms[a.group(1)]
             if a.start() < m.start and a.group(1) == m.text.split()[0]:
                 continue  # a first name before the person is named in full is someone else's
+            if " " not in a.group(1) and _inside_longer_name(text, s, a.start(), title_re):
+                continue  # one word of another name: "Sri Rahayu Widodo" is not Joko Widodo
             b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
+
+
+# Short honorifics before a name that the title patterns leave out.
+_HONORIFICS = frozenset("pak bu mas mbak gus kh ny tn kang bung cak h hj".split())
+
+
+def _inside_longer_name(text: str, sent_start: int, start: int, title_re: re.Pattern) -> bool:
+    """Whether the word before ``start`` is a capitalised name word (not the sentence's first
+    word, a title or an honorific), so a one-word name found at ``start`` is part of a longer one."""
+    before = text[sent_start:start]
+    if not before or not before[-1] == " ":
+        return False
+    words = before.split()
+    if len(words) < 2:  # the sentence's first word is capitalised anyway
+        return False
+    prev = words[-1]
+    if not (prev[:1].isupper() and prev[1:2].islower() and prev.isalpha()):
+        return False
+    low = prev.lower()
+    if low in NOT_NAMES or low in _HONORIFICS or low in _title_sectors():
+        return False
+    return title_re.search(text, sent_start, start) is None
 
 
 def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
