@@ -155,3 +155,18 @@ def test_linker_short_form_is_not_taken_inside_another_name():
 def test_linker_name_does_not_run_on_into_a_weekday():
     doc = warta.analyze("Juru bicara Istana Kremlin Kamis mengatakan Rusia siap berunding.", published="2022-09-05")
     assert not any("Kamis" in m.text for e in doc.entities for m in e.mentions)
+
+
+def test_linker_metonym_spoken_of_only_as_a_place_is_a_place():
+    found = _typed("Para menteri baru dilantik di Istana Negara pada Rabu pagi.")
+    assert found["Istana Negara"][0] == "LOC"
+    found = _typed("Rapat dengar pendapat berlangsung di Gedung DPR, Senayan, Jakarta, Senin.")
+    assert found["Senayan"][0] == "LOC"
+
+
+def test_linker_metonym_that_acts_stays_the_institution():
+    doc = warta.analyze("Istana Negara membantah kabar itu. Wartawan masih menunggu di Istana Negara.",
+                        published="2022-09-05")
+    ents = [e for e in doc.entities if any(m.text == "Istana Negara" for m in e.mentions)]
+    assert len(ents) == 1 and ents[0].type == "ORG" and ents[0].sector == "GOV"
+    assert len(ents[0].mentions) == 2

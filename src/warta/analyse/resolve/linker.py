@@ -292,6 +292,8 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     _short_forms(b, regions)
     _ner_mentions(doc, b, kb, regions)
     regional_units(b, kb, regions, _title_sectors())
+    _places_named_after(b, regions)
+    _metonyms_as_places(b)
 
     # 5. within-article aliases: acronyms defined in the text, short forms of people
     _acronyms(b, regions)
@@ -513,6 +515,102 @@ def _longer_name(text: str, ns: int, ne: int, label: str, inner: list[ActorMenti
                for w in tail):
             return "same"
     return None
+
+
+# Heads whose place is the premises of the organisation named after them (``Kantor Bappenas``):
+# taken as a place only where the recogniser reads the whole as one.
+_OFFICE_HEADS = frozenset({"kantor"})
+_HEAD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
+
+
+def _places_named_after(b: _Builder, regions) -> None:
+    """A capitalised head from PLACE_HEADS right before a name (``Gedung DPR``, ``Jalan Sudirman``,
+    ``Teluk Finlandia``): one place (LOC) mention from the head to the name's end, the name no
+    longer a mention of its own. The name runs on over a hyphenated tail (``Bandara
+    Soekarno-Hatta``). Words between the head and a known name make the place's own name
+    (``Bandara Internasional Sepinggan Balikpapan`` is the airport and its town): left to the
+    recogniser."""
+    text = b.text
+    starts = [s for s, _ in regions]
+    for m in sorted(b.mentions, key=lambda m: m.start):
+        if m.type not in ("ORG", "LOC", "GPE", "PER") or m not in b.mentions:
+            continue
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0:
+            continue
+        sent_start = regions[i][0]
+        g = _HEAD_BEFORE.search(text, max(sent_start, m.start - 30), m.start)
+        if g is None or g.group(1).lower() not in PLACE_HEADS or g.group(1).lower() in _OFFICE_HEADS:
+            continue
+        start, end = g.start(1), m.end
+        while True:  # "Soekarno-Hatta"
+            t = re.match(r"-[A-Z][\w'’]*", text[end:end + 40])
+            if not t:
+                break
+            end += t.end()
+        if not b.free(start, m.start) or any(o is not m and o.start < end and start < o.end for o in b.mentions):
+            continue
+        b.drop(m)
+        surface = text[start:end]
+        code = m.code if m.type != "PER" else None
+        b.add(start, end, f"loc/{slug(surface)}", surface, "LOC", code, None, source="ner")
+
+
+# Words after which a building or district that stands for an institution (``Istana Negara``,
+# ``Senayan``, ``Gedung Putih``) is the place itself: ``di Senayan``, ``ke Istana Negara``.
+_LOCATIVE_BEFORE = frozenset("di ke dari menuju depan dekat sekitar kawasan kompleks halaman luar dalam".split())
+
+
+@lru_cache(maxsize=1)
+def _metonym_ids() -> frozenset[str]:
+    """The knowledge base's places that stand for institutions (data/metonyms.jsonl)."""
+    import json
+
+    from .kb import DATA_DIR
+
+    path = DATA_DIR / "metonyms.jsonl"
+    if not path.exists():
+        return frozenset()
+    return frozenset(json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def _metonyms_as_places(b: _Builder) -> None:
+    """A metonym the article only speaks of as a place (after ``di``/``ke``/``dari``..., or in an
+    address after another place: ``di Gedung DPR, Senayan, Jakarta``) is a place (LOC), not the
+    institution acting; one that also acts in the article (``Istana Negara membantah``) stays the
+    institution throughout, one entity."""
+    ids = _metonym_ids()
+    if not ids:
+        return
+    text = b.text
+    places_by_end = {m.end: m for m in b.mentions if m.type in ("LOC", "GPE")}
+
+    def as_place(m: ActorMention) -> bool:
+        words = text[max(0, m.start - 40):m.start].split()
+        if words and words[-1].lower() in _LOCATIVE_BEFORE:
+            return True
+        j = m.start
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j > 0 and text[j - 1] == ",":  # ", Senayan" right after a place: an address
+            j -= 1
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            return j in places_by_end
+        return False
+
+    by_entity: dict[str, list[ActorMention]] = {}
+    for m in b.mentions:
+        if m.entity_id in ids:
+            by_entity.setdefault(m.entity_id, []).append(m)
+    for eid, ms in by_entity.items():
+        if not all(as_place(m) for m in ms):
+            continue
+        ent = b.entities.get(eid)
+        name = ent.name if ent else ms[0].name
+        for m in ms:
+            b.drop(m)
+            b.add(m.start, m.end, f"loc/{slug(name)}", name, "LOC", m.code, None, ent.wikidata if ent else None)
 
 
 def _acronyms(b: _Builder, regions) -> None:
