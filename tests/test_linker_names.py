@@ -170,3 +170,14 @@ def test_linker_metonym_that_acts_stays_the_institution():
     ents = [e for e in doc.entities if any(m.text == "Istana Negara" for m in e.mentions)]
     assert len(ents) == 1 and ents[0].type == "ORG" and ents[0].sector == "GOV"
     assert len(ents[0].mentions) == 2
+
+
+def test_linker_place_head_inside_a_longer_name_makes_no_cut_place():
+    found = _typed("Warga berbelanja di Pusat Pasar Kota Bogor sejak pagi.")
+    assert "Pasar Kota Bogor" not in found
+
+
+def test_linker_street_named_after_a_month_word_keeps_its_name():
+    found = _typed("Rumahnya terletak di Jalan Bulan, dekat Jalan Matahari.")
+    assert found["Jalan Bulan"][0] == "LOC"
+    assert "Jalan" not in found

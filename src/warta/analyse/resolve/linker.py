@@ -92,10 +92,11 @@ NOT_NAMES = frozenset(
     jenderal pemerintah kata ujar the of and ham bumn""".split()
 )
 
-# Words the NER model sometimes runs a name on into: days, months, speech verbs.
+# Words the NER model sometimes runs a name on into: days, months, speech verbs (not ``bulan``,
+# ``hari``: ``Jalan Bulan``).
 _NOT_NAME_TAILS = frozenset(
     """senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli agustus
-    september oktober november desember kata ujar tahun bulan pekan hari""".split()
+    september oktober november desember kata ujar""".split()
 )
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -413,7 +414,7 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 else:
                     break
             ne = ns + len(surface)
-            if ne <= ns or surface.lower() in NOT_NAMES or not surface[0].isupper():
+            if ne <= ns or surface.lower() in NOT_NAMES or surface.lower() in PLACE_HEADS or not surface[0].isupper():
                 continue
             if not any(c.isalpha() for c in surface) or len(surface) < 2 or any(c.isdigit() for c in surface):
                 continue
@@ -542,6 +543,9 @@ def _places_named_after(b: _Builder, regions) -> None:
         g = _HEAD_BEFORE.search(text, max(sent_start, m.start - 30), m.start)
         if g is None or g.group(1).lower() not in PLACE_HEADS or g.group(1).lower() in _OFFICE_HEADS:
             continue
+        prev = text[sent_start:g.start(1)].split()
+        if len(prev) > 1 and prev[-1][:1].isupper() and prev[-1].isalpha() and prev[-1].lower() not in NOT_NAMES:
+            continue  # the head is inside a longer name (Pusat Pasar Kota Medan): left as it is
         start, end = g.start(1), m.end
         while True:  # "Soekarno-Hatta"
             t = re.match(r"-[A-Z][\w'’]*", text[end:end + 40])
