@@ -181,3 +181,11 @@ def test_linker_street_named_after_a_month_word_keeps_its_name():
     found = _typed("Rumahnya terletak di Jalan Bulan, dekat Jalan Matahari.")
     assert found["Jalan Bulan"][0] == "LOC"
     assert "Jalan" not in found
+
+
+def test_linker_party_board_is_not_the_regional_council():
+    text = ("DPD Partai Golkar Sulawesi Utara menggelar rapat kerja. Sebanyak 25 DPD menyetujui usul itu. "
+            "Sementara itu Ketua DPD RI menerima rombongan mahasiswa.")
+    doc = warta.analyze(text, published="2022-09-05")
+    council = [m.start for e in doc.entities if e.id == "org/regional-representative-council" for m in e.mentions]
+    assert council == [text.index("DPD RI")]

@@ -295,6 +295,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     regional_units(b, kb, regions, _title_sectors())
     _places_named_after(b, regions)
     _metonyms_as_places(b)
+    _party_boards(b)
 
     # 5. within-article aliases: acronyms defined in the text, short forms of people
     _acronyms(b, regions)
@@ -516,6 +517,27 @@ def _longer_name(text: str, ns: int, ne: int, label: str, inner: list[ActorMenti
                for w in tail):
             return "same"
     return None
+
+
+# A party's boards (Dewan Pimpinan Pusat / Wilayah / Daerah / Cabang); ``DPD`` is also the
+# Regional Representative Council, the knowledge base's reading.
+_PARTY_BOARDS = frozenset({"DPP", "DPW", "DPD", "DPC"})
+_BOARD_AFTER = re.compile(r"\s+(?:Partai\b|provinsi\b|kabupaten\b|kota\b|daerah\b|se-)")
+
+
+def _party_boards(b: _Builder) -> None:
+    """``DPD Partai Demokrat``, ``DPD NasDem``, ``DPD provinsi``, ``31 DPD``: a party's regional
+    board, not the council the knowledge base knows by the acronym; the mention is dropped (the
+    party named after it is the actor)."""
+    text = b.text
+    parties = {m.start for m in b.mentions if m.type == "ORG" and m.sector == "PTY"}
+    for m in [m for m in b.mentions if m.text in _PARTY_BOARDS and m.entity_id and m.entity_id.startswith("org/")]:
+        nxt = re.match(r"\s+", text[m.end:m.end + 3])
+        after_party = nxt is not None and m.end + nxt.end() in parties
+        before = text[max(0, m.start - 12):m.start].split()
+        counted = bool(before) and before[-1].isdigit()
+        if after_party or counted or _BOARD_AFTER.match(text, m.end):
+            b.drop(m)
 
 
 # Heads whose place is the premises of the organisation named after them (``Kantor Bappenas``):
