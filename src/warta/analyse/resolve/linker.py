@@ -32,7 +32,9 @@ from functools import lru_cache
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
 from .kb import KBEntry, KnowledgeBase, slug
-from .roles import exact_case_title, heads, offices, regional_officials, regional_units, role_sector
+from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
+from .spans import NOT_NAME_TAILS, PLACE_HEADS, inside_longer_name, longer_name, metonyms_as_places, party_boards, \
+    places_named_after
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -56,13 +58,6 @@ TITLE_SECTORS = {
     "warga": "CVL", "kepala industri senjata": "BUS", "ceo": "BUS", "pendiri": None, "bos": "BUS",
 }
 TITLE_PREFIX_WORDS = ("mantan", "eks", "calon", "wakil", "plt", "pelaksana tugas")
-
-MILITARY_WORDS = ("junta militer", "angkatan bersenjata", "militer", "tentara", "junta", "rezim militer")
-# bare role words that stand for the national military when the article has named one
-BARE_MILITARY = {"junta": "junta", "militer": "militer", "tentara": "tentara"}
-_BARE_MIL_BEFORE = {"", "sejak", "oleh", "bahwa", "dan", "ketika", "saat", "karena", "kata", "namun", "tetapi",
-                    "sementara", "setelah", "sebelum", "dengan", "yang", "para", "pihak", "pasukan", "ke", "dari",
-                    "menurut", "terhadap", "antara", "bagi", "untuk"}
 
 # Organisation head words and the sector they give (for names the KB does not know).
 ORG_SECTORS = [
@@ -90,13 +85,6 @@ NOT_NAMES = frozenset(
     september oktober november desember namun tetapi sementara selain menurut sebelumnya kemudian
     baca juga sumber editor pewarta penerjemah copyright tahun bulan pekan hari presiden menteri
     jenderal pemerintah kata ujar the of and ham bumn""".split()
-)
-
-# Words the NER model sometimes runs a name on into: days, months, speech verbs (not ``bulan``,
-# ``hari``: ``Jalan Bulan``).
-_NOT_NAME_TAILS = frozenset(
-    """senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli agustus
-    september oktober november desember kata ujar""".split()
 )
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -177,6 +165,11 @@ def _org_sector_tests() -> list[tuple[str, tuple[str, ...], re.Pattern | None]]:
         pat = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])") if words else None
         out.append((sector, tuple(h for h in heads if h.startswith(".")), pat))
     return out
+
+
+def _stop_word(word: str) -> bool:
+    """A lower-cased word that is never part of a name: a title or one of NOT_NAMES."""
+    return word in NOT_NAMES or word in _title_sectors()
 
 
 def _sector_for_org(name: str) -> str | None:
@@ -287,15 +280,15 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
                 b.add(ps, pe, f"org/{slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
 
     # 3. national militaries: "militer Korea Selatan", and bare "junta" once one is named
-    _militaries(doc, b, kb, regions)
+    militaries(doc, b, kb, regions)
 
     # 4. names the KB does not know (short forms of people already named first)
     _short_forms(b, regions)
     _ner_mentions(doc, b, kb, regions)
     regional_units(b, kb, regions, _title_sectors())
-    _places_named_after(b, regions)
-    _metonyms_as_places(b)
-    _party_boards(b)
+    places_named_after(b, regions, _stop_word)
+    metonyms_as_places(b)
+    party_boards(b)
 
     # 5. within-article aliases: acronyms defined in the text, short forms of people
     _acronyms(b, regions)
@@ -316,53 +309,6 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     b.mentions.sort(key=lambda m: (m.start, -m.end))
     ents = sorted(b.entities.values(), key=lambda en: en.mentions[0].start)
     return ents, b.mentions
-
-
-def _militaries(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
-    text = b.text
-    countries = [m for m in b.mentions if m.type == "GPE" and m.code and kb.country(m.code)]
-    by_start = {m.start: m for m in countries}
-    word_re = re.compile(r"(?i)(?<![\w-])(" + "|".join(re.escape(w) for w in MILITARY_WORDS) + r")\s+")
-    named: list[ActorMention] = []
-    for s, e in regions:
-        for m in word_re.finditer(text, s, e):
-            c = by_start.get(m.end())
-            if c is None or not b.free(m.start(), m.end()):
-                continue
-            country = kb.country(c.code)
-            eid = f"mil/{c.code}"
-            name = f"{country.name} Armed Forces"
-            existing = [en for en in b.entities.values() if en.code == c.code and en.sector == "MIL" and en.type == "ORG"]
-            if existing:
-                eid, name = existing[0].id, existing[0].name
-            # the country mention becomes part of the military mention
-            b.mentions.remove(c)
-            b.taken.remove((c.start, c.end))
-            ent = b.entities.get(c.entity_id)
-            if ent:
-                ent.mentions = [mm for mm in ent.mentions if mm.start != c.start]
-                if not ent.mentions:
-                    del b.entities[c.entity_id]
-            named.append(b.add(m.start(), c.end, eid, name, "ORG", c.code, "MIL", source="role"))
-    # bare "junta"/"militer" stand for the military already named (or the junta's country)
-    mil_ents = [en for en in b.entities.values() if en.type == "ORG" and en.sector == "MIL" and en.code]
-    if not mil_ents:
-        return
-    target = max(mil_ents, key=lambda en: len(en.mentions))
-    bare = re.compile(r"(?<![\w-])(" + "|".join(BARE_MILITARY) + r")(?![\w-])", re.I)
-    for s, e in regions:
-        for m in bare.finditer(text, s, e):
-            if not b.free(m.start(), m.end()):
-                continue
-            word = m.group(1)
-            before = text[max(s, m.start() - 20):m.start()].rstrip().rsplit(None, 1)
-            prev = before[-1].lower().strip(",.") if before else ""
-            if word.lower() != "junta" and prev not in _BARE_MIL_BEFORE and not word[0].isupper():
-                continue
-            after = text[m.end():m.end() + 12].lower()
-            if word.lower() != "junta" and re.match(r"\s+(?:dan|atau|,)", after) is None and prev not in _BARE_MIL_BEFORE:
-                continue
-            b.add(m.start(), m.end(), target.id, target.name, "ORG", target.code, "MIL", source="role")
 
 
 def _token_table(doc) -> tuple[list[int], list[int]]:
@@ -410,7 +356,7 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
             # and trailing words that are never part of a name (``Istana Kremlin Kamis``)
             while True:
                 words = surface.rsplit(None, 1)
-                if len(words) == 2 and words[1].lower().strip(".,;:") in _NOT_NAME_TAILS:
+                if len(words) == 2 and words[1].lower().strip(".,;:") in NOT_NAME_TAILS:
                     surface = words[0].rstrip(".,;:")
                 else:
                     break
@@ -422,7 +368,7 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
             # a KB match inside a longer NER name gives its country ("Kementerian Pertahanan Rusia")
             inner = [m for m in b.mentions if ns <= m.start and m.end <= ne]
             overlapping = [m for m in b.mentions if m.start < ne and ns < m.end]
-            longer = _longer_name(text, ns, ne, label, inner) if inner and len(overlapping) == len(inner) else None
+            longer = longer_name(text, ns, ne, label, inner, _stop_word) if inner and len(overlapping) == len(inner) else None
             if overlapping and longer is None and (len(overlapping) != len(inner) or any(
                     (m.end - m.start) >= (ne - ns) or m.type in ("PER", "ORG") for m in inner)):
                 continue
@@ -465,178 +411,6 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
-
-
-# Compass words that make a region of the place before them (``Afrika Barat``, ``Israel utara``).
-COMPASS_WORDS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"})
-# Capitalised words that make the name after them a place: a building, a street, a site or a
-# landform named after an organisation, a person or a bigger place (``Gedung DPR``, ``Jalan Asia``,
-# ``Teluk Finlandia``, ``Pasar Sentral Kota Medan``).
-PLACE_HEADS = frozenset("""gedung kompleks komplek kantor istana jalan jl jln pasar bandara bandar pelabuhan stasiun
-    terminal lapangan stadion masjid gereja pura vihara klenteng hotel taman menara monumen tugu kampus teluk selat
-    pulau kepulauan gunung pegunungan danau sungai tanjung semenanjung samudra samudera lembah pantai desa
-    kecamatan kelurahan dusun kampung bundaran penjara""".split())
-_NAME_WORD = re.compile(r"[A-Z0-9][\w.'’-]*")
-
-
-def _longer_name(text: str, ns: int, ne: int, label: str, inner: list[ActorMention]) -> str | None:
-    """Whether the recogniser's name ``text[ns:ne]`` should replace the shorter known mentions
-    ``inner`` it contains (longest span wins, for the cases where the longer span is reliable):
-
-    * ``"same"``: the same entity, named longer: a person's known name written out longer
-      (``Mahfud`` -> ``Mahfud Md``, the extra words capitalised name words after it); a region of a
-      known place (capitalised compass words after it: ``Afrika Barat``, ``Sagaing Utara``), which
-      stays linked to that place (``Indonesia timur``, in lower case, is a description, not a name);
-    * ``"new"``: a place named after what it contains (a capitalised head from PLACE_HEADS:
-      ``Gedung DPR``, ``Teluk Finlandia``); a body inside a known organisation (capitalised words
-      before it: ``Badan Anggaran DPR``);
-    * ``None``: keep the known mentions (the recogniser's span is the less reliable).
-    """
-    if any((m.end - m.start) >= (ne - ns) for m in inner):
-        return None
-    first = inner[0]
-    head = text[ns:first.start].split()
-    tail = text[inner[-1].end:ne].split()
-    types = {m.type for m in inner}
-    if label == "LOC":
-        words = text[ns:ne].split()
-        if words[0].lower() in PLACE_HEADS and words[0][0].isupper() and len(words) > 1:
-            return "new"
-        if not head and tail and len(inner) == 1 and types <= {"LOC", "GPE"} \
-                and all(w.lower() in COMPASS_WORDS and w[0].isupper() for w in tail):
-            return "same"
-        return None
-    if label == "ORG":
-        if head and not tail and types <= {"ORG", "LOC", "GPE"} and "ORG" in types \
-                and all(_NAME_WORD.fullmatch(w) for w in head) \
-                and not any(w.lower() in NOT_NAMES or w.lower() in _title_sectors() for w in head):
-            return "new"
-        return None
-    if label == "PER" and types == {"PER"} and len(inner) == 1 and not head:
-        if all(_NAME_WORD.fullmatch(w) and w.lower() not in NOT_NAMES and w.lower() not in _title_sectors()
-               for w in tail):
-            return "same"
-    return None
-
-
-# A party's boards (Dewan Pimpinan Pusat / Wilayah / Daerah / Cabang); ``DPD`` is also the
-# Regional Representative Council, the knowledge base's reading.
-_PARTY_BOARDS = frozenset({"DPP", "DPW", "DPD", "DPC"})
-_BOARD_AFTER = re.compile(r"\s+(?:Partai\b|provinsi\b|kabupaten\b|kota\b|daerah\b|se-)")
-
-
-def _party_boards(b: _Builder) -> None:
-    """``DPD Partai Demokrat``, ``DPD NasDem``, ``DPD provinsi``, ``31 DPD``: a party's regional
-    board, not the council the knowledge base knows by the acronym; the mention is dropped (the
-    party named after it is the actor)."""
-    text = b.text
-    parties = {m.start for m in b.mentions if m.type == "ORG" and m.sector == "PTY"}
-    for m in [m for m in b.mentions if m.text in _PARTY_BOARDS and m.entity_id and m.entity_id.startswith("org/")]:
-        nxt = re.match(r"\s+", text[m.end:m.end + 3])
-        after_party = nxt is not None and m.end + nxt.end() in parties
-        before = text[max(0, m.start - 12):m.start].split()
-        counted = bool(before) and before[-1].isdigit()
-        if after_party or counted or _BOARD_AFTER.match(text, m.end):
-            b.drop(m)
-
-
-# Heads whose place is the premises of the organisation named after them (``Kantor Bappenas``):
-# taken as a place only where the recogniser reads the whole as one.
-_OFFICE_HEADS = frozenset({"kantor"})
-_HEAD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
-
-
-def _places_named_after(b: _Builder, regions) -> None:
-    """A capitalised head from PLACE_HEADS right before a name (``Gedung DPR``, ``Jalan Sudirman``,
-    ``Teluk Finlandia``): one place (LOC) mention from the head to the name's end, the name no
-    longer a mention of its own. The name runs on over a hyphenated tail (``Bandara
-    Soekarno-Hatta``). Words between the head and a known name make the place's own name
-    (``Bandara Internasional Sepinggan Balikpapan`` is the airport and its town): left to the
-    recogniser."""
-    text = b.text
-    starts = [s for s, _ in regions]
-    for m in sorted(b.mentions, key=lambda m: m.start):
-        if m.type not in ("ORG", "LOC", "GPE", "PER") or m not in b.mentions:
-            continue
-        i = bisect.bisect_right(starts, m.start) - 1
-        if i < 0:
-            continue
-        sent_start = regions[i][0]
-        g = _HEAD_BEFORE.search(text, max(sent_start, m.start - 30), m.start)
-        if g is None or g.group(1).lower() not in PLACE_HEADS or g.group(1).lower() in _OFFICE_HEADS:
-            continue
-        prev = text[sent_start:g.start(1)].split()
-        if len(prev) > 1 and prev[-1][:1].isupper() and prev[-1].isalpha() and prev[-1].lower() not in NOT_NAMES:
-            continue  # the head is inside a longer name (Pusat Pasar Kota Medan): left as it is
-        start, end = g.start(1), m.end
-        while True:  # "Soekarno-Hatta"
-            t = re.match(r"-[A-Z][\w'’]*", text[end:end + 40])
-            if not t:
-                break
-            end += t.end()
-        if not b.free(start, m.start) or any(o is not m and o.start < end and start < o.end for o in b.mentions):
-            continue
-        b.drop(m)
-        surface = text[start:end]
-        code = m.code if m.type != "PER" else None
-        b.add(start, end, f"loc/{slug(surface)}", surface, "LOC", code, None, source="ner")
-
-
-# Words after which a building or district that stands for an institution (``Istana Negara``,
-# ``Senayan``, ``Gedung Putih``) is the place itself: ``di Senayan``, ``ke Istana Negara``.
-_LOCATIVE_BEFORE = frozenset("di ke dari menuju depan dekat sekitar kawasan kompleks halaman luar dalam".split())
-
-
-@lru_cache(maxsize=1)
-def _metonym_ids() -> frozenset[str]:
-    """The knowledge base's places that stand for institutions (data/metonyms.jsonl)."""
-    import json
-
-    from .kb import DATA_DIR
-
-    path = DATA_DIR / "metonyms.jsonl"
-    if not path.exists():
-        return frozenset()
-    return frozenset(json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-
-
-def _metonyms_as_places(b: _Builder) -> None:
-    """A metonym the article only speaks of as a place (after ``di``/``ke``/``dari``..., or in an
-    address after another place: ``di Gedung DPR, Senayan, Jakarta``) is a place (LOC), not the
-    institution acting; one that also acts in the article (``Istana Negara membantah``) stays the
-    institution throughout, one entity."""
-    ids = _metonym_ids()
-    if not ids:
-        return
-    text = b.text
-    places_by_end = {m.end: m for m in b.mentions if m.type in ("LOC", "GPE")}
-
-    def as_place(m: ActorMention) -> bool:
-        words = text[max(0, m.start - 40):m.start].split()
-        if words and words[-1].lower() in _LOCATIVE_BEFORE:
-            return True
-        j = m.start
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
-        if j > 0 and text[j - 1] == ",":  # ", Senayan" right after a place: an address
-            j -= 1
-            while j > 0 and text[j - 1].isspace():
-                j -= 1
-            return j in places_by_end
-        return False
-
-    by_entity: dict[str, list[ActorMention]] = {}
-    for m in b.mentions:
-        if m.entity_id in ids:
-            by_entity.setdefault(m.entity_id, []).append(m)
-    for eid, ms in by_entity.items():
-        if not all(as_place(m) for m in ms):
-            continue
-        ent = b.entities.get(eid)
-        name = ent.name if ent else ms[0].name
-        for m in ms:
-            b.drop(m)
-            b.add(m.start, m.end, f"loc/{slug(name)}", name, "LOC", m.code, None, ent.wikidata if ent else None)
 
 
 def _acronyms(b: _Builder, regions) -> None:
@@ -700,31 +474,9 @@ def _short_forms(b: _Builder, regions) -> None:
             m = forms[a.group(1)]
             if a.start() < m.start and a.group(1) == m.text.split()[0]:
                 continue  # a first name before the person is named in full is someone else's
-            if " " not in a.group(1) and _inside_longer_name(text, s, a.start(), title_re):
+            if " " not in a.group(1) and inside_longer_name(text, s, a.start(), title_re, _stop_word):
                 continue  # one word of another name: "Sri Rahayu Widodo" is not Joko Widodo
             b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
-
-
-# Short honorifics before a name that the title patterns leave out.
-_HONORIFICS = frozenset("pak bu mas mbak gus kh ny tn kang bung cak h hj".split())
-
-
-def _inside_longer_name(text: str, sent_start: int, start: int, title_re: re.Pattern) -> bool:
-    """Whether the word before ``start`` is a capitalised name word (not the sentence's first
-    word, a title or an honorific), so a one-word name found at ``start`` is part of a longer one."""
-    before = text[sent_start:start]
-    if not before or not before[-1] == " ":
-        return False
-    words = before.split()
-    if len(words) < 2:  # the sentence's first word is capitalised anyway
-        return False
-    prev = words[-1]
-    if not (prev[:1].isupper() and prev[1:2].islower() and prev.isalpha()):
-        return False
-    low = prev.lower()
-    if low in NOT_NAMES or low in _HONORIFICS or low in _title_sectors():
-        return False
-    return title_re.search(text, sent_start, start) is None
 
 
 def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
