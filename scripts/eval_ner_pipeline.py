@@ -10,13 +10,14 @@ The sentences are joined with single spaces (a line break between sentences) int
 pseudo-articles of ``SENTENCES_PER_ARTICLE`` sentences, with no publication date, and
 analysed with :func:`warta.analyze`; every entity mention is compared with the gold spans:
 entity level, exact character span and type (GPE counts as LOC). The linker extends a
-person's mention over a title before it (``Menteri Luar Negeri Retno Marsudi``); the title
-words and a nationality before the name are taken off again here, since the gold spans are
-the names alone. Prints P/R/F1 overall and per type.
+person's mention over a title before it (``Menteri Luar Negeri Retno Marsudi``, ``Gubernur
+DKI Jakarta Joko Widodo``); the title words and a country or region before the name are taken
+off again here (longest title first), since the gold spans are the names alone. Prints P/R/F1 overall and per type.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -51,22 +52,21 @@ def articles(sents):
 
 
 def name_span(text: str, start: int, end: int, kb) -> int:
-    """Start of the name in a person mention, past title words and a nationality."""
-    sectors = linker._title_sectors()
+    """Start of the name in a person mention, past title words and a nationality.
+
+    Takes off, again and again, the longest run of the mention's first words (up to six) that
+    is a title as the linker reads one (``Wakil Ketua DPR``, ``Menteri Luar Negeri``) or names a
+    country or region (``Amerika Serikat``, ``DKI Jakarta``), as long as a word is left."""
+    title_re = linker._title_regex()
     while True:
-        words = text[start:end].split(None, 1)
-        if len(words) < 2:
-            return start
-        w = words[0].lower().strip(",")
-        two = " ".join(text[start:end].split()[:2]).lower()
-        if two in sectors:
-            start += text[start:end].index(text[start:end].split()[1]) + len(text[start:end].split()[1])
-        elif w in sectors or w in linker.TITLE_PREFIX_WORDS or any(h.type == "GPE" for h in kb.lookup(words[0])):
-            start += len(text[start:end]) - len(words[1])
+        words = list(re.finditer(r"\S+", text[start:end]))
+        for k in range(min(len(words) - 1, 6), 0, -1):
+            phrase = text[start:start + words[k - 1].end()]
+            if title_re.match(phrase) or any(h.type == "GPE" for h in kb.lookup(phrase.rstrip(",:"))):
+                start += words[k].start()
+                break
         else:
             return start
-        while start < end and (text[start].isspace() or text[start] in ",:"):
-            start += 1
 
 
 def main(argv=None) -> None:

@@ -33,6 +33,11 @@ def test_gazetteer_token_boundaries(gaz):
     assert _found(gaz, "harga US$100") == []
 
 
+def test_gazetteer_name_after_a_lower_case_prefix_is_a_derived_word(gaz):
+    assert _found(gaz, "kelompok pro-Rusia dan anti-Amerika") == []
+    assert ("Rusia", "Russia") in _found(gaz, "perbatasan Ukraina-Rusia")
+
+
 def test_gazetteer_clitic_after_hyphen_still_matches(gaz):
     assert _found(gaz, "Putin-nya") == [("Putin", "Vladimir Putin")]
 

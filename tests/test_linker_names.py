@@ -97,3 +97,95 @@ def test_linker_regional_units_are_organisations_with_their_sector():
     assert units["DPRD Surabaya"] == ("ORG", "IDN", "LEG")
     assert units["Polres Bogor"] == ("ORG", "IDN", "COP")  # the rank and the name after it are not the place
     assert not any(t.lower().startswith("polda setempat") for t in units)
+
+
+def _typed(text, published="2022-09-05"):
+    doc = warta.analyze(text, published=published)
+    return {m.text: (e.type, e.name, e.code, e.sector) for e in doc.entities for m in e.mentions}
+
+
+def test_linker_building_named_after_an_organisation_is_a_place():
+    found = _typed("Ratusan mahasiswa berunjuk rasa di depan Gedung DPR pada Kamis siang.")
+    assert found["Gedung DPR"][0] == "LOC"
+    assert "DPR" not in found  # the parliament does not act here: its building is where it happens
+
+
+def test_linker_landform_named_after_a_country_is_its_own_place():
+    found = _typed("Kapal itu tenggelam di Teluk Finlandia pekan lalu.")
+    assert found["Teluk Finlandia"][0] == "LOC"
+    assert "Finlandia" not in found
+
+
+def test_linker_capitalised_compass_word_extends_a_known_place():
+    found = _typed("Wabah kolera menyebar ke beberapa negara di Afrika Barat tahun ini.")
+    assert "Afrika" not in found
+    assert found["Afrika Barat"][:2] == ("LOC", "Africa")  # still linked to the continent
+
+
+def test_linker_lower_case_compass_word_is_not_part_of_the_name():
+    found = _typed("Ribuan pengungsi berdatangan dari Suriah utara.")
+    assert found["Suriah"][2] == "SYR"
+    assert "Suriah utara" not in found
+
+
+def test_linker_known_person_written_out_longer_keeps_the_person():
+    found = _typed("Mahfud Md hadir dalam diskusi di Yogyakarta.")
+    assert found["Mahfud Md"][0] == "PER"
+    assert found["Mahfud Md"][1].lower() == "mahfud md"
+    assert "Mahfud" not in found
+
+
+def test_linker_body_of_a_known_organisation_takes_its_sector():
+    found = _typed("Para anggota Badan Anggaran DPR menunda rapat itu.")
+    assert found["Badan Anggaran DPR"][0] == "ORG"
+    assert found["Badan Anggaran DPR"][2:] == ("IDN", "LEG")
+    assert "DPR" not in found
+
+
+def test_linker_short_form_is_not_taken_inside_another_name():
+    text = ("Presiden Joko Widodo membuka acara itu. Sambutan dibacakan oleh Sri Rahayu Widodo dari OJK. "
+            "Widodo kemudian kembali ke Jakarta.")
+    doc = warta.analyze(text, published="2022-09-05")
+    jokowi = [m.text for e in doc.entities if e.name == "Joko Widodo" for m in e.mentions]
+    assert "Widodo" in jokowi  # the short form alone is still the president
+    starts = {m.start for e in doc.entities if e.name == "Joko Widodo" for m in e.mentions}
+    assert text.index("Widodo dari") not in starts
+
+
+def test_linker_name_does_not_run_on_into_a_weekday():
+    doc = warta.analyze("Juru bicara Istana Kremlin Kamis mengatakan Rusia siap berunding.", published="2022-09-05")
+    assert not any("Kamis" in m.text for e in doc.entities for m in e.mentions)
+
+
+def test_linker_metonym_spoken_of_only_as_a_place_is_a_place():
+    found = _typed("Para menteri baru dilantik di Istana Negara pada Rabu pagi.")
+    assert found["Istana Negara"][0] == "LOC"
+    found = _typed("Rapat dengar pendapat berlangsung di Gedung DPR, Senayan, Jakarta, Senin.")
+    assert found["Senayan"][0] == "LOC"
+
+
+def test_linker_metonym_that_acts_stays_the_institution():
+    doc = warta.analyze("Istana Negara membantah kabar itu. Wartawan masih menunggu di Istana Negara.",
+                        published="2022-09-05")
+    ents = [e for e in doc.entities if any(m.text == "Istana Negara" for m in e.mentions)]
+    assert len(ents) == 1 and ents[0].type == "ORG" and ents[0].sector == "GOV"
+    assert len(ents[0].mentions) == 2
+
+
+def test_linker_place_head_inside_a_longer_name_makes_no_cut_place():
+    found = _typed("Warga berbelanja di Pusat Pasar Kota Bogor sejak pagi.")
+    assert "Pasar Kota Bogor" not in found
+
+
+def test_linker_street_named_after_a_month_word_keeps_its_name():
+    found = _typed("Rumahnya terletak di Jalan Bulan, dekat Jalan Matahari.")
+    assert found["Jalan Bulan"][0] == "LOC"
+    assert "Jalan" not in found
+
+
+def test_linker_party_board_is_not_the_regional_council():
+    text = ("DPD Partai Golkar Sulawesi Utara menggelar rapat kerja. Sebanyak 25 DPD menyetujui usul itu. "
+            "Sementara itu Ketua DPD RI menerima rombongan mahasiswa.")
+    doc = warta.analyze(text, published="2022-09-05")
+    council = [m.start for e in doc.entities if e.id == "org/regional-representative-council" for m in e.mentions]
+    assert council == [text.index("DPD RI")]

@@ -169,3 +169,18 @@ def test_ner_model_known_attributes_are_those_with_weights():
     expected = frozenset(a for a, _ in tagger.info().state_features)
     got = known_attributes(tagger)
     assert len(expected) > 1000 and got == expected
+
+
+def test_ner_hyphenated_name_is_read_as_one_word():
+    assert _find("Menurut Pierre-Alain Dubois , rapat itu ditunda hingga pekan depan .") == [
+        ("Pierre-Alain Dubois", "PER")]
+    assert ("Bosnia-Herzegovina", "LOC") in _find("Pengungsi dari Bosnia-Herzegovina tiba di Jerman .")
+
+
+def test_ner_hyphen_join_keeps_spaced_dashes_and_offsets():
+    from warta.analyse.ner import _join_hyphenated
+
+    text = "Jean-Luc - Paris"
+    doc = _NLP.tokenizer(text)
+    offs = _join_hyphenated([(t.idx, t.idx + len(t.text)) for t in doc], text)
+    assert [text[a:b] for a, b in offs] == ["Jean-Luc", "-", "Paris"]

@@ -465,11 +465,28 @@ class NerTagger:
         sentence, given its tokens as ``(start_char, end_char)`` offsets into
         ``text`` (e.g. from ``spacy.blank("id")``'s tokenizer).  Whitespace-only
         tokens are ignored."""
-        idx = [k for k, (s, e) in enumerate(tokens) if text[s:e].strip()]
-        if not idx:
+        offs = _join_hyphenated([(s, e) for s, e in tokens if text[s:e].strip()], text)
+        if not offs:
             return []
-        words = [text[tokens[k][0] : tokens[k][1]] for k in idx]
+        words = [text[s:e] for s, e in offs]
         spans = []
         for a, b, label in bio_to_spans(self.tag(words)):
-            spans.append((tokens[idx[a]][0], tokens[idx[b - 1]][1], label))
+            spans.append((offs[a][0], offs[b - 1][1], label))
         return spans
+
+
+def _join_hyphenated(offs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Tokens joined back where a hyphen glues two words with no space (``Jean-Marie``,
+    ``Sistan-Baluchestan``, ``anti-Suriah``): the training corpora write such a compound as one
+    token (or with spaces around the hyphen), so the model reads it as one word, not three."""
+    out: list[tuple[int, int]] = []
+    k, n = 0, len(offs)
+    while k < n:
+        s, e = offs[k]
+        while (k + 2 < n and offs[k + 1][0] == e and offs[k + 1][1] == e + 1 and text[e] == "-"
+               and offs[k + 2][0] == e + 1 and text[e - 1].isalnum() and text[e + 1].isalnum()):
+            e = offs[k + 2][1]
+            k += 2
+        out.append((s, e))
+        k += 1
+    return out

@@ -2,7 +2,8 @@
 
 Rules:
 - matches start and end on token boundaries (no letter or digit adjacent), so ``Rusia`` is not
-  found in ``Rusianya`` but is in ``Rusia,`` or ``Rusia-Myanmar``;
+  found in ``Rusianya`` but is in ``Rusia,`` or ``Rusia-Myanmar``; nor after a lower-case prefix
+  and a hyphen, where it ends a derived word (``anti-Suriah``, ``pro-Rusia``);
 - the longest match wins and matches never overlap (``Washington Post`` the newspaper, not
   ``Washington``; ``Dewan Keamanan PBB``, not ``PBB``);
 - case: all-caps aliases and aliases of three letters or fewer match only in their exact case
@@ -170,6 +171,9 @@ class Gazetteer:
             if hit is not None and hit.not_after_name and i > 0 and starts[i] > ends[i - 1] \
                     and toks[i - 1][:1].isupper() and toks[i - 1][:1].isalpha():
                 hit = None
+            if hit is not None and i > 1 and toks[i - 1] == "-" and starts[i] == ends[i - 1] \
+                    and starts[i - 1] == ends[i - 2] and toks[i - 2].isalpha() and toks[i - 2].islower():
+                hit = None  # the tail of a derived word: anti-Suriah, pro-Rusia, se-Jawa
             if hit is None:
                 i += 1
                 continue

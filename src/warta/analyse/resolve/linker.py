@@ -32,7 +32,9 @@ from functools import lru_cache
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
 from .kb import KBEntry, KnowledgeBase, slug
-from .roles import exact_case_title, heads, offices, regional_officials, regional_units, role_sector
+from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
+from .spans import NOT_NAME_TAILS, PLACE_HEADS, inside_longer_name, longer_name, metonyms_as_places, party_boards, \
+    places_named_after
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -56,13 +58,6 @@ TITLE_SECTORS = {
     "warga": "CVL", "kepala industri senjata": "BUS", "ceo": "BUS", "pendiri": None, "bos": "BUS",
 }
 TITLE_PREFIX_WORDS = ("mantan", "eks", "calon", "wakil", "plt", "pelaksana tugas")
-
-MILITARY_WORDS = ("junta militer", "angkatan bersenjata", "militer", "tentara", "junta", "rezim militer")
-# bare role words that stand for the national military when the article has named one
-BARE_MILITARY = {"junta": "junta", "militer": "militer", "tentara": "tentara"}
-_BARE_MIL_BEFORE = {"", "sejak", "oleh", "bahwa", "dan", "ketika", "saat", "karena", "kata", "namun", "tetapi",
-                    "sementara", "setelah", "sebelum", "dengan", "yang", "para", "pihak", "pasukan", "ke", "dari",
-                    "menurut", "terhadap", "antara", "bagi", "untuk"}
 
 # Organisation head words and the sector they give (for names the KB does not know).
 ORG_SECTORS = [
@@ -170,6 +165,11 @@ def _org_sector_tests() -> list[tuple[str, tuple[str, ...], re.Pattern | None]]:
         pat = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])") if words else None
         out.append((sector, tuple(h for h in heads if h.startswith(".")), pat))
     return out
+
+
+def _stop_word(word: str) -> bool:
+    """A lower-cased word that is never part of a name: a title or one of NOT_NAMES."""
+    return word in NOT_NAMES or word in _title_sectors()
 
 
 def _sector_for_org(name: str) -> str | None:
@@ -280,12 +280,15 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
                 b.add(ps, pe, f"org/{slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
 
     # 3. national militaries: "militer Korea Selatan", and bare "junta" once one is named
-    _militaries(doc, b, kb, regions)
+    militaries(doc, b, kb, regions)
 
     # 4. names the KB does not know (short forms of people already named first)
     _short_forms(b, regions)
     _ner_mentions(doc, b, kb, regions)
     regional_units(b, kb, regions, _title_sectors())
+    places_named_after(b, regions, _stop_word)
+    metonyms_as_places(b)
+    party_boards(b)
 
     # 5. within-article aliases: acronyms defined in the text, short forms of people
     _acronyms(b, regions)
@@ -306,53 +309,6 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     b.mentions.sort(key=lambda m: (m.start, -m.end))
     ents = sorted(b.entities.values(), key=lambda en: en.mentions[0].start)
     return ents, b.mentions
-
-
-def _militaries(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
-    text = b.text
-    countries = [m for m in b.mentions if m.type == "GPE" and m.code and kb.country(m.code)]
-    by_start = {m.start: m for m in countries}
-    word_re = re.compile(r"(?i)(?<![\w-])(" + "|".join(re.escape(w) for w in MILITARY_WORDS) + r")\s+")
-    named: list[ActorMention] = []
-    for s, e in regions:
-        for m in word_re.finditer(text, s, e):
-            c = by_start.get(m.end())
-            if c is None or not b.free(m.start(), m.end()):
-                continue
-            country = kb.country(c.code)
-            eid = f"mil/{c.code}"
-            name = f"{country.name} Armed Forces"
-            existing = [en for en in b.entities.values() if en.code == c.code and en.sector == "MIL" and en.type == "ORG"]
-            if existing:
-                eid, name = existing[0].id, existing[0].name
-            # the country mention becomes part of the military mention
-            b.mentions.remove(c)
-            b.taken.remove((c.start, c.end))
-            ent = b.entities.get(c.entity_id)
-            if ent:
-                ent.mentions = [mm for mm in ent.mentions if mm.start != c.start]
-                if not ent.mentions:
-                    del b.entities[c.entity_id]
-            named.append(b.add(m.start(), c.end, eid, name, "ORG", c.code, "MIL", source="role"))
-    # bare "junta"/"militer" stand for the military already named (or the junta's country)
-    mil_ents = [en for en in b.entities.values() if en.type == "ORG" and en.sector == "MIL" and en.code]
-    if not mil_ents:
-        return
-    target = max(mil_ents, key=lambda en: len(en.mentions))
-    bare = re.compile(r"(?<![\w-])(" + "|".join(BARE_MILITARY) + r")(?![\w-])", re.I)
-    for s, e in regions:
-        for m in bare.finditer(text, s, e):
-            if not b.free(m.start(), m.end()):
-                continue
-            word = m.group(1)
-            before = text[max(s, m.start() - 20):m.start()].rstrip().rsplit(None, 1)
-            prev = before[-1].lower().strip(",.") if before else ""
-            if word.lower() != "junta" and prev not in _BARE_MIL_BEFORE and not word[0].isupper():
-                continue
-            after = text[m.end():m.end() + 12].lower()
-            if word.lower() != "junta" and re.match(r"\s+(?:dan|atau|,)", after) is None and prev not in _BARE_MIL_BEFORE:
-                continue
-            b.add(m.start(), m.end(), target.id, target.name, "ORG", target.code, "MIL", source="role")
 
 
 def _token_table(doc) -> tuple[list[int], list[int]]:
@@ -397,16 +353,30 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 else:
                     break
             surface = surface.rstrip(".,;:")
+            # and trailing words that are never part of a name (``Istana Kremlin Kamis``)
+            while True:
+                words = surface.rsplit(None, 1)
+                if len(words) == 2 and words[1].lower().strip(".,;:") in NOT_NAME_TAILS:
+                    surface = words[0].rstrip(".,;:")
+                else:
+                    break
             ne = ns + len(surface)
-            if ne <= ns or surface.lower() in NOT_NAMES or not surface[0].isupper():
+            if ne <= ns or surface.lower() in NOT_NAMES or surface.lower() in PLACE_HEADS or not surface[0].isupper():
                 continue
             if not any(c.isalpha() for c in surface) or len(surface) < 2 or any(c.isdigit() for c in surface):
                 continue
             # a KB match inside a longer NER name gives its country ("Kementerian Pertahanan Rusia")
             inner = [m for m in b.mentions if ns <= m.start and m.end <= ne]
             overlapping = [m for m in b.mentions if m.start < ne and ns < m.end]
-            if overlapping and (len(overlapping) != len(inner) or any(
+            longer = longer_name(text, ns, ne, label, inner, _stop_word) if inner and len(overlapping) == len(inner) else None
+            if overlapping and longer is None and (len(overlapping) != len(inner) or any(
                     (m.end - m.start) >= (ne - ns) or m.type in ("PER", "ORG") for m in inner)):
+                continue
+            if longer == "same":
+                # the known entity named longer ("Mahfud Md", "Afrika Barat"): the same entity
+                m = inner[0]
+                b.drop(m)
+                b.add(ns, ne, m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata)
                 continue
             hits = kb.lookup(surface)
             if hits:
@@ -422,11 +392,16 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 if len(surface.split()) == 1 and surface.isupper() or "/" in surface:
                     continue  # an acronym, or a ship or code (M/L Kalayaan)
                 type_, sector = "PER", None
+                if longer:
+                    code = None  # someone else than the person whose short form it contains
             elif label == "ORG":
                 type_, sector = "ORG", _sector_for_org(surface)
+                if longer:  # a body of a known organisation ("Badan Anggaran DPR") is in its sector
+                    sector = next((m.sector for m in inner if m.type == "ORG" and m.sector), sector)
+                    code = code or next((m.code for m in inner if m.code), None)
             else:
                 type_, sector = "LOC", None
-                if inner and not all((m.entity_id or "").startswith(_REGION_IDS) for m in inner):
+                if inner and not longer and not all((m.entity_id or "").startswith(_REGION_IDS) for m in inner):
                     continue  # a place name containing a known place: keep it, unless a regency (`Menara Kudus`)
             for m in inner:
                 b.drop(m)
@@ -491,6 +466,7 @@ def _short_forms(b: _Builder, regions) -> None:
     if not forms:
         return
     pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    title_re = _title_regex()
     for s, e in regions:
         for a in pat.finditer(text, s, e):
             if not b.free(a.start(), a.end()):
@@ -498,6 +474,8 @@ def _short_forms(b: _Builder, regions) -> None:
             m = forms[a.group(1)]
             if a.start() < m.start and a.group(1) == m.text.split()[0]:
                 continue  # a first name before the person is named in full is someone else's
+            if " " not in a.group(1) and inside_longer_name(text, s, a.start(), title_re, _stop_word):
+                continue  # one word of another name: "Sri Rahayu Widodo" is not Joko Widodo
             b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
 
 

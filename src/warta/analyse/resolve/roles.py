@@ -259,3 +259,60 @@ def regional_officials(b, kb: KnowledgeBase, regions, day: str | None) -> None:
             else:
                 b.add(r.start(), pend, f"office/{slug(role)}/{tail}", f"{role} {pname}", "PER", "IDN", sector,
                       source="office")
+
+
+MILITARY_WORDS = ("junta militer", "angkatan bersenjata", "militer", "tentara", "junta", "rezim militer")
+# bare role words that stand for the national military when the article has named one
+BARE_MILITARY = {"junta": "junta", "militer": "militer", "tentara": "tentara"}
+_BARE_MIL_BEFORE = {"", "sejak", "oleh", "bahwa", "dan", "ketika", "saat", "karena", "kata", "namun", "tetapi",
+                    "sementara", "setelah", "sebelum", "dengan", "yang", "para", "pihak", "pasukan", "ke", "dari",
+                    "menurut", "terhadap", "antara", "bagi", "untuk"}
+
+
+def militaries(doc, b, kb: KnowledgeBase, regions) -> None:
+    """A national military named by a role word and a country (``militer Korea Selatan``), or by
+    a bare role word (``junta``) once the article has named one."""
+    text = b.text
+    countries = [m for m in b.mentions if m.type == "GPE" and m.code and kb.country(m.code)]
+    by_start = {m.start: m for m in countries}
+    word_re = re.compile(r"(?i)(?<![\w-])(" + "|".join(re.escape(w) for w in MILITARY_WORDS) + r")\s+")
+    named = []
+    for s, e in regions:
+        for m in word_re.finditer(text, s, e):
+            c = by_start.get(m.end())
+            if c is None or not b.free(m.start(), m.end()):
+                continue
+            country = kb.country(c.code)
+            eid = f"mil/{c.code}"
+            name = f"{country.name} Armed Forces"
+            existing = [en for en in b.entities.values() if en.code == c.code and en.sector == "MIL" and en.type == "ORG"]
+            if existing:
+                eid, name = existing[0].id, existing[0].name
+            # the country mention becomes part of the military mention
+            b.mentions.remove(c)
+            b.taken.remove((c.start, c.end))
+            ent = b.entities.get(c.entity_id)
+            if ent:
+                ent.mentions = [mm for mm in ent.mentions if mm.start != c.start]
+                if not ent.mentions:
+                    del b.entities[c.entity_id]
+            named.append(b.add(m.start(), c.end, eid, name, "ORG", c.code, "MIL", source="role"))
+    # bare "junta"/"militer" stand for the military already named (or the junta's country)
+    mil_ents = [en for en in b.entities.values() if en.type == "ORG" and en.sector == "MIL" and en.code]
+    if not mil_ents:
+        return
+    target = max(mil_ents, key=lambda en: len(en.mentions))
+    bare = re.compile(r"(?<![\w-])(" + "|".join(BARE_MILITARY) + r")(?![\w-])", re.I)
+    for s, e in regions:
+        for m in bare.finditer(text, s, e):
+            if not b.free(m.start(), m.end()):
+                continue
+            word = m.group(1)
+            before = text[max(s, m.start() - 20):m.start()].rstrip().rsplit(None, 1)
+            prev = before[-1].lower().strip(",.") if before else ""
+            if word.lower() != "junta" and prev not in _BARE_MIL_BEFORE and not word[0].isupper():
+                continue
+            after = text[m.end():m.end() + 12].lower()
+            if word.lower() != "junta" and re.match(r"\s+(?:dan|atau|,)", after) is None and prev not in _BARE_MIL_BEFORE:
+                continue
+            b.add(m.start(), m.end(), target.id, target.name, "ORG", target.code, "MIL", source="role")

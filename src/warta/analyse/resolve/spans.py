@@ -1,0 +1,214 @@
+"""Span rules of the linker: where a longer name wins over the known one inside it, places
+named after what they contain (``Gedung DPR``), metonyms read as places (``di Istana Negara``),
+party boards (``DPD Partai Golkar``) and one-word short forms inside another name.
+
+The functions take the linker's mention builder (``add``, ``drop``, ``free``, ``mentions``,
+``entities``, ``text``) and, where a rule needs the linker's vocabulary, ``is_stop``: whether a
+lower-cased word is never a name word (a title, a weekday, a pronoun); :mod:`.linker` calls them.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from .kb import DATA_DIR, slug
+
+# Words the NER model sometimes runs a name on into: days, months, speech verbs (not ``bulan``,
+# ``hari``: ``Jalan Bulan``).
+NOT_NAME_TAILS = frozenset(
+    """senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli agustus
+    september oktober november desember kata ujar""".split()
+)
+
+
+# Compass words that, capitalised, make a region of the place before them (``Afrika Barat``).
+COMPASS_WORDS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"})
+# Capitalised words that make the name after them a place: a building, a street, a site or a
+# landform named after an organisation, a person or a bigger place (``Gedung DPR``, ``Jalan Asia``,
+# ``Teluk Finlandia``, ``Pasar Sentral Kota Medan``).
+PLACE_HEADS = frozenset("""gedung kompleks komplek kantor istana jalan jl jln pasar bandara bandar pelabuhan stasiun
+    terminal lapangan stadion masjid gereja pura vihara klenteng hotel taman menara monumen tugu kampus teluk selat
+    pulau kepulauan gunung pegunungan danau sungai tanjung semenanjung samudra samudera lembah pantai desa
+    kecamatan kelurahan dusun kampung bundaran penjara""".split())
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.'’-]*")
+
+
+def longer_name(text: str, ns: int, ne: int, label: str, inner: list, is_stop: Callable[[str], bool]) -> str | None:
+    """Whether the recogniser's name ``text[ns:ne]`` should replace the shorter known mentions
+    ``inner`` it contains (longest span wins, for the cases where the longer span is reliable):
+
+    * ``"same"``: the same entity, named longer: a person's known name written out longer
+      (``Mahfud`` -> ``Mahfud Md``, the extra words capitalised name words after it); a region of a
+      known place (capitalised compass words after it: ``Afrika Barat``, ``Sagaing Utara``), which
+      stays linked to that place (``Indonesia timur``, in lower case, is a description, not a name);
+    * ``"new"``: a place named after what it contains (a capitalised head from PLACE_HEADS:
+      ``Gedung DPR``, ``Teluk Finlandia``); a body inside a known organisation (capitalised words
+      before it: ``Badan Anggaran DPR``);
+    * ``None``: keep the known mentions (the recogniser's span is the less reliable).
+    """
+    if any((m.end - m.start) >= (ne - ns) for m in inner):
+        return None
+    first = inner[0]
+    head = text[ns:first.start].split()
+    tail = text[inner[-1].end:ne].split()
+    types = {m.type for m in inner}
+    if label == "LOC":
+        words = text[ns:ne].split()
+        if words[0].lower() in PLACE_HEADS and words[0][0].isupper() and len(words) > 1:
+            return "new"
+        if not head and tail and len(inner) == 1 and types <= {"LOC", "GPE"} \
+                and all(w.lower() in COMPASS_WORDS and w[0].isupper() for w in tail):
+            return "same"
+        return None
+    if label == "ORG":
+        if head and not tail and types <= {"ORG", "LOC", "GPE"} and "ORG" in types \
+                and all(_NAME_WORD.fullmatch(w) for w in head) \
+                and not any(is_stop(w.lower()) for w in head):
+            return "new"
+        return None
+    if label == "PER" and types == {"PER"} and len(inner) == 1 and not head:
+        if all(_NAME_WORD.fullmatch(w) and not is_stop(w.lower()) for w in tail):
+            return "same"
+    return None
+
+
+# A party's boards (Dewan Pimpinan Pusat / Wilayah / Daerah / Cabang); ``DPD`` is also the
+# Regional Representative Council, the knowledge base's reading.
+_PARTY_BOARDS = frozenset({"DPP", "DPW", "DPD", "DPC"})
+_BOARD_AFTER = re.compile(r"\s+(?:Partai\b|provinsi\b|kabupaten\b|kota\b|daerah\b|se-)")
+
+
+def party_boards(b) -> None:
+    """``DPD Partai Demokrat``, ``DPD NasDem``, ``DPD provinsi``, ``31 DPD``: a party's regional
+    board, not the council the knowledge base knows by the acronym; the mention is dropped (the
+    party named after it is the actor)."""
+    text = b.text
+    parties = {m.start for m in b.mentions if m.type == "ORG" and m.sector == "PTY"}
+    for m in [m for m in b.mentions if m.text in _PARTY_BOARDS and m.entity_id and m.entity_id.startswith("org/")]:
+        nxt = re.match(r"\s+", text[m.end:m.end + 3])
+        after_party = nxt is not None and m.end + nxt.end() in parties
+        before = text[max(0, m.start - 12):m.start].split()
+        counted = bool(before) and before[-1].isdigit()
+        if after_party or counted or _BOARD_AFTER.match(text, m.end):
+            b.drop(m)
+
+
+# Heads whose place is the premises of the organisation named after them (``Kantor Bappenas``):
+# taken as a place only where the recogniser reads the whole as one.
+_OFFICE_HEADS = frozenset({"kantor"})
+_HEAD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
+
+
+def places_named_after(b, regions, is_stop: Callable[[str], bool]) -> None:
+    """A capitalised head from PLACE_HEADS right before a name (``Gedung DPR``, ``Jalan Sudirman``,
+    ``Teluk Finlandia``): one place (LOC) mention from the head to the name's end, the name no
+    longer a mention of its own. The name runs on over a hyphenated tail (``Bandara
+    Soekarno-Hatta``). Words between the head and a known name make the place's own name
+    (``Bandara Internasional Sepinggan Balikpapan`` is the airport and its town): left to the
+    recogniser."""
+    text = b.text
+    starts = [s for s, _ in regions]
+    for m in sorted(b.mentions, key=lambda m: m.start):
+        if m.type not in ("ORG", "LOC", "GPE", "PER") or m not in b.mentions:
+            continue
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0:
+            continue
+        sent_start = regions[i][0]
+        g = _HEAD_BEFORE.search(text, max(sent_start, m.start - 30), m.start)
+        if g is None or g.group(1).lower() not in PLACE_HEADS or g.group(1).lower() in _OFFICE_HEADS:
+            continue
+        prev = text[sent_start:g.start(1)].split()
+        if len(prev) > 1 and prev[-1][:1].isupper() and prev[-1].isalpha() and not is_stop(prev[-1].lower()):
+            continue  # the head is inside a longer name (Pusat Pasar Kota Medan): left as it is
+        start, end = g.start(1), m.end
+        while True:  # "Soekarno-Hatta"
+            t = re.match(r"-[A-Z][\w'’]*", text[end:end + 40])
+            if not t:
+                break
+            end += t.end()
+        if not b.free(start, m.start) or any(o is not m and o.start < end and start < o.end for o in b.mentions):
+            continue
+        b.drop(m)
+        surface = text[start:end]
+        code = m.code if m.type != "PER" else None
+        b.add(start, end, f"loc/{slug(surface)}", surface, "LOC", code, None, source="ner")
+
+
+# Words after which a building or district that stands for an institution (``Istana Negara``,
+# ``Senayan``, ``Gedung Putih``) is the place itself: ``di Senayan``, ``ke Istana Negara``.
+_LOCATIVE_BEFORE = frozenset("di ke dari menuju depan dekat sekitar kawasan kompleks halaman luar dalam".split())
+
+
+@lru_cache(maxsize=1)
+def _metonym_ids() -> frozenset[str]:
+    """The knowledge base's places that stand for institutions (data/metonyms.jsonl)."""
+    path = DATA_DIR / "metonyms.jsonl"
+    if not path.exists():
+        return frozenset()
+    return frozenset(json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def metonyms_as_places(b) -> None:
+    """A metonym the article only speaks of as a place (after ``di``/``ke``/``dari``..., or in an
+    address after another place: ``di Gedung DPR, Senayan, Jakarta``) is a place (LOC), not the
+    institution acting; one that also acts in the article (``Istana Negara membantah``) stays the
+    institution throughout, one entity."""
+    ids = _metonym_ids()
+    if not ids:
+        return
+    text = b.text
+    places_by_end = {m.end: m for m in b.mentions if m.type in ("LOC", "GPE")}
+
+    def as_place(m) -> bool:
+        words = text[max(0, m.start - 40):m.start].split()
+        if words and words[-1].lower() in _LOCATIVE_BEFORE:
+            return True
+        j = m.start
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j > 0 and text[j - 1] == ",":  # ", Senayan" right after a place: an address
+            j -= 1
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            return j in places_by_end
+        return False
+
+    by_entity: dict[str, list] = {}
+    for m in b.mentions:
+        if m.entity_id in ids:
+            by_entity.setdefault(m.entity_id, []).append(m)
+    for eid, ms in by_entity.items():
+        if not all(as_place(m) for m in ms):
+            continue
+        ent = b.entities.get(eid)
+        name = ent.name if ent else ms[0].name
+        for m in ms:
+            b.drop(m)
+            b.add(m.start, m.end, f"loc/{slug(name)}", name, "LOC", m.code, None, ent.wikidata if ent else None)
+
+
+# Short honorifics before a name that the title patterns leave out.
+_HONORIFICS = frozenset("pak bu mas mbak gus kh ny tn kang bung cak h hj".split())
+
+
+def inside_longer_name(text: str, sent_start: int, start: int, title_re: re.Pattern,
+                       is_stop: Callable[[str], bool]) -> bool:
+    """Whether the word before ``start`` is a capitalised name word (not the sentence's first
+    word, a title or an honorific), so a one-word name found at ``start`` is part of a longer one."""
+    before = text[sent_start:start]
+    if not before or not before[-1] == " ":
+        return False
+    words = before.split()
+    if len(words) < 2:  # the sentence's first word is capitalised anyway
+        return False
+    prev = words[-1]
+    if not (prev[:1].isupper() and prev[1:2].islower() and prev.isalpha()):
+        return False
+    low = prev.lower()
+    if is_stop(low) or low in _HONORIFICS:
+        return False
+    return title_re.search(text, sent_start, start) is None
