@@ -142,6 +142,24 @@ def test_learned_full_mode_keeps_rule_events_whose_modality_the_sentence_marks(m
     assert any(e["modality"] == "future" and "akan mengunjungi" in e["text_info"]["sentence"] for e in rules)
 
 
+def test_learned_full_mode_keeps_rule_events_of_types_the_model_saw_too_few_of(monkeypatch):
+    """The rescoring model judges only the types it learned from: one under its minimum share of
+    training records is kept as the rules coded it, one above it is dropped under the threshold."""
+    from warta.analyse.pipeline import Analyzer, build
+    from warta.model import Article
+
+    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
+    nlp = build()
+    rescore = nlp.get_pipe("warta_rescore")
+    monkeypatch.setattr(rescore.model, "meta", {**rescore.model.meta, "threshold": 1.01, "drop_min_type_share": 0.025,
+                                                "type_records": {"COERCE": 999, "THREATEN": 1}})
+    text = ("Jakarta - Polisi menangkap dua anggota kelompok bersenjata di Poso, Senin (5/3). "
+            "Pemimpin kelompok itu mengancam polisi Poso dengan serangan balasan.")
+    events = Analyzer(nlp).analyze(Article(doc="t", text=text, published="2018-03-05")).to_dict()["events"]
+    rules = [e["event"][0] for e in events if not e["coder"].endswith("(learned sentence model)")]
+    assert rules == ["THREATEN"]
+
+
 def test_learned_full_mode_gives_every_event_a_country(monkeypatch):
     from warta.analyse.pipeline import Analyzer, build
     from warta.model import Article
