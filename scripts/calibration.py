@@ -2,12 +2,20 @@
 """How well warta's event confidences are calibrated, on the corpus test split (for the record).
 
 usage: python3 scripts/calibration.py [--bins 10] [--json]
+       python3 scripts/calibration.py --fit-added DIR
 
 Analyses the articles with the shipped models and pairs each predicted event with the gold by
 strict one-to-one matching (``score.py --strict``). An event is right when it is matched. Prints
 the reliability table (per confidence bin: events, mean confidence, share right) and the
 expected calibration error (ECE: the events-weighted mean of |share right - mean confidence|).
 Never used to choose anything.
+
+``--fit-added DIR`` fits the confidence of the events the sentence model adds (its probability
+of the type, which runs high) to the share of them that match the gold: Platt scaling,
+P(right) = 1 / (1 + exp(-(a * logit(p) + b))), on the out-of-fold output of
+``crossval.py --save DIR`` (``DIR/fold-*.jsonl``: models trained on four folds, the fifth
+analysed; never the test split), and writes ``[a, b]`` as ``confidence_platt`` into the shipped
+sentence model's ``meta.json``. Run crossval.py on models without it (its fold models are).
 """
 from __future__ import annotations
 
@@ -17,7 +25,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_learned import CORPUS, matched, read_jsonl  # noqa: E402
+from train_learned import CORPUS, MODELS, matched, read_jsonl  # noqa: E402
 
 
 def reliability(pairs: list[tuple[float, int]], bins: int = 10) -> tuple[list[dict], float]:
@@ -35,11 +43,63 @@ def reliability(pairs: list[tuple[float, int]], bins: int = 10) -> tuple[list[di
     return rows, round(ece, 4)
 
 
+def fit_platt(pairs: list[tuple[float, int]], steps: int = 50) -> tuple[float, float]:
+    """(a, b) of the logistic regression of right on logit(p), by Newton's method (tiny ridge)."""
+    import math
+
+    xs = [math.log(min(max(p, 1e-4), 1 - 1e-4) / (1 - min(max(p, 1e-4), 1 - 1e-4))) for p, _ in pairs]
+    a, b = 1.0, 0.0
+    for _ in range(steps):
+        ga = gb = haa = hab = hbb = 0.0
+        for x, (_, y) in zip(xs, pairs):
+            q = 1 / (1 + math.exp(-(a * x + b)))
+            w = q * (1 - q)
+            ga += (q - y) * x
+            gb += q - y
+            haa += w * x * x
+            hab += w * x
+            hbb += w
+        haa, hbb = haa + 1e-6, hbb + 1e-6
+        det = haa * hbb - hab * hab
+        a, b = a - (hbb * ga - hab * gb) / det, b - (haa * gb - hab * ga) / det
+    return round(a, 4), round(b, 4)
+
+
+def fit_added(folder: Path) -> int:
+    from warta.analyse.learned.adder import calibrated
+
+    gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
+    pairs = []
+    for path in sorted(folder.glob("fold-*.jsonl")):
+        for doc in read_jsonl(path):
+            recs = doc["events"]
+            hit = matched(gold[doc["doc"]]["events"], recs)
+            pairs += [(float(r["confidence"]), int(j in hit)) for j, r in enumerate(recs)
+                      if r["coder"].endswith("(learned sentence model)")]
+    if not pairs:
+        print(f"no added events in {folder}/fold-*.jsonl", file=sys.stderr)
+        return 1
+    a, b = fit_platt(pairs)
+    meta_path = MODELS / "sentence_events" / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta["confidence_platt"] = [a, b]
+    meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+    before = reliability(pairs)[1]
+    after = reliability([(calibrated(p, meta), y) for p, y in pairs])[1]
+    print(f"added events of {folder}: {len(pairs)}, {sum(y for _, y in pairs)} right; a={a} b={b}; "
+          f"ECE on them {before} -> {after} (in-sample); wrote {meta_path}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bins", type=int, default=10)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--fit-added", type=Path, default=None, metavar="DIR",
+                    help="fit the added events' confidence on crossval.py --save DIR output")
     args = ap.parse_args()
+    if args.fit_added:
+        return fit_added(args.fit_added)
     import warta
 
     gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}

@@ -172,3 +172,26 @@ def test_learned_full_mode_gives_every_event_a_country(monkeypatch):
     for e in events:
         assert any(p.get("code") for p in e["actor"] + e["recipient"])
         assert 0.0 <= e["confidence"] <= 1.0
+
+
+def test_learned_added_confidence_is_platt_scaled_and_the_fit_recovers_known_parameters():
+    import math
+    import random
+
+    from warta.analyse.learned.adder import calibrated
+
+    assert calibrated(0.7, {}) == 0.7  # no fit: the model's probability as it is
+    meta = {"confidence_platt": [0.5, -1.0]}
+    z = 0.5 * math.log(0.7 / 0.3) - 1.0
+    assert calibrated(0.7, meta) == pytest.approx(1 / (1 + math.exp(-z)))
+    assert calibrated(0.4, meta) < calibrated(0.6, meta) < calibrated(0.9, meta)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from calibration import fit_platt
+
+    rng = random.Random(7)
+    pairs = []
+    for _ in range(4000):  # events whose chance of being right is exactly the Platt curve (a=0.5, b=-1)
+        p = rng.uniform(0.05, 0.95)
+        pairs.append((p, int(rng.random() < calibrated(p, meta))))
+    a, b = fit_platt(pairs)
+    assert a == pytest.approx(0.5, abs=0.15) and b == pytest.approx(-1.0, abs=0.15)

@@ -8,11 +8,12 @@ sentence's word that weighs most for that type in the model, its actor the sente
 coded mention (else the story's latest actor, else a mention of the article's main country), its
 recipient the next coded mention of another entity, its modality from the rules' cues around
 the trigger (else from the modality model, ``models/modality/``), its ``confidence`` the sentence
-model's probability.
+model's probability, calibrated (:func:`calibrated`).
 """
 from __future__ import annotations
 
 import bisect
+import math
 from collections import Counter
 
 from ..doc import doc_text
@@ -99,6 +100,17 @@ def _trigger(model: SoftmaxModel, type_: str, text: str, start: int, end: int) -
     return best or (start, start, "")
 
 
+def calibrated(p: float, meta: dict) -> float:
+    """The sentence model's probability of a type as the chance the added event is right: Platt
+    scaling fitted on cross-validation output (``scripts/calibration.py --fit-added``); ``p``
+    as it is when the model carries no fit."""
+    fit = meta.get("confidence_platt")
+    if not fit:
+        return p
+    q = min(max(p, 1e-4), 1 - 1e-4)
+    return 1 / (1 + math.exp(-(fit[0] * math.log(q / (1 - q)) + fit[1])))
+
+
 def _modality(model: SoftmaxModel | None, feats: list[str], text: str, sent, trig: tuple[int, int, str],
               published: str | None) -> str:
     """The rules' cues around the trigger decide (negation, future, condition, historical framing);
@@ -141,7 +153,8 @@ def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[
             trig = _trigger(model, t, text, sent.start, sent.end)
             mod = _modality(modality, feats, text, sent, trig, published)
             ev = CodedEvent(type=t, mode=None, context=[], actors=actors, recipients=recipients, modality=mod,
-                            trigger=trig, location=None, attribution=None, confidence=round(p, 3))
+                            trigger=trig, location=None, attribution=None,
+                            confidence=round(calibrated(p, model.meta), 3))
             added.add((seq, t, trig[0]))
             out.append((seq, ev))
     out.extend(events[pos:])
