@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
 """Train warta's learned components on the annotated corpus and write them into the package.
 
-usage: python3 scripts/train_learned.py [--indosum PATH]
+usage: python3 scripts/train_learned.py [--indosum PATH] [--only NAME] [--crossfit]
 
 * ``relevance`` (``src/warta/analyse/models/relevance/``): article words -> P(the article reports
   political events). Trained on the corpus folds' ``relevant`` labels and, as weak labels, the
   IndoSum categories (``tajuk utama`` headline news = 1; sport, showbiz, technology,
   entertainment, inspiration = 0) of every IndoSum article that is not in the corpus's test split
   nor held out (``../shared/corpora/indosum/articles.jsonl``, or ``$WARTA_SHARED``).
-* ``rescore`` (``src/warta/analyse/models/rescore/``): one rule-coded event record -> P(it
-  matches an annotated event under ``score.py --strict``). Trained on the records the rule coder
-  makes for the folds' articles, labelled by strict one-to-one matching against their gold.
+* ``rescore`` (``src/warta/analyse/models/rescore_full/``; with ``WARTA_LEARNED_FULL=0``,
+  ``rescore/``): one rule-coded event record -> P(it matches an annotated event under
+  ``score.py --strict``). Trained on the records the rule coder makes for the folds' articles
+  (in full mode with their actor countries filled), labelled by strict one-to-one matching
+  against their gold; its meta counts the records of each type (full mode drops only records of
+  types it saw enough of).
+* ``sentence_events`` and ``modality`` (``models/sentence_events/``, ``models/modality/``): one
+  sentence -> P(each PLOVER type or none), and -> its modality, from the gold events' sentences;
+  the adder of full mode. ``scripts/calibration.py --fit-added`` adds its confidence scaling.
 
 Each threshold is chosen on cross-fitted probabilities of the training articles only (inner
 folds), never on the test split. The shipped models are trained on all five folds. The same

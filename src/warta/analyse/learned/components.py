@@ -82,8 +82,8 @@ class Rescore:
         """Whether the model saw enough rule records of this type to drop one: a type the rules
         rarely code in the corpus it learned from (domestic news has few threats or retreats) is
         not judged by it (README, Quality: full mode)."""
-        least = self.model.meta.get("drop_min_type_share") if self.model is not None else None
-        seen = self.model.meta.get("type_records") or {} if self.model is not None else {}
+        meta = self.model.meta if self.model is not None else {}
+        least, seen = meta.get("drop_min_type_share"), meta.get("type_records") or {}
         return least is None or seen.get(type_, 0) >= least * sum(seen.values())
 
     def __call__(self, doc: Doc) -> Doc:
