@@ -59,9 +59,12 @@ class LocalRunner:
     @property
     def analyzer(self):
         if self._analyzer is None:
-            from .analyse.pipeline import default_analyzer
+            from .analyse.loading import collector_paused
 
-            self._analyzer = default_analyzer()
+            with collector_paused():  # a cold start (see analyse/loading.py)
+                from .analyse.pipeline import default_analyzer
+
+                self._analyzer = default_analyzer()
         return self._analyzer
 
     def run(self, articles: Iterable[Article], on_failure: OnFailure | None = None) -> Iterator[Document]:

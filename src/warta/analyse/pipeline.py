@@ -42,6 +42,7 @@ from ..ingest.langid import detect
 from ..errors import WartaError
 from ..model import Article, Document, Published, Span
 from .doc import doc_text
+from .loading import collector_paused
 from .learned import components as _learned  # noqa: F401  (registers warta_relevance, warta_rescore)
 from .sentences import split_sentences
 from .tokenizer import blank_indonesian
@@ -238,10 +239,19 @@ class Analyzer:
         )
 
 
+#: analysed once when the shared analyzer is built, so that the models that load on first use
+#: (knowledge base, gazetteers, recogniser) load then, with the collector paused
+WARM_UP = ("Jakarta (ANTARA) - Presiden Indonesia bertemu Perdana Menteri Malaysia di Jakarta pada Senin "
+           "untuk membahas kerja sama perbatasan kedua negara.")
+
+
 @lru_cache(maxsize=1)
 def default_analyzer() -> Analyzer:
-    """The shared analyzer with every component (built once per process)."""
-    return Analyzer()
+    """The shared analyzer with every component (built once per process, its models loaded)."""
+    with collector_paused():
+        analyzer = Analyzer()
+        analyzer.analyze(Article(doc="warm-up", text=WARM_UP))
+    return analyzer
 
 
 CODER = f"warta {__version__}"

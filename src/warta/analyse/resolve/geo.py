@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Sequence
 from typing import Any, Iterable
 
 DATA = "geonames.tsv.gz"
@@ -80,22 +81,48 @@ def fold(name: str) -> str:
     return " ".join(s.split())
 
 
+class _Rows(Sequence):
+    """The places of the shipped file, each made into a :class:`Place` when first asked for (an
+    article asks for a few dozen of the 43,000: making them all cost a third of start-up)."""
+
+    def __init__(self, rows: list[list[str]]):
+        self.rows = rows
+        self._made: list[Place | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        p = self._made[i]
+        if p is None:
+            gid, kind, name, cc3, admin1, lat, lon, pop, _ = self.rows[i]
+            p = self._made[i] = Place(int(gid) if gid else None, kind, name, cc3, admin1 or None, float(lat),
+                                      float(lon), int(pop or 0))
+        return p
+
+    def kind(self, i: int) -> str:
+        return self.rows[i][1]
+
+
 class Gazetteer:
     """The shipped places, indexed by folded name; :func:`gazetteer` loads it once per process."""
 
     def __init__(self, places: Iterable[Place], by_name: dict[str, list[int]]):
-        self.places = list(places)
+        self.places: Sequence[Place] = places if isinstance(places, Sequence) else list(places)
         self.by_name = by_name  # folded name -> indices into places
-        self.countries = {p.country_code3: p for p in self.places if p.kind == "country"}
-        self.admin1 = {(p.country_code3, p.admin1_code): p for p in self.places if p.kind == "admin1"}
+        kind = self.places.kind if isinstance(self.places, _Rows) else (lambda i: self.places[i].kind)
+        top = [self.places[i] for i in range(len(self.places)) if kind(i) in ("country", "admin1")]
+        self.countries = {p.country_code3: p for p in top if p.kind == "country"}
+        self.admin1 = {(p.country_code3, p.admin1_code): p for p in top if p.kind == "admin1"}
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "Gazetteer":
         """Read the shipped file's lines (see scripts/build_geo.py: the last column holds the
         name and aliases already folded by :func:`fold`, distinct, joined by ``|``)."""
         rows = [line.rstrip("\n").split("\t") for line in lines if line.strip() and not line.startswith("#")]
-        places = [Place(int(gid) if gid else None, kind, name, cc3, admin1 or None, float(lat), float(lon), int(pop or 0))
-                  for gid, kind, name, cc3, admin1, lat, lon, pop, _ in rows]
+        places = _Rows(rows)
         by_name: dict[str, list[int]] = {}
         get = by_name.get
         for i, row in enumerate(rows):
