@@ -47,7 +47,9 @@ def fit_platt(pairs: list[tuple[float, int]], steps: int = 50) -> tuple[float, f
     """(a, b) of the logistic regression of right on logit(p), by Newton's method (tiny ridge)."""
     import math
 
-    xs = [math.log(min(max(p, 1e-4), 1 - 1e-4) / (1 - min(max(p, 1e-4), 1 - 1e-4))) for p, _ in pairs]
+    from warta.analyse.learned.adder import logit
+
+    xs = [logit(p) for p, _ in pairs]
     a, b = 1.0, 0.0
     for _ in range(steps):
         ga = gb = haa = hab = hbb = 0.0

@@ -20,12 +20,9 @@ from .model import Article, Document, Failure, Report
 
 
 def _analyzer():
-    from .analyse.loading import collector_paused
+    from .runner import shared_analyzer
 
-    with collector_paused():  # importing spaCy is most of a cold start (see analyse/loading.py)
-        from .analyse.pipeline import default_analyzer
-
-        return default_analyzer()
+    return shared_analyzer()
 
 
 def analyze(text: str, *, published: str | None = None, doc: str | None = None, title: str | None = None,

@@ -59,12 +59,7 @@ class LocalRunner:
     @property
     def analyzer(self):
         if self._analyzer is None:
-            from .analyse.loading import collector_paused
-
-            with collector_paused():  # a cold start (see analyse/loading.py)
-                from .analyse.pipeline import default_analyzer
-
-                self._analyzer = default_analyzer()
+            self._analyzer = shared_analyzer()
         return self._analyzer
 
     def run(self, articles: Iterable[Article], on_failure: OnFailure | None = None) -> Iterator[Document]:
@@ -96,9 +91,12 @@ class LocalRunner:
 
             global _WORKER_ANALYZER
             if "fork" in mp.get_all_start_methods():
-                # loaded once here (models included: they load on first use) and shared by the forked workers
+                # loaded once here and shared by the forked workers (an analyzer given to the runner loads
+                # its models on first use: warmed here as the shared one is when built)
+                from .analyse.pipeline import WARM_UP
+
                 _WORKER_ANALYZER = self.analyzer
-                _WORKER_ANALYZER.analyze(Article(doc="warm-up", text=_WARM_UP))
+                _WORKER_ANALYZER.analyze(Article(doc="warm-up", text=WARM_UP))
                 ctx = mp.get_context("fork")
             else:  # pragma: no cover - not on Linux
                 ctx = mp.get_context("spawn")
@@ -121,17 +119,24 @@ class LocalRunner:
 
 #: the pipeline of a worker process of :class:`LocalRunner` (inherited when forked, else built there)
 _WORKER_ANALYZER = None
-#: analysed before the workers fork, so that the models that load on first use are loaded once
-_WARM_UP = ("Jakarta (ANTARA) - Presiden Indonesia bertemu Perdana Menteri Malaysia di Jakarta pada Senin "
-            "untuk membahas kerja sama perbatasan kedua negara.")
+
+
+def shared_analyzer():
+    """This process's shared analyzer (:func:`warta.analyse.pipeline.default_analyzer`, built
+    once, its models loaded), spaCy and the pipeline imported with the collector paused: most of
+    a cold start (see :mod:`warta.analyse.loading`)."""
+    from .analyse.loading import collector_paused
+
+    with collector_paused():
+        from .analyse.pipeline import default_analyzer
+
+        return default_analyzer()
 
 
 def _analyse_in_worker(article: Article) -> Document | Failure:
     global _WORKER_ANALYZER
     if _WORKER_ANALYZER is None:  # pragma: no cover - spawned workers
-        from .analyse.pipeline import default_analyzer
-
-        _WORKER_ANALYZER = default_analyzer()
+        _WORKER_ANALYZER = shared_analyzer()
     return analyse_one(_WORKER_ANALYZER, article)
 
 

@@ -18,22 +18,18 @@ from itertools import islice
 
 from ..errors import EngineError
 from ..model import Article, Document, Failure
-from ..runner import OnFailure, analyse_one
+from ..runner import OnFailure, analyse_one, shared_analyzer
 
 
 def _analyse_batch(articles: list[Article]) -> list[Document | Failure]:
     """Runs on a worker: the pipeline is built on first use in each worker process and kept."""
-    from ..analyse.pipeline import default_analyzer
-
-    analyzer = default_analyzer()
+    analyzer = shared_analyzer()
     return [analyse_one(analyzer, a) for a in articles]
 
 
 def _warm() -> bool:
     """Build the pipeline on a worker before the first batch arrives."""
-    from ..analyse.pipeline import default_analyzer
-
-    default_analyzer()
+    shared_analyzer()
     return True
 
 

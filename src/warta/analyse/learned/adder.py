@@ -100,6 +100,12 @@ def _trigger(model: SoftmaxModel, type_: str, text: str, start: int, end: int) -
     return best or (start, start, "")
 
 
+def logit(p: float) -> float:
+    """log(p / (1 - p)), ``p`` kept within [1e-4, 1 - 1e-4]: the scale Platt scaling is linear on."""
+    q = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(q / (1 - q))
+
+
 def calibrated(p: float, meta: dict) -> float:
     """The sentence model's probability of a type as the chance the added event is right: Platt
     scaling fitted on cross-validation output (``scripts/calibration.py --fit-added``); ``p``
@@ -107,8 +113,7 @@ def calibrated(p: float, meta: dict) -> float:
     fit = meta.get("confidence_platt")
     if not fit:
         return p
-    q = min(max(p, 1e-4), 1 - 1e-4)
-    return 1 / (1 + math.exp(-(fit[0] * math.log(q / (1 - q)) + fit[1])))
+    return 1 / (1 + math.exp(-(fit[0] * logit(p) + fit[1])))
 
 
 def _modality(model: SoftmaxModel | None, feats: list[str], text: str, sent, trig: tuple[int, int, str],
