@@ -241,6 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--width", type=int, default=96, help="tok2vec width")
     ap.add_argument("--window-size", type=int, default=1, help="tok2vec CNN window (words either side)")
     ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
+    ap.add_argument("--rows", type=int, nargs=4, default=[5000, 1500, 2500, 1000], metavar="N",
+                    help="hash-embedding rows for NORM, PREFIX, SUFFIX, SHAPE")
+    ap.add_argument("--hidden-width", type=int, default=128, help="the parser's hidden layer")
+    ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--vectors-rows", type=int, default=0,
                     help="train static vectors on --corpus (scripts/train_vectors.py) with this many words; 0: none")
     ap.add_argument("--vectors-dim", type=int, default=64)
@@ -290,7 +295,10 @@ def _train(args, nlp, train, dev) -> float:
             "training.max_steps": args.max_steps, "training.eval_frequency": args.eval_frequency,
             "training.patience": args.patience, "components.tok2vec.model.encode.width": args.width,
             "components.tok2vec.model.encode.window_size": args.window_size,
-            "components.tok2vec.model.encode.depth": args.depth}
+            "components.tok2vec.model.encode.depth": args.depth,
+            "components.tok2vec.model.embed.rows": list(args.rows),
+            "components.parser.model.hidden_width": args.hidden_width,
+            "training.dropout": args.dropout, "system.seed": args.seed}
         t0 = time.perf_counter()
         if args.vectors_rows:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -321,7 +329,9 @@ def _write_metrics(args, held, train, train_secs) -> None:
         "checkpoint_dev_scores": {k: round(v, 4) for k, v in model.meta.get("performance", {}).items()
                                   if k in ("dep_uas", "dep_las", "tag_acc") and v is not None},
         "settings": {"csui_weight": args.csui_weight, "compound_as_nmod": args.compound_as_nmod, "tok2vec_width": args.width, "tok2vec_depth": args.depth,
-                     "window_size": args.window_size, "vectors_rows": args.vectors_rows,
+                     "window_size": args.window_size, "rows": list(args.rows),
+                     "hidden_width": args.hidden_width, "dropout": args.dropout, "seed": args.seed,
+                     "vectors_rows": args.vectors_rows,
                      "vectors_dim": args.vectors_dim if args.vectors_rows else 0},
         "train_sha256": sha256([args.ud / n for n in TRAIN_FILES]),
         "max_steps": args.max_steps, "train_seconds": round(train_secs) if train_secs else None,
