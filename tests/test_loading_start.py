@@ -64,6 +64,7 @@ def test_loading_analyzer_primes_the_tokenizer_once_after_enough_articles(monkey
     primed = []
     analyzer = pipeline.default_analyzer()
     monkeypatch.setattr(analyzer, "_analysed", 0)
+    monkeypatch.setattr(analyzer, "_primed", False)
     monkeypatch.setattr(analyzer, "PRIME_AFTER", 3)
     monkeypatch.setattr(pipeline, "prime", lambda nlp: primed.append(nlp) or 0)
     art = Article(doc="a", text=example_paths()[0].read_text(encoding="utf-8"))

@@ -193,6 +193,7 @@ class Analyzer:
     def __init__(self, nlp: Language | None = None):
         self.nlp = nlp or build()
         self._analysed = 0
+        self._primed = False
 
     def make_doc(self, article: Article) -> Doc:
         limit = max_chars()
@@ -204,9 +205,10 @@ class Analyzer:
         return doc
 
     def analyze(self, article: Article) -> Document:
-        self._analysed += 1
-        if self._analysed == self.PRIME_AFTER:
-            self.prime()
+        if not self._primed:
+            self._analysed += 1
+            if self._analysed >= self.PRIME_AFTER:
+                self.prime()
         # spaCy's vocabulary would keep every new word of every article (an archive's memory would
         # grow without end): what an article adds is dropped once its Document, plain Python, is made
         with self.nlp.memory_zone():
@@ -214,7 +216,9 @@ class Analyzer:
 
     def prime(self) -> None:
         """Let the tokenizer keep the frequent words of news for good (done by :meth:`analyze`
-        after :attr:`PRIME_AFTER` articles); what it made leaves the collector's sight."""
+        after :attr:`PRIME_AFTER` articles, by a runner before it forks workers); what it made
+        leaves the collector's sight."""
+        self._primed = True
         with collector_paused():
             prime(self.nlp)
         keep_loaded()
