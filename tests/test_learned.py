@@ -160,6 +160,31 @@ def test_learned_full_mode_keeps_rule_events_of_types_the_model_saw_too_few_of(m
     assert rules == ["THREATEN"]
 
 
+def test_learned_full_mode_drops_even_marked_and_rare_records_the_model_rules_out(monkeypatch):
+    """The records kept under the threshold for their modality or their rare type still need
+    KEEP_MIN: with the floor above every probability, none of them is left."""
+    from warta.analyse.learned import components
+    from warta.analyse.pipeline import Analyzer, build
+    from warta.model import Article
+
+    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
+    nlp = build()
+    rescore = nlp.get_pipe("warta_rescore")
+    monkeypatch.setattr(rescore.model, "meta", {**rescore.model.meta, "threshold": 1.01, "drop_min_type_share": 0.025,
+                                                "type_records": {"COERCE": 999, "THREATEN": 1}})
+    text = ("Jakarta - Menteri Luar Negeri Retno Marsudi akan mengunjungi Myanmar pekan depan. "
+            "Pemimpin kelompok itu mengancam polisi Poso dengan serangan balasan.")
+
+    def rules() -> list[tuple[str, str]]:
+        events = Analyzer(nlp).analyze(Article(doc="k", text=text, published="2018-03-05")).to_dict()["events"]
+        return [(e["event"][0], e["modality"]) for e in events if not e["coder"].endswith("(learned sentence model)")]
+
+    kept = rules()  # the future visit and the rare type, both under the threshold
+    assert len(kept) == 2 and kept[0][1] == "future" and kept[1] == ("THREATEN", "asserted")
+    monkeypatch.setattr(components, "KEEP_MIN", 1.0)
+    assert rules() == []
+
+
 def test_learned_full_mode_gives_every_event_a_country(monkeypatch):
     from warta.analyse.pipeline import Analyzer, build
     from warta.model import Article
