@@ -46,6 +46,7 @@ MIN_CHARS, MAX_CHARS = 1800, 6500
 TEST_SHARE = 0.2      # frozen test split: 20 % of each stratum
 DOUBLE_SHARE = 0.2    # annotated a second time, independently
 DOUBLE_EXTRA = 20     # a second double-annotation sample, over the later draws too, to keep 20 % of all
+EXTRA_LATE = 90       # a last draw from all headline news (2026-11-30; training split only, annotated once)
 
 
 def detokenise(text: str) -> str:
@@ -133,6 +134,12 @@ def main() -> None:
 
     pool = sorted(a["id"] for _, _, a in chosen if a["id"] not in double)
     double.update(rng.sample(pool, DOUBLE_EXTRA))
+
+    # drawn after everything above, so that every earlier draw, split and sample stays as it was
+    pool = sorted((a for a in headline if a["id"] not in taken), key=lambda a: a["id"])
+    for a in rng.sample(pool, EXTRA_LATE):
+        taken.add(a["id"])
+        chosen.append(("late", "political", a))
 
     texts = ROOT / "corpus" / "texts"
     texts.mkdir(parents=True, exist_ok=True)

@@ -56,8 +56,14 @@ def test_learned_shipped_models_load_and_metadata_match_the_corpus():
     rel, res, sen = load_model("relevance"), load_model("rescore"), load_softmax("sentence_events")
     assert rel is not None and res is not None and sen is not None
     assert rel.meta["corpus_articles"] == len(train)
-    assert res.meta["data_sha256"] == data_hash and sen.meta["data_sha256"] == data_hash
-    assert load_model("rescore_full").meta["data_sha256"] == data_hash
+    assert sen.meta["data_sha256"] == data_hash
+    # a rescoring model may be one trained without some of the corpus's draws (its meta names
+    # them): it must match exactly the training articles of the other draws
+    strata = {r["doc"]: r["stratum"] for r in json.loads((corpus / "selection.json").read_text())}
+    for model in (res, load_model("rescore_full")):
+        left_out = set(model.meta.get("without_strata") or [])
+        docs = [d for d in train if strata[d] not in left_out]
+        assert model.meta["data_sha256"] == train_learned.sha256_of(docs, [gold[d]["events"] for d in docs])
     assert rel.meta["threshold"] == train_learned.RELEVANCE_THRESHOLD
     assert res.meta["threshold"] == train_learned.RESCORE_THRESHOLD
     assert sen.meta["threshold"] == train_learned.ADD_THRESHOLD
@@ -183,6 +189,36 @@ def test_learned_full_mode_drops_even_marked_and_rare_records_the_model_rules_ou
     assert len(kept) == 2 and kept[0][1] == "future" and kept[1] == ("THREATEN", "asserted")
     monkeypatch.setattr(components, "KEEP_MIN", 1.0)
     assert rules() == []
+
+
+def test_learned_doubted_article_keeps_only_its_likelier_records(monkeypatch):
+    """An article the relevance model passes but doubts keeps only records at least DOUBTED_MIN
+    likely; one it does not doubt keeps what the event model's threshold keeps."""
+    from warta.analyse.learned import components
+    from warta.analyse.pipeline import Analyzer, build
+    from warta.model import Article
+
+    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
+    nlp = build()
+    text = ("Jakarta - Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di Istana Bogor, "
+            "Senin (5/3). Menteri Luar Negeri Retno Marsudi mengecam serangan udara Israel di Gaza. "
+            "Polisi menangkap 12 pengunjuk rasa di depan gedung DPR.")
+
+    def confidences() -> list[float]:
+        events = Analyzer(nlp).analyze(Article(doc="d", text=text, published="2018-03-05")).to_dict()["events"]
+        return [e["confidence"] for e in events]
+
+    monkeypatch.setattr(components, "DOUBTED", 0.0)  # no article doubted
+    undoubted = sorted(confidences())
+    assert len(set(undoubted)) >= 2  # records of different probabilities: some kept, some not
+    cut = (undoubted[0] + undoubted[-1]) / 2
+    monkeypatch.setattr(components, "DOUBTED", 1.01)  # every article doubted
+    monkeypatch.setattr(components, "DOUBTED_MIN", cut)
+    # a text this short (under DOUBTED_MIN_WORDS) is never doubted: its relevance says too little
+    assert sorted(confidences()) == undoubted
+    monkeypatch.setattr(components, "DOUBTED_MIN_WORDS", 0)
+    kept = sorted(confidences())
+    assert kept == [c for c in undoubted if c >= cut] and 0 < len(kept) < len(undoubted)
 
 
 def test_learned_full_mode_gives_every_event_a_country(monkeypatch):
