@@ -47,6 +47,8 @@ TEST_SHARE = 0.2      # frozen test split: 20 % of each stratum
 DOUBLE_SHARE = 0.2    # annotated a second time, independently
 DOUBLE_EXTRA = 20     # a second double-annotation sample, over the later draws too, to keep 20 % of all
 EXTRA_LATE = 90       # a last draw from all headline news (2026-11-30; training split only, annotated once)
+# and then by topic, where the corpus was thinnest against unseen news (2026-11-30; training only, annotated once)
+EXTRA_TOPICAL = (("international", 57), ("law", 48), ("politics", 15))  # all 57 international ones left
 
 
 def detokenise(text: str) -> str:
@@ -140,6 +142,13 @@ def main() -> None:
     for a in rng.sample(pool, EXTRA_LATE):
         taken.add(a["id"])
         chosen.append(("late", "political", a))
+    patterns = {name: pattern for name, pattern, _ in TOPICS}
+    for name, n in EXTRA_TOPICAL:
+        pool = sorted((a for a in headline if a["id"] not in taken and re.search(patterns[name], a["text"])),
+                      key=lambda a: a["id"])
+        for a in rng.sample(pool, n):
+            taken.add(a["id"])
+            chosen.append((f"late-{name}", "political", a))
 
     texts = ROOT / "corpus" / "texts"
     texts.mkdir(parents=True, exist_ok=True)
