@@ -49,6 +49,7 @@ DOUBLE_EXTRA = 20     # a second double-annotation sample, over the later draws 
 EXTRA_LATE = 90       # a last draw from all headline news (2026-11-30; training split only, annotated once)
 # and then by topic, where the corpus was thinnest against unseen news (2026-11-30; training only, annotated once)
 EXTRA_TOPICAL = (("international", 57), ("law", 48), ("politics", 15))  # all 57 international ones left
+EXTRA_REST = 96       # and a last one from the headline news left (2026-11-30; training only, annotated once)
 
 
 def detokenise(text: str) -> str:
@@ -149,6 +150,10 @@ def main() -> None:
         for a in rng.sample(pool, n):
             taken.add(a["id"])
             chosen.append((f"late-{name}", "political", a))
+    pool = sorted((a for a in headline if a["id"] not in taken), key=lambda a: a["id"])
+    for a in rng.sample(pool, EXTRA_REST):
+        taken.add(a["id"])
+        chosen.append(("late-rest", "political", a))
 
     texts = ROOT / "corpus" / "texts"
     texts.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train warta's learned components on the annotated corpus and write them into the package.
 
-usage: python3 scripts/train_learned.py [--indosum PATH] [--only NAME] [--crossfit]
+usage: python3 scripts/train_learned.py [--indosum PATH] [--only NAME] [--crossfit] [--without-strata S ...]
 
 * ``relevance`` (``src/warta/analyse/models/relevance/``): article words -> P(the article reports
   political events). Trained on the corpus folds' ``relevant`` labels and, as weak labels, the
@@ -407,15 +407,28 @@ def main() -> int:
                     help="train only these models (repeatable)")
     ap.add_argument("--crossfit", action="store_true",
                     help="also cross-fit on inner folds and report the best thresholds (slow)")
+    ap.add_argument("--without-strata", nargs="+", default=[], metavar="STRATUM",
+                    help="leave out the training articles of these draws of corpus/selection.json (named in "
+                         "each model's meta; how the shipped models were made: README, Quality)")
+    ap.add_argument("--why", default=None, help="with --without-strata: the reason, kept in the meta")
     args = ap.parse_args()
     gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
     inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
     splits = json.loads((CORPUS / "splits.json").read_text())
     train = sorted(set().union(*map(set, splits["folds"])))  # never the test split
+    if args.without_strata:
+        strata = {r["doc"]: r["stratum"] for r in json.loads((CORPUS / "selection.json").read_text())}
+        unknown = set(args.without_strata) - set(strata.values())
+        if unknown:
+            ap.error(f"no such stratum in corpus/selection.json: {', '.join(sorted(unknown))}")
+        train = [d for d in train if strata[d] not in set(args.without_strata)]
+    left_out = {"without_strata": sorted(args.without_strata), "without_strata_why": args.why} \
+        if args.without_strata else {}
     g, lines = [gold[d] for d in train], [inputs[d] for d in train]
     only = set(args.only or ["relevance", "rescore", "sentence_events"])
     if "relevance" in only:
         rel = train_relevance(g, lines, set(splits["test"]), args.indosum, args.crossfit)
+        rel.meta.update(left_out)
         rel.save(MODELS / "relevance")
         print("relevance:", json.dumps(rel.meta))
     if "rescore" in only:
@@ -424,10 +437,13 @@ def main() -> int:
 
         # full mode (the default) rescores records whose actors were filled; WARTA_LEARNED_FULL=0
         # trains the model of the rule records as they are
+        res.meta.update(left_out)
         res.save(MODELS / ("rescore_full" if full_mode() else "rescore"))
         print("rescore:", json.dumps(res.meta))
     if "sentence_events" in only:
         sen = train_sentence_events(g, lines, args.crossfit)
+        sen.meta.update(left_out)
+        sen.modality.meta.update(left_out)
         sen.save(MODELS / "sentence_events")
         sen.modality.save(MODELS / "modality")
         print("sentence_events:", json.dumps(sen.meta))

@@ -50,20 +50,24 @@ def test_learned_shipped_models_load_and_metadata_match_the_corpus():
     splits = json.loads((corpus / "splits.json").read_text())
     train = sorted(set().union(*map(set, splits["folds"])))
     assert not set(train) & set(splits["test"])
-    data_hash = train_learned.sha256_of(train, [gold[d]["events"] for d in train])
     from warta.analyse.learned.components import load_model, load_softmax
 
     rel, res, sen = load_model("relevance"), load_model("rescore"), load_softmax("sentence_events")
     assert rel is not None and res is not None and sen is not None
-    assert rel.meta["corpus_articles"] == len(train)
-    assert sen.meta["data_sha256"] == data_hash
-    # a rescoring model may be one trained without some of the corpus's draws (its meta names
-    # them): it must match exactly the training articles of the other draws
+    # a model may be one trained without some of the corpus's later draws (its meta names them,
+    # README, Quality): it must match exactly the training articles of the other draws
     strata = {r["doc"]: r["stratum"] for r in json.loads((corpus / "selection.json").read_text())}
-    for model in (res, load_model("rescore_full")):
+
+    def trained_on(model) -> list[str]:
         left_out = set(model.meta.get("without_strata") or [])
-        docs = [d for d in train if strata[d] not in left_out]
+        assert left_out <= set(strata.values())
+        return [d for d in train if strata[d] not in left_out]
+
+    assert rel.meta["corpus_articles"] == len(trained_on(rel))
+    for model in (sen, res, load_model("rescore_full")):
+        docs = trained_on(model)
         assert model.meta["data_sha256"] == train_learned.sha256_of(docs, [gold[d]["events"] for d in docs])
+    assert sen.meta.get("without_strata") == load_softmax("modality").meta.get("without_strata")
     assert rel.meta["threshold"] == train_learned.RELEVANCE_THRESHOLD
     assert res.meta["threshold"] == train_learned.RESCORE_THRESHOLD
     assert sen.meta["threshold"] == train_learned.ADD_THRESHOLD
