@@ -72,6 +72,19 @@ def test_local_runner_is_a_runner_and_equals_warta_ingest(tmp_path, samples, sto
     assert report.unchanged == 3  # the JSON lines repeat three sample texts: same content, stored once
 
 
+def test_dask_runner_warms_the_workers_of_a_given_cluster_once(dask_client, monkeypatch):
+    """The pipeline is built on every worker with Client.run before the first batch, on a cluster
+    the runner was given too (a lazy build in the first task raced the worker's start-up)."""
+    ran = []
+    real_run = dask_client.run
+    monkeypatch.setattr(dask_client, "run", lambda fn, *a, **k: ran.append(fn.__name__) or real_run(fn, *a, **k))
+    runner = DaskRunner(client=dask_client, batch_size=3)
+    assert list(runner.run([])) == [] and list(runner.run([])) == []
+    assert ran == ["_warm"]
+    built = real_run(lambda: __import__("warta.analyse.pipeline", fromlist=["x"]).default_analyzer.cache_info().currsize)
+    assert set(built.values()) == {1}
+
+
 def test_two_worker_dask_cluster_stores_what_one_process_stores(dask_client, db_url, tmp_path, samples, store_rows):
     inputs = _corpus(tmp_path, samples)
     want_report, want = _single_process(inputs, tmp_path / "one.db")

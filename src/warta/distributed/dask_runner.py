@@ -60,6 +60,7 @@ class DaskRunner:
         self._client = client
         self._own_client = client is None
         self._cluster = None
+        self._warmed = False
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -86,11 +87,6 @@ class DaskRunner:
             self.close()
             where = self.scheduler or "a local cluster"
             raise EngineError(f"cannot start the dask engine on {where}: {type(e).__name__}: {e}") from e
-        if self.warm:
-            try:
-                self._client.run(_warm)
-            except Exception:  # a worker that cannot build the pipeline fails its batches, reported then
-                pass
 
     def close(self) -> None:
         if self._own_client and self._client is not None:
@@ -120,9 +116,22 @@ class DaskRunner:
             threads = self.n_workers * self.threads_per_worker
         return max(2, 2 * threads)
 
+    def _warm_workers(self, client) -> None:
+        """Build the pipeline on every worker before the first batch, with ``Client.run`` (outside
+        the task threads), on a cluster given as well as on one started here. Built lazily by the
+        first task instead, the loading raced the worker's own start-up: a model file opened then
+        could fail with "Bad file descriptor" and the batch was lost (seen in the test suite)."""
+        if self.warm and not self._warmed:
+            self._warmed = True
+            try:
+                client.run(_warm)
+            except Exception:  # a worker that cannot build the pipeline fails its batches, reported then
+                pass
+
     def run(self, articles: Iterable[Article], on_failure: OnFailure | None = None) -> Iterator[Document]:
         """Documents of the articles, in input order; failed articles go to ``on_failure``."""
         client = self.client
+        self._warm_workers(client)
         window = self._window()
         pending: deque = deque()
 
