@@ -134,20 +134,38 @@ def test_learned_full_mode_is_the_default_and_can_be_switched_off(monkeypatch):
     assert not nlp.get_pipe("warta_rescore").full
 
 
-def test_learned_full_mode_keeps_rule_events_whose_modality_the_sentence_marks(monkeypatch):
-    """Full mode drops unlikely rule records, but not one whose sentence marks it as future,
-    hypothetical, negated or historical: measured, those drops cost the rare modalities most."""
-    from warta.analyse.pipeline import Analyzer, build
-    from warta.model import Article
+#: the rescoring model's meta for the tests below: every asserted record under the threshold,
+#: and THREATEN a type it saw too few of
+_FEW_THREATS = {"threshold": 1.01, "drop_min_type_share": 0.025, "type_records": {"COERCE": 999, "THREATEN": 1}}
+
+
+def _full_pipeline(monkeypatch, **meta):
+    """A full-mode pipeline whose rescoring model's meta is updated with ``meta``."""
+    from warta.analyse.pipeline import build
 
     monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
     nlp = build()
     rescore = nlp.get_pipe("warta_rescore")
+    monkeypatch.setattr(rescore.model, "meta", {**rescore.model.meta, **meta})
+    return nlp
+
+
+def _rule_events(nlp, text: str) -> list[dict]:
+    """The rule-coded event records of ``text`` (published 2018-03-05), without the added ones."""
+    from warta.analyse.pipeline import Analyzer
+    from warta.model import Article
+
+    events = Analyzer(nlp).analyze(Article(doc="t", text=text, published="2018-03-05")).to_dict()["events"]
+    return [e for e in events if not e["coder"].endswith("(learned sentence model)")]
+
+
+def test_learned_full_mode_keeps_rule_events_whose_modality_the_sentence_marks(monkeypatch):
+    """Full mode drops unlikely rule records, but not one whose sentence marks it as future,
+    hypothetical, negated or historical: measured, those drops cost the rare modalities most."""
+    nlp = _full_pipeline(monkeypatch, threshold=1.01)  # drop every asserted one
     text = ("Jakarta - Menteri Luar Negeri Retno Marsudi akan mengunjungi Myanmar pekan depan. "
             "Menteri Luar Negeri Retno Marsudi mengunjungi Myanmar, Senin (5/3).")
-    monkeypatch.setattr(rescore.model, "meta", {**rescore.model.meta, "threshold": 1.01})  # drop every asserted one
-    events = Analyzer(nlp).analyze(Article(doc="f", text=text, published="2018-03-05")).to_dict()["events"]
-    rules = [e for e in events if not e["coder"].endswith("(learned sentence model)")]
+    rules = _rule_events(nlp, text)
     assert rules and all(e["modality"] != "asserted" for e in rules)
     assert any(e["modality"] == "future" and "akan mengunjungi" in e["text_info"]["sentence"] for e in rules)
 
@@ -155,39 +173,23 @@ def test_learned_full_mode_keeps_rule_events_whose_modality_the_sentence_marks(m
 def test_learned_full_mode_keeps_rule_events_of_types_the_model_saw_too_few_of(monkeypatch):
     """The rescoring model judges only the types it learned from: one under its minimum share of
     training records is kept as the rules coded it, one above it is dropped under the threshold."""
-    from warta.analyse.pipeline import Analyzer, build
-    from warta.model import Article
-
-    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
-    nlp = build()
-    rescore = nlp.get_pipe("warta_rescore")
-    monkeypatch.setattr(rescore.model, "meta", {**rescore.model.meta, "threshold": 1.01, "drop_min_type_share": 0.025,
-                                                "type_records": {"COERCE": 999, "THREATEN": 1}})
+    nlp = _full_pipeline(monkeypatch, **_FEW_THREATS)
     text = ("Jakarta - Polisi menangkap dua anggota kelompok bersenjata di Poso, Senin (5/3). "
             "Pemimpin kelompok itu mengancam polisi Poso dengan serangan balasan.")
-    events = Analyzer(nlp).analyze(Article(doc="t", text=text, published="2018-03-05")).to_dict()["events"]
-    rules = [e["event"][0] for e in events if not e["coder"].endswith("(learned sentence model)")]
-    assert rules == ["THREATEN"]
+    assert [e["event"][0] for e in _rule_events(nlp, text)] == ["THREATEN"]
 
 
 def test_learned_full_mode_drops_even_marked_and_rare_records_the_model_rules_out(monkeypatch):
     """The records kept under the threshold for their modality or their rare type still need
     KEEP_MIN: with the floor above every probability, none of them is left."""
     from warta.analyse.learned import components
-    from warta.analyse.pipeline import Analyzer, build
-    from warta.model import Article
 
-    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
-    nlp = build()
-    rescore = nlp.get_pipe("warta_rescore")
-    monkeypatch.setattr(rescore.model, "meta", {**rescore.model.meta, "threshold": 1.01, "drop_min_type_share": 0.025,
-                                                "type_records": {"COERCE": 999, "THREATEN": 1}})
+    nlp = _full_pipeline(monkeypatch, **_FEW_THREATS)
     text = ("Jakarta - Menteri Luar Negeri Retno Marsudi akan mengunjungi Myanmar pekan depan. "
             "Pemimpin kelompok itu mengancam polisi Poso dengan serangan balasan.")
 
     def rules() -> list[tuple[str, str]]:
-        events = Analyzer(nlp).analyze(Article(doc="k", text=text, published="2018-03-05")).to_dict()["events"]
-        return [(e["event"][0], e["modality"]) for e in events if not e["coder"].endswith("(learned sentence model)")]
+        return [(e["event"][0], e["modality"]) for e in _rule_events(nlp, text)]
 
     kept = rules()  # the future visit and the rare type, both under the threshold
     assert len(kept) == 2 and kept[0][1] == "future" and kept[1] == ("THREATEN", "asserted")

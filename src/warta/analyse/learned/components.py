@@ -69,11 +69,11 @@ def _threshold(model: LinearModel | None, default: float = 0.5) -> float:
     return float((model.meta if model is not None else {}).get("threshold", default))
 
 
-def _words(doc: Doc) -> int:
-    """Words of the article's body (the whole text when no body was found)."""
+def _body(doc: Doc) -> str:
+    """The article's body, what the relevance model reads (the whole text when no body was found)."""
     s, e = doc._.segmented.body
     text = doc_text(doc)
-    return len((text[s:e] or text).split())
+    return text[s:e] or text
 
 
 class Relevance:
@@ -86,9 +86,7 @@ class Relevance:
         if self.model is None:
             doc._.relevance = None
             return doc
-        s, e = doc._.segmented.body
-        text = doc_text(doc)
-        doc._.relevance = round(self.model.score(article_features(text[s:e] or text)), 4)
+        doc._.relevance = round(self.model.score(article_features(_body(doc))), 4)
         return doc
 
     @property
@@ -151,7 +149,7 @@ class Rescore:
             if p >= cut or not self.full or (p >= KEEP_MIN and (
                     r.get("modality") != "asserted" or not self._judged(r["event"][0]))):
                 kept.append(r)
-        if self.full and rel is not None and rel < DOUBTED and _words(doc) >= DOUBTED_MIN_WORDS:
+        if self.full and rel is not None and rel < DOUBTED and len(_body(doc).split()) >= DOUBTED_MIN_WORDS:
             kept = [r for r in kept if (r.get("confidence") or 0.0) >= DOUBTED_MIN]
         doc._.records = kept
         return doc
