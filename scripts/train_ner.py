@@ -186,20 +186,31 @@ def _lowercase_words(corpus: Path) -> set[str]:
     return {w for w, n in seen.items() if low[w] > LOWERCASE_SHARE * n}
 
 
-def build_gazetteer(path: Path, corpus: Path = RAW_NEWS) -> None:
+def build_gazetteer(path: Path, corpus: Path = RAW_NEWS, min_city_population: int | None = None) -> None:
     """Name words of the packaged knowledge base by the kinds of names they occur in, leaving
-    out words that raw news mostly writes in lower case (``dewan``, ``utara``, ``bank``)."""
+    out words that raw news mostly writes in lower case (``dewan``, ``utara``, ``bank``); with
+    ``min_city_population``, also the words of GeoNames cities of at least that many people (LOC)."""
     from warta.analyse.resolve.kb import KnowledgeBase
 
     common = _lowercase_words(corpus)
     kinds: dict[str, set[str]] = {}
+
+    def add(name: str, kind: str) -> None:
+        for w in name.split():
+            w = w.lower().strip(".,()'\"")
+            if len(w) >= 3 and w.isalpha() and w not in common:
+                kinds.setdefault(w, set()).add(kind)
+
     for e in KnowledgeBase.load([], include_packaged=True).entries:
         kind = {"GPE": "LOC"}.get(e.type, e.type)
         for alias in e.aliases:
-            for w in alias.split():
-                w = w.lower().strip(".,()'\"")
-                if len(w) >= 3 and w.isalpha() and w not in common:
-                    kinds.setdefault(w, set()).add(kind)
+            add(alias, kind)
+    if min_city_population is not None:
+        from warta.analyse.resolve import geo
+
+        for place in geo.gazetteer().places:
+            if place.kind == "city" and place.population >= min_city_population:
+                add(geo.fold(place.name), "LOC")
     with path.open("w", encoding="utf-8") as fh:
         fh.write(f"# name words of warta's packaged knowledge base by kind; words {corpus.name} mostly writes in "
                  f"lower case left out\n")
@@ -315,6 +326,8 @@ def main(argv=None) -> None:
     ap.add_argument("--minfreq", type=float, default=DEFAULTS["minfreq"])
     ap.add_argument("--variants", default=",".join(VARIANTS), help="feature variants to compare (default: %(default)s)")
     ap.add_argument("--select", action="store_true", help="choose c1/c2 on the valid splits first")
+    ap.add_argument("--city-population", type=int, default=None, metavar="N",
+                    help="name words also from GeoNames cities of at least N people (LOC)")
     ap.add_argument("--with-valid", action="store_true",
                     help="retrain the winner on train+valid (default: ship the compared model, trained on train only)")
     args = ap.parse_args(argv)
@@ -332,9 +345,21 @@ def main(argv=None) -> None:
     variants = [v for v in args.variants.split(",") if v]
     if any("clusters" in v for v in variants) and clusters is None:
         raise SystemExit(f"no word clusters at {CLUSTERS}: run scripts/train_clusters.py first")
+    # the model shipped before, with the lexicon files it was shipped with, kept apart before
+    # this run rewrites the name words
+    prev_dir = Path(tempfile.mkdtemp())
+    prev_path = None
+    old = args.out / "ner.crfsuite"
+    if old.is_file():
+        prev_path = prev_dir / "previous.crfsuite"
+        shutil.copyfile(old, prev_path)
+        old_variant = json.loads((args.out / "ner-metrics.json").read_text()).get("training", {}).get("variant", "")
+        for used, where in (("clusters", clusters_path), ("gazetteer", gazetteer_path)):
+            if used in (old_variant or "") and where(old).is_file():
+                shutil.copyfile(where(old), where(prev_path))
     gazetteer = None
     if any("gazetteer" in v for v in variants):
-        build_gazetteer(GAZETTEER)
+        build_gazetteer(GAZETTEER, min_city_population=args.city_population)
         gazetteer = load_gazetteer(GAZETTEER)
 
     def lexicons(v: str):
@@ -347,14 +372,7 @@ def main(argv=None) -> None:
     comparison = {}
     previous = None
     with tempfile.TemporaryDirectory() as tmp:
-        old = args.out / "ner.crfsuite"
-        if old.is_file():  # the model shipped before, scored on the same splits
-            prev_path = Path(tmp) / "previous.crfsuite"
-            shutil.copyfile(old, prev_path)
-            old_variant = json.loads((args.out / "ner-metrics.json").read_text()).get("training", {}).get("variant", "")
-            for used, where in (("clusters", clusters_path), ("gazetteer", gazetteer_path)):
-                if used in (old_variant or "") and where(old).is_file():
-                    shutil.copyfile(where(old), where(prev_path))
+        if prev_path is not None:  # the model shipped before, scored on the same splits
             previous = held_out(NerTagger(prev_path), corp)
             print("previous model:")
             for n, r in previous.items():
@@ -432,6 +450,7 @@ def main(argv=None) -> None:
             "c2": c2,
             "max_iterations": args.max_iterations,
             "feature.minfreq": args.minfreq,
+            "city_population": args.city_population,
             "data": ["nerp train", "nergrit train", "idner-news-2k train"]
             + (["nerp valid", "nergrit valid"] if args.with_valid else []),
             "sentences": len(final),
@@ -448,6 +467,7 @@ def main(argv=None) -> None:
     (args.out / "ner-metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     write_license(args.out / "NER-LICENSE.md", data, args.extra.resolve())
     print(f"wrote {args.out / 'ner-metrics.json'} and NER-LICENSE.md")
+    shutil.rmtree(prev_dir, ignore_errors=True)
 
 
 LICENSE_TEXT = """\

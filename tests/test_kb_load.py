@@ -38,6 +38,22 @@ def test_kb_lookup_exact_then_case_insensitive():
     assert kb.lookup("zzz-nothing") == []
 
 
+def test_kb_lookup_as_written_keeps_short_and_allcaps_aliases_in_their_case(tmp_path):
+    kb = KnowledgeBase.load([_write(tmp_path / "kb.jsonl", [
+        {"id": "org/ma", "name": "Supreme Court", "type": "ORG", "aliases": ["MA", "Mahkamah Agung"]},
+        {"id": "org/kpu", "name": "Election Commission", "type": "ORG", "aliases": ["KPU"]},
+    ])], include_packaged=False)
+    # a name found in running text: ``Ma`` (a surname) and ``Kpu`` are not the acronyms
+    assert kb.lookup("Ma", as_written=True) == []
+    assert kb.lookup("Kpu", as_written=True) == []
+    assert [e.id for e in kb.lookup("MA", as_written=True)] == ["org/ma"]
+    # an alias with lower-case letters still matches in another case
+    assert [e.id for e in kb.lookup("MAHKAMAH AGUNG", as_written=True)] == ["org/ma"]
+    assert [e.id for e in kb.lookup("mahkamah agung", as_written=True)] == ["org/ma"]
+    # a lookup of a form (not text) stays case-insensitive
+    assert [e.id for e in kb.lookup("Ma")] == ["org/ma"]
+
+
 def test_kb_people_have_codes_sectors_and_roles():
     kb = KnowledgeBase.load([])
     mah = kb.lookup("Min Aung Hlaing")[0]

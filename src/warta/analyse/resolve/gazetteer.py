@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass
 from typing import Iterable
 
-from .kb import FOLD_TABLE, KBEntry, KnowledgeBase
+from .kb import FOLD_TABLE, KBEntry, KnowledgeBase, case_strict
 
 TOKEN_RE = re.compile(r"[^\W_]+|\S")
 # Compass words that name a region on their own (``Barat`` the West) but are the tail of a
@@ -69,13 +69,6 @@ def _tokenize(s: str) -> tuple[list[str], list[bool]]:
     return toks, gaps
 
 
-def _is_strict(alias: str) -> bool:
-    letters = [c for c in alias if c.isalpha()]
-    if len(letters) <= 3:
-        return True
-    return all(c.isupper() for c in letters)
-
-
 class Gazetteer:
     def __init__(self, kb: KnowledgeBase, exclude: Iterable[str] = ()):
         self.kb = kb
@@ -93,7 +86,7 @@ class Gazetteer:
                 key = (tuple(toks), tuple(gaps))
                 pat = by_form.get(key)
                 if pat is None:
-                    pat = by_form[key] = _Pattern(toks, gaps, _is_strict(folded))
+                    pat = by_form[key] = _Pattern(toks, gaps, case_strict(folded))
                     index.setdefault(toks[0].lower(), []).append(pat)
                 if entry not in pat.entries:
                     pat.entries.append(entry)

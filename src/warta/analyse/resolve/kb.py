@@ -138,6 +138,13 @@ def norm_key(s: str) -> str:
     return " ".join(fold(s).lower().split())
 
 
+def case_strict(alias: str) -> bool:
+    """Whether ``alias`` counts only in its own case: all capitals, or three letters or fewer
+    (``AS`` is not ``as``, ``MA`` is not the name ``Ma``)."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) <= 3 or all(c.isupper() for c in letters)
+
+
 # ---------------------------------------------------------------- validation
 def _err(path: Path | str, lineno: int, msg: str) -> KBError:
     return KBError(f"{path}:{lineno}: {msg}")
@@ -274,6 +281,7 @@ class KnowledgeBase:
         self.roles: list[dict[str, Any]] = list(roles.values())
         self._by_key: dict[str, list[KBEntry]] = {}
         self._by_exact: dict[str, list[KBEntry]] = {}
+        self._by_loose_key: dict[str, list[KBEntry]] = {}  # from aliases that may change case
         for e in self._entries.values():
             for a in (e.name, *e.aliases):
                 lst = self._by_exact.setdefault(fold(a), [])
@@ -282,6 +290,10 @@ class KnowledgeBase:
                 lst = self._by_key.setdefault(norm_key(a), [])
                 if e not in lst:
                     lst.append(e)
+                if not case_strict(a):
+                    lst = self._by_loose_key.setdefault(norm_key(a), [])
+                    if e not in lst:
+                        lst.append(e)
         self._by_code: dict[str, KBEntry] = {}
         for e in self._entries.values():
             if e.id.startswith("country/") and e.code and e.code not in self._by_code:
@@ -352,12 +364,15 @@ class KnowledgeBase:
     def get(self, id: str) -> KBEntry | None:
         return self._entries.get(id)
 
-    def lookup(self, surface: str) -> list[KBEntry]:
-        """Entries having ``surface`` as an alias: exact form first, else case-insensitively."""
+    def lookup(self, surface: str, as_written: bool = False) -> list[KBEntry]:
+        """Entries having ``surface`` as an alias: exact form first, else case-insensitively.
+
+        ``as_written``: a name found in running text, so an alias that counts only in its own
+        case (:func:`case_strict`: ``MA``, ``AS``) is not matched in another (``Ma``, ``as``)."""
         exact = self._by_exact.get(fold(surface.strip()))
         if exact:
             return list(exact)
-        return list(self._by_key.get(norm_key(surface), ()))
+        return list((self._by_loose_key if as_written else self._by_key).get(norm_key(surface), ()))
 
     def country(self, code: str) -> KBEntry | None:
         return self._by_code.get(code.upper()) if code else None

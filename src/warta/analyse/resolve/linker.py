@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
+from .aliases import merge_org_forms, merge_short_people
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
 from .spans import NOT_NAME_TAILS, PLACE_HEADS, inside_longer_name, longer_name, metonyms_as_places, party_boards, \
@@ -293,6 +294,8 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # 5. within-article aliases: acronyms defined in the text, short forms of people
     _acronyms(b, regions)
     _short_forms(b, regions)
+    merge_short_people(b, NOT_NAMES)
+    merge_org_forms(b, kb)
 
     # titles before people's names join the mention
     _titles(b, kb, regions)
@@ -307,6 +310,8 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     _groups(b, kb, regions)
 
     b.mentions.sort(key=lambda m: (m.start, -m.end))
+    for en in b.entities.values():  # merged names join their entity out of text order
+        en.mentions.sort(key=lambda m: (m.start, m.end))
     ents = sorted(b.entities.values(), key=lambda en: en.mentions[0].start)
     return ents, b.mentions
 
@@ -378,7 +383,7 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 b.drop(m)
                 b.add(ns, ne, m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata)
                 continue
-            hits = kb.lookup(surface)
+            hits = kb.lookup(surface, as_written=True)
             if hits:
                 h = hits[0]
                 for m in inner:
@@ -440,10 +445,10 @@ def _acronyms(b: _Builder, regions) -> None:
                     b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
 
 
-def _short_forms(b: _Builder, regions) -> None:
-    """Later short forms of people named in full: surname(s) or a distinctive first name."""
-    text = b.text
-    forms: dict[str, ActorMention] = {}
+def _person_forms(b: _Builder) -> dict[str, ActorMention]:
+    """The short forms of the people named in full so far (surname(s), first name), each with a
+    mention of its person; a form two people share is left out."""
+    forms: dict[str, ActorMention | None] = {}
     for m in b.mentions:
         if m.type != "PER" or not m.entity_id:
             continue
@@ -462,7 +467,13 @@ def _short_forms(b: _Builder, regions) -> None:
                     forms[c] = None  # ambiguous between two people: use for neither
                 elif prev is None and c not in forms:
                     forms[c] = m
-    forms = {k: v for k, v in forms.items() if v is not None}
+    return {k: v for k, v in forms.items() if v is not None}
+
+
+def _short_forms(b: _Builder, regions) -> None:
+    """Later short forms of people named in full: surname(s) or a distinctive first name."""
+    text = b.text
+    forms = _person_forms(b)
     if not forms:
         return
     pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")

@@ -1,0 +1,165 @@
+"""Within-article aliases the recogniser split off: one entity per person, organisation or place.
+
+The recogniser finds names sentence by sentence, so a later short form (``Rizieq`` after
+``Rizieq Shihab``), another spelling (``Arie Sudewo``), initials (``SN``), an acronym
+(``BDNI``) or a name without its place or legal form (``PSMS`` of ``PSMS Medan``) becomes an
+entity of its own before the linker's short-form step can claim its span. These functions join
+such an entity to the one the article names in full, when exactly one fits. They work on the
+linker's builder (``entities``, ``mentions``, ``drop``, ``add``), after its names are found.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .kb import KnowledgeBase
+from .spans import PLACE_HEADS
+
+
+def _spelling_key(name: str) -> str:
+    """A person's name with accents, the old spelling (``oe``, ``dj``, ``tj``) and doubled letters
+    folded: ``Arie Soedewo`` = ``Arie Sudewo``, ``Siti Fadillah`` = ``Siti Fadilah``, ``Márquez`` =
+    ``Marquez``."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    s = s.replace("oe", "u").replace("dj", "j").replace("tj", "c")
+    return re.sub(r"(\w)\1+", r"\1", " ".join(re.findall(r"\w+", s)))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by at most one letter added, dropped, changed or two swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return (a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+            or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one person's name: the same after :func:`_spelling_key`, or word for word
+    the same but for an initial (``M Prasetyo``, ``Muhammad Prasetyo``) or one slip of the pen in a
+    word of five letters or more (``Fedrich Yunadi``, ``Said Iqabl``)."""
+    ka, kb_ = _spelling_key(a).split(), _spelling_key(b).split()
+    if ka == kb_:
+        return True
+    if len(ka) != len(kb_) or len(ka) < 2:
+        return False
+    slips = 0
+    for x, y in zip(ka, kb_):
+        if x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]):
+            continue
+        if min(len(x), len(y)) >= 5 and _one_edit(x, y):
+            slips += 1
+            continue
+        return False
+    return slips <= 1
+
+
+def _short_form_of(short: str, full: str) -> str | None:
+    """How ``short`` names the person ``full`` names: ``"same"`` (spelt otherwise), ``"last"``
+    (surname or last names: ``Baswedan``), ``"middle"`` (a middle name: ``Havas`` of ``Arief Havas
+    Oegroseno``), ``"first"`` (``Novel``, ``Mary Jane`` of ``Mary Jane Veloso``, or a short form of
+    the first name, ``Sandi`` of ``Sandiaga``), ``"initials"`` (``SN`` of ``Setya Novanto``); else None."""
+    if _same_name(short, full):
+        return "same"
+    ws = [w for w in full.split() if w[:1].isupper()]
+    sw = short.split()
+    if len(ws) < 2 or len(sw) >= len(ws):
+        return None
+    if short.isupper() and short.isalpha() and len(short) == len(ws) <= 4 and short == "".join(w[0] for w in ws):
+        return "initials"
+    if ws[-len(sw):] == sw:
+        return "last"
+    if ws[:len(sw)] == sw:
+        return "first"
+    if len(sw) > 1:
+        return None
+    if short in ws[1:-1]:
+        return "middle"
+    if len(short) >= 4 and ws[0].startswith(short):
+        return "first"
+    return None
+
+
+def merge_short_people(b, not_names: frozenset[str] | set[str] = frozenset()) -> None:
+    """A person the recogniser found under a short form (``Rizieq``, ``Sandi``, ``Havas``, ``SN``)
+    or another spelling (``Arie Sudewo``) of someone the article names in full (``Rizieq Shihab``,
+    ``Sandiaga Uno``, ``Arie Soedewo``, ``Setya Novanto``) is that person, when the article names no
+    one else so: its mentions join them (its span was taken before the linker's short-form step could
+    claim it), also when the recogniser took the short form for an organisation. A first name joins only
+    after the full name: before it, it may be someone else's."""
+    people = [e for e in b.entities.values() if e.type == "PER"]
+    found_by_ner = [e for e in b.entities.values() if e.source == "ner" and e.type in ("PER", "ORG")]
+    for spellings in (True, False):  # spellings first, so that a short form then sees one person
+        for ent in found_by_ner:
+            if ent.id not in b.entities or not ent.name[:1].isupper() or ent.name.lower() in not_names:
+                continue
+            first = min(x.start for x in ent.mentions)
+            found = [(f, how) for f in people if f is not ent and f.id in b.entities
+                     and (how := _short_form_of(ent.name, f.name))
+                     and (how != "same" or min(x.start for x in f.mentions) < first)]  # a spelling joins the earlier
+            if len(found) != 1 or (found[0][1] == "same") != spellings:
+                continue
+            full, how = found[0]
+            named = min((x.start for x in full.mentions if len(x.text.split()) > 1 or how == "same"), default=None)
+            if named is None:
+                continue
+            for x in [x for x in b.mentions if x.entity_id == ent.id and (how != "first" or x.start > named)]:
+                b.drop(x)
+                b.add(x.start, x.end, full.id, full.name, full.type, full.code, full.sector, full.wikidata,
+                      source="alias")
+
+
+# words an organisation's name may be written with or without (``PT Freeport Indonesia``,
+# ``Leicester City``, ``Partai Demokrat``)
+ORG_FORM_WORDS = frozenset({"pt", "tbk", "persero", "(persero)", "perum", "partai", "city", "fc", "inc", "ltd", "corp"})
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """The initials of a name's capitalised words, and of all its words: ``Bank Dagang Negara
+    Indonesia`` -> ``BDNI``; ``Badan Penyehatan Perbankan Nasional`` -> ``BPPN``."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return "".join(w[0] for w in words if w[0].isupper()), "".join(w[0].upper() for w in words)
+
+
+def _org_form_of(short: str, full: str, kb: KnowledgeBase, form_words: frozenset[str] = ORG_FORM_WORDS) -> bool:
+    """``short`` names the organisation ``full`` names: its acronym by initials (``ITB`` of
+    ``Institut Teknologi Bandung``), or ``full`` less a place or a legal or generic form word
+    (``PSMS`` of ``PSMS Medan``, ``DPRD DKI`` of ``DPRD DKI Jakarta``, ``Freeport Indonesia`` of
+    ``PT Freeport Indonesia``, ``Demokrat`` of ``Partai Demokrat``)."""
+    if short.isupper() and 2 <= len(short) <= 8 and short.isalpha() and len(full.split()) >= len(short):
+        return short in _initials(full)
+    sw, fw = short.split(), full.split()
+    if not sw or len(sw) >= len(fw):
+        return False
+    if fw[:len(sw)] == sw:
+        rest = fw[len(sw):]
+    elif fw[-len(sw):] == sw:
+        rest = fw[:-len(sw)]
+    else:
+        return False
+    if all(w.lower() in form_words for w in rest):
+        return not all(w.lower() in form_words for w in sw)
+    return any(h.type in ("GPE", "LOC") for h in kb.lookup(" ".join(rest), as_written=True))
+
+
+def merge_org_forms(b, kb: KnowledgeBase) -> None:
+    """An organisation the recogniser found under a short form of one the article names in full
+    (see :func:`_org_form_of`) is that organisation, when no other one fits: its mentions join it.
+    The same for places without their head word (``Cilodong`` of ``Kecamatan Cilodong``, ``Flores``
+    of ``Pulau Flores``)."""
+    for type_, words in (("ORG", ORG_FORM_WORDS), ("LOC", PLACE_HEADS)):
+        named = [e for e in b.entities.values() if e.type == type_]
+        for ent in [e for e in named if e.source == "ner"]:
+            if ent.id not in b.entities:
+                continue
+            found = [f for f in named if f is not ent and f.id in b.entities and any(
+                _org_form_of(ent.name, form, kb, words) for form in {f.name, *(m.text for m in f.mentions)})]
+            if len(found) != 1:
+                continue
+            full = found[0]
+            for x in [x for x in b.mentions if x.entity_id == ent.id]:
+                b.drop(x)
+                b.add(x.start, x.end, full.id, full.name, full.type, full.code, full.sector, full.wikidata,
+                      source="alias")

@@ -1,0 +1,95 @@
+"""warta.analyse.resolve.aliases: one entity per person, organisation or place in an article."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from warta.analyse.resolve.aliases import _one_edit, _org_form_of, _same_name, merge_org_forms, merge_short_people
+from warta.analyse.resolve.linker import _Builder, _kb
+
+
+def _builder_with(*spans):
+    """A builder over a text made of ``spans`` [(text, entity id, name, type, source)], separated by
+    ``" ... "``; returns the builder and the start of each span."""
+    text, starts = "", []
+    for t, *_ in spans:
+        starts.append(len(text))
+        text += t + " ... "
+    b = _Builder(text)
+    for (t, eid, name, type_, source), s in zip(spans, starts):
+        b.add(s, s + len(t), eid, name, type_, None, None, source=source)
+    return b, starts
+
+
+def test_aliases_short_form_the_recogniser_took_joins_the_person_named_in_full():
+    b, _ = _builder_with(("Ratna Wulandari", "per/ratna-wulandari", "Ratna Wulandari", "PER", "ner"),
+                         ("Wulandari", "per/wulandari", "Wulandari", "PER", "ner"),
+                         ("Ratna", "per/ratna", "Ratna", "PER", "ner"),
+                         ("Ratna Wulandary", "per/ratna-wulandary", "Ratna Wulandary", "PER", "ner"))
+    merge_short_people(b)
+    assert set(b.entities) == {"per/ratna-wulandari"}
+    assert sorted(m.text for m in b.entities["per/ratna-wulandari"].mentions) == sorted([
+        "Ratna Wulandari", "Wulandari", "Ratna", "Ratna Wulandary"])
+
+
+def test_aliases_first_name_before_the_full_name_or_shared_by_two_people_stays_apart():
+    # before the full name, a first name may be someone else's
+    b, _ = _builder_with(("Ratna", "per/ratna", "Ratna", "PER", "ner"),
+                         ("Ratna Wulandari", "per/ratna-wulandari", "Ratna Wulandari", "PER", "ner"))
+    merge_short_people(b)
+    assert set(b.entities) == {"per/ratna", "per/ratna-wulandari"}
+    # two people of that surname in the article: it joins neither
+    b, _ = _builder_with(("Ratna Wulandari", "per/ratna-wulandari", "Ratna Wulandari", "PER", "ner"),
+                         ("Dewi Wulandari", "per/dewi-wulandari", "Dewi Wulandari", "PER", "ner"),
+                         ("Wulandari", "per/wulandari", "Wulandari", "PER", "ner"))
+    merge_short_people(b)
+    assert "per/wulandari" in b.entities
+
+
+def test_aliases_organisation_acronym_or_form_without_place_joins_the_full_name():
+    b, _ = _builder_with(("Lembaga Riset Pangan Nusantara", "org/lrpn-full", "Lembaga Riset Pangan Nusantara", "ORG", "ner"),
+                         ("LRPN", "org/lrpn", "LRPN", "ORG", "ner"),
+                         ("Persatuan Sepakbola Maju Bandung", "org/psmb", "Persatuan Sepakbola Maju Bandung", "ORG", "ner"),
+                         ("Koperasi Tani Subur Surabaya", "org/kts-surabaya", "Koperasi Tani Subur Surabaya", "ORG", "ner"),
+                         ("Koperasi Tani Subur", "org/kts", "Koperasi Tani Subur", "ORG", "ner"))
+    merge_org_forms(b, _kb())
+    assert "org/lrpn" not in b.entities and "org/kts" not in b.entities
+    assert [m.text for m in b.entities["org/lrpn-full"].mentions] == ["Lembaga Riset Pangan Nusantara", "LRPN"]
+    assert [m.text for m in b.entities["org/kts-surabaya"].mentions] == [
+        "Koperasi Tani Subur Surabaya", "Koperasi Tani Subur"]
+    assert "org/psmb" in b.entities  # its initials are not LRPN
+
+
+def test_aliases_organisation_name_less_an_ordinary_word_is_another_organisation():
+    kb = _kb()
+    assert not _org_form_of("YouTube", "YouTube Music", kb)
+    assert not _org_form_of("Bank Mandiri", "Bank Mandiri Syariah", kb)
+    assert not _org_form_of("PT", "PT Freeport", kb)  # a form word alone names nothing
+    assert _org_form_of("Freeport Indonesia", "PT Freeport Indonesia", kb)
+
+
+@pytest.mark.parametrize("a,b", [("Arie Soedewo", "Arie Sudewo"), ("Siti Fadillah", "Siti Fadilah"),
+                                 ("Márquez", "Marquez"), ("M Prasetyo", "Muhammad Prasetyo"),
+                                 ("Fedrich Yunadi", "Fredrich Yunadi"), ("Said Iqabl", "Said Iqbal")])
+def test_aliases_same_person_spelt_two_ways(a, b):
+    assert _same_name(a, b) and _same_name(b, a)
+
+
+@pytest.mark.parametrize("a,b", [("Ali Hasan", "Ali Husin"), ("Joko Widodo", "Joko Susilo"),
+                                 ("Budi Santoso", "Budi Santosa Wijaya"), ("Irwansyah", "Irmansyah")])
+def test_aliases_different_people_are_not_spellings_of_one(a, b):
+    assert not _same_name(a, b)
+
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12), st.data())
+def test_aliases_one_edit_is_one_letter_added_dropped_changed_or_swapped(word, data):
+    i = data.draw(st.integers(0, len(word) - 1))
+    c = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    assert _one_edit(word, word)
+    assert _one_edit(word, word[:i] + word[i + 1:]) and _one_edit(word[:i] + word[i + 1:], word)
+    assert _one_edit(word, word[:i] + c + word[i + 1:])
+    assert _one_edit(word, word[:i] + c + word[i:])
+    if i + 1 < len(word):
+        assert _one_edit(word, word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    assert not _one_edit(word, word + "xy")
