@@ -64,7 +64,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from ner_data import DEFAULT_EXTRA, SHARED, TAG_MAP, read_conll  # noqa: E402
+from ner_data import DEFAULT_EXTRA, SHARED, TAG_MAP, corpus_silver, read_conll  # noqa: E402
 
 from warta.analyse.ner import (  # noqa: E402
     LABELS, NerTagger, bio_to_spans, clusters_path, gazetteer_path, load_clusters, load_gazetteer, repair_bio,
@@ -328,6 +328,9 @@ def main(argv=None) -> None:
     ap.add_argument("--select", action="store_true", help="choose c1/c2 on the valid splits first")
     ap.add_argument("--city-population", type=int, default=None, metavar="N",
                     help="name words also from GeoNames cities of at least N people (LOC)")
+    ap.add_argument("--corpus-silver", action="store_true",
+                    help="also train on the annotated corpus (corpus/, test split left out), its gold entities "
+                         "projected onto its sentences (ner_data.corpus_silver)")
     ap.add_argument("--with-valid", action="store_true",
                     help="retrain the winner on train+valid (default: ship the compared model, trained on train only)")
     args = ap.parse_args(argv)
@@ -366,6 +369,12 @@ def main(argv=None) -> None:
         return (clusters if "clusters" in v else None), (gazetteer if "gazetteer" in v else None)
 
     train_sents = corp["nerp"]["train"] + corp["nergrit"]["train"] + corp["idner"]["train"]
+    if args.corpus_silver:
+        test_split = set(json.loads((REPO / "corpus" / "splits.json").read_text(encoding="utf-8"))["test"])
+        silver = corpus_silver(REPO / "corpus", exclude=test_split)
+        files += [REPO / "corpus" / "gold.jsonl", REPO / "corpus" / "input.jsonl"]
+        print(f"corpus silver: {len(silver)} sentences")
+        train_sents = train_sents + silver
     valid_sents = corp["nerp"]["valid"] + corp["nergrit"]["valid"]
     c1, c2 = args.c1, args.c2
     selection = None
@@ -451,7 +460,9 @@ def main(argv=None) -> None:
             "max_iterations": args.max_iterations,
             "feature.minfreq": args.minfreq,
             "city_population": args.city_population,
+            "corpus_silver": args.corpus_silver,
             "data": ["nerp train", "nergrit train", "idner-news-2k train"]
+            + (["corpus of #9 (silver, test split left out)"] if args.corpus_silver else [])
             + (["nerp valid", "nergrit valid"] if args.with_valid else []),
             "sentences": len(final),
             "tokens": sum(len(t) for t, _ in final),

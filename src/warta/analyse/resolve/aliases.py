@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .kb import KnowledgeBase
 from .spans import PLACE_HEADS
 
 
-def _spelling_key(name: str) -> str:
-    """A person's name with accents, the old spelling (``oe``, ``dj``, ``tj``) and doubled letters
+@lru_cache(maxsize=1 << 14)
+def _spelling_key(name: str) -> tuple[str, ...]:
+    """The words of a person's name with accents, the old spelling (``oe``, ``dj``, ``tj``) and doubled letters
     folded: ``Arie Soedewo`` = ``Arie Sudewo``, ``Siti Fadillah`` = ``Siti Fadilah``, ``Márquez`` =
     ``Marquez``."""
     s = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
     s = s.replace("oe", "u").replace("dj", "j").replace("tj", "c")
-    return re.sub(r"(\w)\1+", r"\1", " ".join(re.findall(r"\w+", s)))
+    return tuple(re.sub(r"(\w)\1+", r"\1", w) for w in re.findall(r"\w+", s))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -40,7 +42,7 @@ def _same_name(a: str, b: str) -> bool:
     """Two spellings of one person's name: the same after :func:`_spelling_key`, or word for word
     the same but for an initial (``M Prasetyo``, ``Muhammad Prasetyo``) or one slip of the pen in a
     word of five letters or more (``Fedrich Yunadi``, ``Said Iqabl``)."""
-    ka, kb_ = _spelling_key(a).split(), _spelling_key(b).split()
+    ka, kb_ = _spelling_key(a), _spelling_key(b)
     if ka == kb_:
         return True
     if len(ka) != len(kb_) or len(ka) < 2:
@@ -90,16 +92,20 @@ def merge_short_people(b, not_names: frozenset[str] | set[str] = frozenset()) ->
     claim it), also when the recogniser took the short form for an organisation. A first name joins only
     after the full name: before it, it may be someone else's."""
     people = [e for e in b.entities.values() if e.type == "PER"]
-    found_by_ner = [e for e in b.entities.values() if e.source == "ner" and e.type in ("PER", "ORG")]
+    cands = []
+    for ent in b.entities.values():
+        if ent.source != "ner" or ent.type not in ("PER", "ORG") or not ent.name[:1].isupper() \
+                or ent.name.lower() in not_names:
+            continue
+        first = min(x.start for x in ent.mentions)
+        found = [(f, how) for f in people if f is not ent and (how := _short_form_of(ent.name, f.name))
+                 and (how != "same" or min(x.start for x in f.mentions) < first)]  # a spelling joins the earlier
+        if found:
+            cands.append((ent, found))
     for spellings in (True, False):  # spellings first, so that a short form then sees one person
-        for ent in found_by_ner:
-            if ent.id not in b.entities or not ent.name[:1].isupper() or ent.name.lower() in not_names:
-                continue
-            first = min(x.start for x in ent.mentions)
-            found = [(f, how) for f in people if f is not ent and f.id in b.entities
-                     and (how := _short_form_of(ent.name, f.name))
-                     and (how != "same" or min(x.start for x in f.mentions) < first)]  # a spelling joins the earlier
-            if len(found) != 1 or (found[0][1] == "same") != spellings:
+        for ent, found in cands:
+            found = [(f, how) for f, how in found if f.id in b.entities]
+            if ent.id not in b.entities or len(found) != 1 or (found[0][1] == "same") != spellings:
                 continue
             full, how = found[0]
             named = min((x.start for x in full.mentions if len(x.text.split()) > 1 or how == "same"), default=None)
