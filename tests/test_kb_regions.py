@@ -97,3 +97,11 @@ def test_roles_regional_role_word_resolves_to_a_holder_within_the_term_only(tmp_
     assert actor("2019-03-01") == [("Kapolda Jawa Barat", "person/test-kapolda")]
     assert actor("2020-03-01") == [("Kapolda Jawa Barat", "office/kapolda/west-java")]
     assert actor(None) == [("Kapolda Jawa Barat", "office/kapolda/west-java")]
+
+
+def test_kb_regions_jakarta_administrative_cities_are_their_own_places():
+    # 31.71-31.75: Jakarta's five administrative cities (Kota Administrasi), each its own region
+    found = _entities("Hujan turun di Jakarta sejak pagi. Banjir merendam Jakarta Selatan dan Jakarta Timur.")
+    assert found["Jakarta Selatan"].id == "place/kota-administrasi-jakarta-selatan"
+    assert found["Jakarta Timur"].id == "place/kota-administrasi-jakarta-timur"
+    assert found["Jakarta"].id == "place/jakarta"

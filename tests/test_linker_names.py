@@ -189,3 +189,18 @@ def test_linker_party_board_is_not_the_regional_council():
     doc = warta.analyze(text, published="2022-09-05")
     council = [m.start for e in doc.entities if e.id == "org/regional-representative-council" for m in e.mentions]
     assert council == [text.index("DPD RI")]
+
+
+def test_linker_acronym_after_a_place_of_another_initial_is_not_the_place():
+    # the place ends a name the recogniser missed; the bracketed acronym is that name's, while a
+    # place's own acronym starts with its initial
+    from warta.analyse.resolve.linker import _acronyms, _Builder
+
+    text = "Ketua Gabungan Koperasi Susu Indonesia (GKSI) menolak. GKSI juga menolak. Uni Emirat Arab (UEA) setuju."
+    b = _Builder(text)
+    i, u = text.index("Indonesia"), text.index("Uni Emirat Arab")
+    b.add(i, i + len("Indonesia"), "country/IDN", "Indonesia", "GPE", "IDN", None)
+    b.add(u, u + len("Uni Emirat Arab"), "country/ARE", "United Arab Emirates", "GPE", "ARE", None)
+    _acronyms(b, [(0, len(text))])
+    assert [m.text for m in b.entities["country/IDN"].mentions] == ["Indonesia"]
+    assert [m.text for m in b.entities["country/ARE"].mentions] == ["Uni Emirat Arab", "UEA"]

@@ -434,6 +434,8 @@ def _acronyms(b: _Builder, regions) -> None:
         letters = [c for c in acr if c.isalpha()]
         if not letters or not letters[0].isupper() or sum(c.isupper() for c in letters) < 2:
             continue
+        if m.type in ("GPE", "LOC") and letters[0] != m.text[:1].upper():
+            continue  # the tail of a name the recogniser missed: "Gabungan Koperasi Susu Indonesia (GKSI)"
         b.add(a.start(1), a.end(1), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
         forms[acr] = m
     if forms:
