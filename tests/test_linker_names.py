@@ -204,3 +204,22 @@ def test_linker_acronym_after_a_place_of_another_initial_is_not_the_place():
     _acronyms(b, [(0, len(text))])
     assert [m.text for m in b.entities["country/IDN"].mentions] == ["Indonesia"]
     assert [m.text for m in b.entities["country/ARE"].mentions] == ["Uni Emirat Arab", "UEA"]
+
+
+def test_linker_capital_that_acts_stands_for_its_country():
+    text = ("Menurut perjanjian yang dirundingkan Oman, Teheran dan Riyadh akan membuka kembali kedutaan. "
+            "Kedutaan itu di Teheran. Pesawat berbasis di Pangkalan Udara Etimesgut, Ankara. "
+            "Negosiasi digelar di ibu kota Oman, Muskat. Ankara menolak usul itu.")
+    doc = warta.analyze(text, published="2023-03-11")
+    ids = {(m.start, e.id) for e in doc.entities for m in e.mentions}
+    at = lambda word, n=0: [m.start() for m in re.finditer(word, text)][n]  # noqa: E731
+    assert (at("Teheran"), "country/IRN") in ids and (at("Riyadh"), "country/SAU") in ids  # they act
+    assert (at("Teheran", 1), "place/tehran") in ids  # after "di": the city
+    assert (at("Ankara"), "place/ankara") in ids  # an address after a place
+    assert (at("Ankara", 1), "country/TUR") in ids  # acts
+
+
+def test_linker_home_capital_acting_stays_the_city():
+    text = "Jakarta menerapkan pembatasan sosial berskala besar mulai Jumat."
+    doc = warta.analyze(text, published="2020-04-10")
+    assert [e.id for e in doc.entities if any(m.text == "Jakarta" for m in e.mentions)] == ["place/jakarta"]

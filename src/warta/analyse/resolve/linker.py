@@ -34,8 +34,8 @@ from ...model import Entity, Mention
 from .aliases import merge_org_forms, merge_short_people
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
-from .spans import NOT_NAME_TAILS, PLACE_HEADS, inside_longer_name, longer_name, metonyms_as_places, party_boards, \
-    places_named_after
+from .spans import NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, longer_name, metonyms_as_places, \
+    party_boards, places_named_after
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -289,16 +289,16 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     regional_units(b, kb, regions, _title_sectors())
     places_named_after(b, regions, _stop_word)
     metonyms_as_places(b)
+    capitals_acting(b, kb, regions)
     party_boards(b)
 
-    # 5. within-article aliases: acronyms defined in the text, short forms of people
+    # 5. within-article aliases: acronyms defined in the text, short forms of people; and the
+    # entities the recogniser split off joined to their full name (aliases.py)
     _acronyms(b, regions)
     _short_forms(b, regions)
     merge_short_people(b, NOT_NAMES)
     merge_org_forms(b, kb)
-
-    # titles before people's names join the mention
-    _titles(b, kb, regions)
+    _titles(b, kb, regions)  # titles before people's names join the mention
 
     # role words of one office stand for its holder on the article's date
     day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None

@@ -152,6 +152,24 @@ def _metonym_ids() -> frozenset[str]:
     return frozenset(json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
 
 
+def _spoken_of_as_place(text: str, m, places_by_end: dict) -> bool:
+    """Whether a mention reads as a place: after ``di``/``ke``/``dari``..., or in an address after
+    another place (``di Gedung DPR, Senayan, Jakarta``; ``places_by_end``: the mentions that may
+    come before the comma, by their end)."""
+    words = text[max(0, m.start - 40):m.start].split()
+    if words and words[-1].lower() in _LOCATIVE_BEFORE:
+        return True
+    j = m.start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j > 0 and text[j - 1] == ",":  # ", Senayan" right after a place: an address
+        j -= 1
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        return j in places_by_end
+    return False
+
+
 def metonyms_as_places(b) -> None:
     """A metonym the article only speaks of as a place (after ``di``/``ke``/``dari``..., or in an
     address after another place: ``di Gedung DPR, Senayan, Jakarta``) is a place (LOC), not the
@@ -162,33 +180,64 @@ def metonyms_as_places(b) -> None:
         return
     text = b.text
     places_by_end = {m.end: m for m in b.mentions if m.type in ("LOC", "GPE")}
-
-    def as_place(m) -> bool:
-        words = text[max(0, m.start - 40):m.start].split()
-        if words and words[-1].lower() in _LOCATIVE_BEFORE:
-            return True
-        j = m.start
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
-        if j > 0 and text[j - 1] == ",":  # ", Senayan" right after a place: an address
-            j -= 1
-            while j > 0 and text[j - 1].isspace():
-                j -= 1
-            return j in places_by_end
-        return False
-
     by_entity: dict[str, list] = {}
     for m in b.mentions:
         if m.entity_id in ids:
             by_entity.setdefault(m.entity_id, []).append(m)
     for eid, ms in by_entity.items():
-        if not all(as_place(m) for m in ms):
+        if not all(_spoken_of_as_place(text, m, places_by_end) for m in ms):
             continue
         ent = b.entities.get(eid)
         name = ent.name if ent else ms[0].name
         for m in ms:
             b.drop(m)
             b.add(m.start, m.end, f"loc/{slug(name)}", name, "LOC", m.code, None, ent.wikidata if ent else None)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """The knowledge base's places that are national capitals, with their country's code
+    (data/capitals.tsv, built by scripts/build_capitals.py)."""
+    path = DATA_DIR / "capitals.tsv"
+    if not path.exists():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {pid: code.strip() for pid, code in rows}
+
+
+# words before a city's name that make it the city, not its country's state (``ibu kota Teheran``,
+# ``warga Moskow``, ``Wali Kota Ankara``)
+_CITY_BEFORE = frozenset("kota ibukota ibu-kota warga penduduk provinsi distrik pusat".split())
+# the city named after its description: ``di ibu kota China, Beijing``
+_CAPITAL_OF = re.compile(r"(?i)\bibu\s*kota\s+[^,.;]{1,40},\s*$")
+
+
+def capitals_acting(b, kb, regions, home: str | None = "IDN") -> None:
+    """A national capital that acts stands for its country's state (``Teheran dan Riyadh sepakat``,
+    ``tekanan terhadap Moskow``): such mentions join the country. Where the article speaks of it
+    as a place (``di Teheran``, an address, the dateline outside the body's sentences) or as the
+    city (``warga Moskow``) it stays the city. The home country's capital (``Jakarta`` in
+    Indonesian news) acting is mostly its own city's government, and stays the city."""
+    caps = _capitals()
+    if not caps:
+        return
+    text = b.text
+    # an address names a building or place before the city (``Lanud Estimesgut, Ankara``); a
+    # country or a person before the comma makes a list (``China, Teheran dan Riyadh``)
+    address_by_end = {m.end: m for m in b.mentions if m.type in ("LOC", "GPE", "ORG")
+                      and not (m.entity_id or "").startswith("country/")}
+    for m in [m for m in b.mentions if m.entity_id in caps and caps[m.entity_id] != home]:
+        if not any(s <= m.start and m.end <= e for s, e in regions) or _spoken_of_as_place(text, m, address_by_end):
+            continue
+        before = text[max(0, m.start - 60):m.start]
+        if (before.split() and before.split()[-1].lower() in _CITY_BEFORE) or _CAPITAL_OF.search(before):
+            continue
+        country = kb.country(caps[m.entity_id])
+        if country is None:
+            continue
+        b.drop(m)
+        b.add(m.start, m.end, country.id, country.name, country.type, country.code, None, country.wikidata)
 
 
 # Short honorifics before a name that the title patterns leave out.
