@@ -104,10 +104,11 @@ def entities_component(doc: Doc) -> Doc:
 
 @Language.component("warta_events", assigns=["doc._.events"], requires=["doc._.mentions", "doc._.sentences"])
 def events_component(doc: Doc) -> Doc:
-    """PLOVER events coded sentence by sentence from triggers and the linked mentions."""
+    """PLOVER events coded sentence by sentence from triggers and the linked mentions (none in an
+    article the relevance model rules out: its records would all be dropped)."""
     from .coding import code_document
 
-    doc._.events = code_document(doc)
+    doc._.events = [] if doc.user_data.get(_learned.IRRELEVANT) else code_document(doc)
     return doc
 
 

@@ -60,6 +60,9 @@ KEEP_MIN = 0.01
 #: up to 0.9 halved those events again but cost the dev articles of international news, six of which
 #: the relevance model puts between 0.54 and 0.9 (event F1 0.629 -> 0.599), README, Quality
 DOUBTED, DOUBTED_MIN = 0.5, 0.3
+#: ``doc.user_data`` key: the relevance model put the article under its threshold, so Rescore will
+#: drop all its records and the event coder skips it (same output, less work)
+IRRELEVANT = "warta_irrelevant"
 #: a text of fewer words is never doubted: its relevance is read from too little (a one-sentence
 #: report of a coup scores 0.35); every article of the corpus is longer
 DOUBTED_MIN_WORDS = 100
@@ -87,6 +90,8 @@ class Relevance:
             doc._.relevance = None
             return doc
         doc._.relevance = round(self.model.score(article_features(_body(doc))), 4)
+        # under the threshold every record is dropped (Rescore): the coder need not code it
+        doc.user_data[IRRELEVANT] = doc._.relevance < self.threshold
         return doc
 
     @property
