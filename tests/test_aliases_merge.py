@@ -93,3 +93,13 @@ def test_aliases_one_edit_is_one_letter_added_dropped_changed_or_swapped(word, d
     if i + 1 < len(word):
         assert _one_edit(word, word[:i] + word[i + 1] + word[i] + word[i + 2:])
     assert not _one_edit(word, word + "xy")
+
+
+def test_aliases_organisation_named_as_the_knowledge_base_names_it_less_its_country():
+    # the knowledge base knows the court as "Mahkamah Konstitusi RI" and "MK"; a bare "Mahkamah
+    # Konstitusi" (no knowledge-base entry: it could be another country's court) in an article
+    # that names MK is that court
+    b, _ = _builder_with(("MK", "org/constitutional-court-of-indonesia", "Constitutional Court of Indonesia", "ORG", "kb"),
+                         ("Mahkamah Konstitusi", "org/mahkamah-konstitusi", "Mahkamah Konstitusi", "ORG", "ner"))
+    merge_org_forms(b, _kb())
+    assert set(b.entities) == {"org/constitutional-court-of-indonesia"}

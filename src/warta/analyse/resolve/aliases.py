@@ -150,6 +150,13 @@ def _org_form_of(short: str, full: str, kb: KnowledgeBase, form_words: frozenset
     return any(h.type in ("GPE", "LOC") for h in kb.lookup(" ".join(rest), as_written=True))
 
 
+def _forms(ent, kb: KnowledgeBase) -> set[str]:
+    """The names an entity goes by: its name, its mentions' texts and, when the knowledge base
+    knows it, its aliases there (``Mahkamah Konstitusi RI`` for an article's ``MK``)."""
+    known = kb.get(ent.id)
+    return {ent.name, *(m.text for m in ent.mentions), *(known.aliases if known is not None else ())}
+
+
 def merge_org_forms(b, kb: KnowledgeBase) -> None:
     """An organisation the recogniser found under a short form of one the article names in full
     (see :func:`_org_form_of`) is that organisation, when no other one fits: its mentions join it.
@@ -161,7 +168,7 @@ def merge_org_forms(b, kb: KnowledgeBase) -> None:
             if ent.id not in b.entities:
                 continue
             found = [f for f in named if f is not ent and f.id in b.entities and any(
-                _org_form_of(ent.name, form, kb, words) for form in {f.name, *(m.text for m in f.mentions)})]
+                _org_form_of(ent.name, form, kb, words) for form in _forms(f, kb))]
             if len(found) != 1:
                 continue
             full = found[0]
