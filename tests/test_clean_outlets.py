@@ -25,6 +25,9 @@ OUTLET_SPELLINGS = [
     ("CNBC Indonesia", "CNBC Indonesia"), ("JawaPos.com", "Jawa Pos"), ("JawaPos", "Jawa Pos"),
     ("mediaindonesia.com", "Media Indonesia"), ("Media Indonesia", "Media Indonesia"), ("RMOL", "RMOL"),
     ("Bernama", "Bernama"), ("Berita Harian", "Berita Harian"), ("Harian Metro", "Harian Metro"),
+    ("Rimanews", "Rimanews"), ("Rimanews.com", "Rimanews"), ("Poskotanews", "Pos Kota"),
+    ("Poskotanews.com", "Pos Kota"), ("Pos Kota", "Pos Kota"), ("DailySocial.id", "DailySocial"),
+    ("JUARA.net", "JUARA"),
 ]
 
 # (as a "Sumber:" line writes the agency, its one name)
@@ -69,3 +72,21 @@ def test_clean_outlets_source_line_names_the_wire(spelling, wire):
 def test_clean_outlets_unknown_wire_and_outlet_are_kept_as_written():
     seg = segment(f"Jakarta, beritabaru.co - {BODY}\nSumber: Kantor Berita Lokal.\n")
     assert (seg.dateline, seg.source, seg.wire) == ("Jakarta", "beritabaru.co", "Kantor Berita Lokal")
+
+
+@pytest.mark.parametrize("credit,wire", [("(Antara)", "ANTARA"), ("[Antara]", "ANTARA"), ("(AFP)", "AFP"),
+                                         ("(Reuters)", "Reuters")])
+def test_clean_outlets_final_bracketed_wire_is_the_wire(credit, wire):
+    text = f"Jakarta (ANTARA) - Polisi menangkap dua tersangka di Bekasi, Senin.\n\nKeduanya kini ditahan. {credit}\n"
+    seg = segment(text)
+    assert seg.wire == wire
+    span = [sp for sp in seg.boilerplate if sp.kind == "wire"]
+    assert [text[sp.start:sp.end] for sp in span] == [credit]
+    assert text[seg.body[0]:seg.body[1]].endswith("ditahan.")
+
+
+def test_clean_outlets_final_bracketed_name_that_is_no_wire_is_a_credit():
+    text = "Polisi menangkap dua tersangka di Bekasi, Senin. (Susi Susanti)\n"
+    seg = segment(text)
+    assert seg.wire is None
+    assert [sp.kind for sp in seg.boilerplate] == ["credit"]

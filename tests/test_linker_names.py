@@ -194,14 +194,15 @@ def test_linker_party_board_is_not_the_regional_council():
 def test_linker_acronym_after_a_place_of_another_initial_is_not_the_place():
     # the place ends a name the recogniser missed; the bracketed acronym is that name's, while a
     # place's own acronym starts with its initial
-    from warta.analyse.resolve.linker import _acronyms, _Builder
+    from warta.analyse.resolve.aliases import acronyms
+    from warta.analyse.resolve.linker import _Builder
 
     text = "Ketua Gabungan Koperasi Susu Indonesia (GKSI) menolak. GKSI juga menolak. Uni Emirat Arab (UEA) setuju."
     b = _Builder(text)
     i, u = text.index("Indonesia"), text.index("Uni Emirat Arab")
     b.add(i, i + len("Indonesia"), "country/IDN", "Indonesia", "GPE", "IDN", None)
     b.add(u, u + len("Uni Emirat Arab"), "country/ARE", "United Arab Emirates", "GPE", "ARE", None)
-    _acronyms(b, [(0, len(text))])
+    acronyms(b, [(0, len(text))])
     assert [m.text for m in b.entities["country/IDN"].mentions] == ["Indonesia"]
     assert [m.text for m in b.entities["country/ARE"].mentions] == ["Uni Emirat Arab", "UEA"]
 
@@ -223,3 +224,9 @@ def test_linker_home_capital_acting_stays_the_city():
     text = "Jakarta menerapkan pembatasan sosial berskala besar mulai Jumat."
     doc = warta.analyze(text, published="2020-04-10")
     assert [e.id for e in doc.entities if any(m.text == "Jakarta" for m in e.mentions)] == ["place/jakarta"]
+
+
+def test_linker_credited_wire_is_an_entity():
+    doc = warta.analyze("Polisi menangkap dua tersangka di Bekasi, Senin. Keduanya kini ditahan. (Antara)\n",
+                        published="2019-03-01")
+    assert [m.text for e in doc.entities if e.id == "org/antara-news-agency" for m in e.mentions] == ["Antara"]

@@ -30,6 +30,8 @@ OUTLETS = {
     "cnbc indonesia": "CNBC Indonesia", "jawapos.com": "Jawa Pos", "jawapos": "Jawa Pos",
     "mediaindonesia.com": "Media Indonesia", "media indonesia": "Media Indonesia", "rmol": "RMOL",
     "bernama": "Bernama", "berita harian": "Berita Harian", "harian metro": "Harian Metro",
+    "rimanews": "Rimanews", "rimanews.com": "Rimanews", "poskotanews": "Pos Kota", "poskotanews.com": "Pos Kota",
+    "pos kota": "Pos Kota", "dailysocial.id": "DailySocial", "juara.net": "JUARA",
 }
 
 # Wire agencies named in credit lines.
@@ -60,6 +62,8 @@ _CREDIT = re.compile(
 )
 _COPYRIGHT = re.compile(r"^(?:copyright|hak cipta|\(c\)|©)[^\n]{0,120}$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# a final "(Antara)" or "[Reuters]": the wire or outlet the article came from (a known one only)
+_TRAIL_WIRE = re.compile(r"[(\[](?P<w>[A-Za-z][A-Za-z. ]{1,24})[)\]]\s*$")
 # a final "(Susi Susanti)" or "(sha/c9/bay/jpg/fajar)" or "(ant/rtr)" credit
 _TRAIL_CREDIT = re.compile(r"\((?:[a-z0-9]{1,8}(?:/[a-z0-9]{1,8})+|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\)\s*$")
 _PUB_DATE = re.compile(
@@ -189,12 +193,20 @@ def segment(text: str) -> Segmented:
     # Line-level boilerplate anywhere; trailing credits at the end.
     content, wire, source, published = _boilerplate_lines(text, content_lines, spans, source, published)
 
-    # A trailing "(abc/def)" or "(Name Surname)" credit, on the last content line or alone.
+    # A trailing "(abc/def)" or "(Name Surname)" credit, or "(Antara)" wire, on the last content
+    # line or alone.
     if content:
         ls, le = content[-1]
         m = _TRAIL_CREDIT.search(text, ls, le)
-        if m:
+        w = _TRAIL_WIRE.search(text, ls, le)
+        known = w and (WIRES.get(w.group("w").strip().lower()) or OUTLETS.get(w.group("w").strip().lower()))
+        if known:
+            m = w
+            spans.append(Span("wire", m.start(), m.end(), m.group(0), value=known))
+            wire = wire or known
+        elif m:
             spans.append(Span("credit", m.start(), m.end(), m.group(0), value=m.group(0)[1:-1]))
+        if m:
             if m.start() == ls:
                 content.pop()
             else:

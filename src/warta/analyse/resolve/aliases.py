@@ -1,6 +1,7 @@
 """Within-article aliases the recogniser split off: one entity per person, organisation or place.
 
-The recogniser finds names sentence by sentence, so a later short form (``Rizieq`` after
+Acronyms bracketed after a name (``Komisi Pemberantasan Korupsi (KPK)``) are its aliases. The
+recogniser finds names sentence by sentence, so a later short form (``Rizieq`` after
 ``Rizieq Shihab``), another spelling (``Arie Sudewo``), initials (``SN``), an acronym
 (``BDNI``) or a name without its place or legal form (``PSMS`` of ``PSMS Medan``) becomes an
 entity of its own before the linker's short-form step can claim its span. These functions join
@@ -15,6 +16,39 @@ from functools import lru_cache
 
 from .kb import KnowledgeBase
 from .spans import PLACE_HEADS
+
+
+# a bracketed acronym right after a name: ``Komisi Pemberantasan Korupsi (KPK)``
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+
+
+def acronyms(b, regions) -> None:
+    """``Nama Lengkap (NL)``: the acronym is the entity's alias here and wherever it recurs."""
+    text = b.text
+    forms: dict = {}  # acronym -> the mention it follows
+    for m in list(b.mentions):
+        if m.type not in ("ORG", "PER", "GPE", "LOC") or not m.entity_id:
+            continue
+        a = _ACRONYM_AFTER.match(text, m.end)
+        if not a:
+            continue
+        acr = a.group(1)
+        if not b.free(a.start(1), a.end(1)):
+            continue
+        letters = [c for c in acr if c.isalpha()]
+        if not letters or not letters[0].isupper() or sum(c.isupper() for c in letters) < 2:
+            continue
+        if m.type in ("GPE", "LOC") and letters[0] != m.text[:1].upper():
+            continue  # the tail of a name the recogniser missed: "Gabungan Koperasi Susu Indonesia (GKSI)"
+        b.add(a.start(1), a.end(1), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
+        forms[acr] = m
+    if forms:
+        pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+        for s, e in regions:
+            for a in pat.finditer(text, s, e):
+                if b.free(a.start(), a.end()):
+                    m = forms[a.group(1)]
+                    b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
 
 
 @lru_cache(maxsize=1 << 14)

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
-from .aliases import merge_org_forms, merge_short_people
+from .aliases import acronyms, merge_org_forms, merge_short_people
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
 from .spans import NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, longer_name, metonyms_as_places, \
@@ -89,7 +89,6 @@ NOT_NAMES = frozenset(
 )
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 _UPPER_TOKEN = re.compile(r"^[A-Z0-9]{2,}$")
 
 
@@ -257,8 +256,51 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
             code, sector = (role_sector(ent, year) if ent.type == "PER" else (ent.code, ent.sector))
             b.add(m.start, m.end, ent.id, ent.name, ent.type, code, sector, ent.wikidata)
 
-    # 2. the dateline's outlet (when the KB does not know it) and place
+    # 2. the outlet of the dateline and the credited wire, when the KB did not find them
+    _credited_outlets(doc, b, kb, seg, text)
+
+    # 3. national militaries: "militer Korea Selatan", and bare "junta" once one is named
+    militaries(doc, b, kb, regions)
+
+    # 4. names the KB does not know (short forms of people already named first)
+    _short_forms(b, regions)
+    _ner_mentions(doc, b, kb, regions)
+    regional_units(b, kb, regions, _title_sectors())
+    places_named_after(b, regions, _stop_word)
+    metonyms_as_places(b)
+    capitals_acting(b, kb, regions)
+    party_boards(b)
+
+    # 5. within-article aliases: acronyms defined in the text, short forms of people; and the
+    # entities the recogniser split off joined to their full name (aliases.py)
+    acronyms(b, regions)
+    _short_forms(b, regions)
+    merge_short_people(b, NOT_NAMES)
+    merge_org_forms(b, kb)
+    _titles(b, kb, regions)  # titles before people's names join the mention
+
+    # role words of one office stand for its holder on the article's date
+    day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
+    offices(b, kb, regions, day)
+    heads(b, kb, regions, day)
+    regional_officials(b, kb, regions, day)
+
+    # 6. unnamed groups (actor mentions only)
+    _groups(b, kb, regions)
+
+    b.mentions.sort(key=lambda m: (m.start, -m.end))
+    for en in b.entities.values():  # merged names join their entity out of text order
+        en.mentions.sort(key=lambda m: (m.start, m.end))
+    ents = sorted(b.entities.values(), key=lambda en: en.mentions[0].start)
+    return ents, b.mentions
+
+
+def _credited_outlets(doc, b: _Builder, kb: KnowledgeBase, seg, text: str) -> None:
+    """The dateline's outlet (and place), and the wire an article credits at its end (``(Antara)``,
+    ``Sumber: Reuters``), as mentions: the knowledge base's entries, else news organisations."""
     for sp in seg.boilerplate:
+        if sp.kind == "wire" and sp.value and b.free(sp.start, sp.end):
+            _wire_mention(b, kb, text, sp)
         if sp.kind != "dateline" or not sp.value:
             continue
         for part in re.finditer(r"[^,()\-—–|]+", sp.text):
@@ -280,40 +322,21 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
                 code = "IDN" if doc._.language is None or doc._.language.code == "id" else None
                 b.add(ps, pe, f"org/{slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
 
-    # 3. national militaries: "militer Korea Selatan", and bare "junta" once one is named
-    militaries(doc, b, kb, regions)
 
-    # 4. names the KB does not know (short forms of people already named first)
-    _short_forms(b, regions)
-    _ner_mentions(doc, b, kb, regions)
-    regional_units(b, kb, regions, _title_sectors())
-    places_named_after(b, regions, _stop_word)
-    metonyms_as_places(b)
-    capitals_acting(b, kb, regions)
-    party_boards(b)
-
-    # 5. within-article aliases: acronyms defined in the text, short forms of people; and the
-    # entities the recogniser split off joined to their full name (aliases.py)
-    _acronyms(b, regions)
-    _short_forms(b, regions)
-    merge_short_people(b, NOT_NAMES)
-    merge_org_forms(b, kb)
-    _titles(b, kb, regions)  # titles before people's names join the mention
-
-    # role words of one office stand for its holder on the article's date
-    day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
-    offices(b, kb, regions, day)
-    heads(b, kb, regions, day)
-    regional_officials(b, kb, regions, day)
-
-    # 6. unnamed groups (actor mentions only)
-    _groups(b, kb, regions)
-
-    b.mentions.sort(key=lambda m: (m.start, -m.end))
-    for en in b.entities.values():  # merged names join their entity out of text order
-        en.mentions.sort(key=lambda m: (m.start, m.end))
-    ents = sorted(b.entities.values(), key=lambda en: en.mentions[0].start)
-    return ents, b.mentions
+def _wire_mention(b: _Builder, kb: KnowledgeBase, text: str, sp) -> None:
+    """The credited wire or outlet as a mention: the knowledge base's entry, else a news
+    organisation of its own (sector JRN)."""
+    name = re.search(r"[A-Za-z][\w. ]*[\w.]", text[sp.start:sp.end].split(":", 1)[-1])
+    if name is None:
+        return
+    s = sp.start + (sp.text.index(":") + 1 if ":" in sp.text else 0) + name.start()
+    e = s + len(name.group(0))
+    hits = kb.lookup(sp.value) or kb.lookup(name.group(0))
+    if hits:
+        h = hits[0]
+        b.add(s, e, h.id, h.name, h.type, h.code, h.sector, h.wikidata)
+    else:
+        b.add(s, e, f"org/{slug(sp.value)}", sp.value, "ORG", None, "JRN", source="wire")
 
 
 def _token_table(doc) -> tuple[list[int], list[int]]:
@@ -416,35 +439,6 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
-
-
-def _acronyms(b: _Builder, regions) -> None:
-    """``Nama Lengkap (NL)``: the acronym is the entity's alias here and wherever it recurs."""
-    text = b.text
-    forms: dict[str, ActorMention] = {}
-    for m in list(b.mentions):
-        if m.type not in ("ORG", "PER", "GPE", "LOC") or not m.entity_id:
-            continue
-        a = _ACRONYM_AFTER.match(text, m.end)
-        if not a:
-            continue
-        acr = a.group(1)
-        if not b.free(a.start(1), a.end(1)):
-            continue
-        letters = [c for c in acr if c.isalpha()]
-        if not letters or not letters[0].isupper() or sum(c.isupper() for c in letters) < 2:
-            continue
-        if m.type in ("GPE", "LOC") and letters[0] != m.text[:1].upper():
-            continue  # the tail of a name the recogniser missed: "Gabungan Koperasi Susu Indonesia (GKSI)"
-        b.add(a.start(1), a.end(1), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
-        forms[acr] = m
-    if forms:
-        pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
-        for s, e in regions:
-            for a in pat.finditer(text, s, e):
-                if b.free(a.start(), a.end()):
-                    m = forms[a.group(1)]
-                    b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
 
 
 def _person_forms(b: _Builder) -> dict[str, ActorMention]:
