@@ -230,3 +230,13 @@ def test_linker_credited_wire_is_an_entity():
     doc = warta.analyze("Polisi menangkap dua tersangka di Bekasi, Senin. Keduanya kini ditahan. (Antara)\n",
                         published="2019-03-01")
     assert [m.text for e in doc.entities if e.id == "org/antara-news-agency" for m in e.mentions] == ["Antara"]
+
+
+def test_linker_indonesian_body_named_bare_is_indonesias_unless_another_country_follows():
+    text = ("Kementerian Kesehatan mengimbau warga memakai masker. "
+            "Kementerian Kesehatan Malaysia melaporkan kasus baru di Johor.")
+    doc = warta.analyze(text, published="2020-03-01")
+    by_start = {m.start: e for e in doc.entities for m in e.mentions}
+    assert by_start[0].id == "org/ministry-of-health-indonesia" and by_start[0].code == "IDN"
+    foreign = by_start.get(text.index("Kementerian Kesehatan Malaysia"))
+    assert foreign is None or foreign.code != "IDN"

@@ -256,6 +256,8 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
             code, sector = (role_sector(ent, year) if ent.type == "PER" else (ent.code, ent.sector))
             b.add(m.start, m.end, ent.id, ent.name, ent.type, code, sector, ent.wikidata)
 
+    _foreign_bodies(b)
+
     # 2. the outlet of the dateline and the credited wire, when the KB did not find them
     _credited_outlets(doc, b, kb, seg, text)
 
@@ -293,6 +295,18 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
         en.mentions.sort(key=lambda m: (m.start, m.end))
     ents = sorted(b.entities.values(), key=lambda en: en.mentions[0].start)
     return ents, b.mentions
+
+
+def _foreign_bodies(b: _Builder) -> None:
+    """An Indonesian body the knowledge base knows by a bare name (``Kementerian Kesehatan``)
+    followed by another country (``Kementerian Kesehatan Malaysia``) is that country's body: the
+    match is taken back, for the recogniser to find the whole name."""
+    countries = {m.start: m for m in b.mentions if m.type == "GPE" and (m.entity_id or "").startswith("country/")}
+    for m in [m for m in b.mentions if m.type == "ORG" and m.code == "IDN"]:
+        nxt = re.match(r"[ \t]+", b.text[m.end:m.end + 3])
+        c = countries.get(m.end + nxt.end()) if nxt else None
+        if c is not None and c.code not in (None, "IDN"):
+            b.drop(m)
 
 
 def _credited_outlets(doc, b: _Builder, kb: KnowledgeBase, seg, text: str) -> None:
