@@ -105,3 +105,11 @@ def test_kb_regions_jakarta_administrative_cities_are_their_own_places():
     assert found["Jakarta Selatan"].id == "place/kota-administrasi-jakarta-selatan"
     assert found["Jakarta Timur"].id == "place/kota-administrasi-jakarta-timur"
     assert found["Jakarta"].id == "place/jakarta"
+
+
+@pytest.mark.parametrize("unit,sector", [("Pengadilan Tipikor Jakarta", "JUD"), ("PN Jakarta Selatan", "JUD"),
+                                         ("Satpol PP Makassar", "COP"), ("BPBD Banyumas", "GOV"),
+                                         ("Bawaslu Jawa Tengah", "GOV")])
+def test_kb_regions_courts_and_agencies_of_a_place_are_one_organisation(unit, sector):
+    found = _entities(f"Menurut {unit}, pemeriksaan berlanjut pekan depan.")
+    assert found[unit].type == "ORG" and found[unit].sector == sector and found[unit].code == "IDN"
