@@ -240,3 +240,12 @@ def test_linker_indonesian_body_named_bare_is_indonesias_unless_another_country_
     assert by_start[0].id == "org/ministry-of-health-indonesia" and by_start[0].code == "IDN"
     foreign = by_start.get(text.index("Kementerian Kesehatan Malaysia"))
     assert foreign is None or foreign.code != "IDN"
+
+
+def test_linker_numbered_commission_of_a_legislature_is_its_own_organisation():
+    text = "Komisi III DPR memanggil Kapolri. Komisi A DPRD Jawa Timur menunda rapat. DPR menyetujui anggaran."
+    found = {m.text: e for e in warta.analyze(text, published="2017-03-01").entities for m in e.mentions}
+    assert found["Komisi III DPR"].sector == "LEG" and found["Komisi III DPR"].type == "ORG"
+    assert found["Komisi A DPRD Jawa Timur"].sector == "LEG"
+    assert found["DPR"].id == "org/house-of-representatives-indonesia"  # the legislature itself
+    assert found["Komisi III DPR"].id != found["DPR"].id

@@ -34,8 +34,8 @@ from ...model import Entity, Mention
 from .aliases import acronyms, merge_org_forms, merge_short_people
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
-from .spans import NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, longer_name, metonyms_as_places, \
-    party_boards, places_named_after
+from .spans import NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, legislative_commissions, \
+    longer_name, metonyms_as_places, party_boards, places_named_after
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -272,6 +272,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     metonyms_as_places(b)
     capitals_acting(b, kb, regions)
     party_boards(b)
+    legislative_commissions(b)
 
     # 5. within-article aliases: acronyms defined in the text, short forms of people; and the
     # entities the recogniser split off joined to their full name (aliases.py)

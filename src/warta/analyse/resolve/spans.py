@@ -96,6 +96,27 @@ def party_boards(b) -> None:
             b.drop(m)
 
 
+# a legislature's numbered commission: "Komisi III DPR", "Komisi II DPR RI", "Komisi A DPRD Jawa Timur"
+_COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[A-E])\s+(?=DPR)")
+
+
+def legislative_commissions(b) -> None:
+    """``Komisi III DPR``: the numbered commission of a legislature the article names right after
+    it is one organisation (sector LEG), not the whole legislature."""
+    text = b.text
+    for m in [m for m in b.mentions if m.type == "ORG" and m.sector == "LEG" and m.entity_id]:
+        c = _COMMISSION.search(text, max(0, m.start - 16), m.end)
+        if c is None or c.end() != m.start or not b.free(c.start(), c.start() + 1):
+            continue
+        end = m.end
+        ri = re.match(r"\s+RI\b", text[end:end + 4])
+        if ri and b.free(end, end + ri.end()):
+            end += ri.end()
+        name = " ".join(text[c.start():end].split())
+        b.drop(m)
+        b.add(c.start(), end, f"org/{slug(name)}", name, "ORG", m.code or "IDN", "LEG", source="rule")
+
+
 # Heads whose place is the premises of the organisation named after them (``Kantor Bappenas``):
 # taken as a place only where the recogniser reads the whole as one.
 _OFFICE_HEADS = frozenset({"kantor"})
