@@ -162,3 +162,13 @@ def test_gazetteer_short_alias_never_matches_inside_a_word(gaz, alias, letters, 
 def test_gazetteer_short_alias_needs_its_own_case(gaz, alias):
     for variant in {alias.lower(), alias.swapcase()} - set(SHORT_ALIASES):  # 'dpa' is an alias of its own
         assert not [m for m in gaz.find(f"kata {variant} kemarin") if m.text == variant]
+
+
+def test_gazetteer_hyphen_of_an_alias_may_be_spaced_out_in_the_text():
+    g = _tiny({"id": "per/abdul-aziz-al-saud", "name": "Abdulaziz al-Saud", "type": "PER",
+               "aliases": ["Abdulaziz al-Saud"]},
+              {"id": "place/ab", "name": "Abu Rawash", "type": "GPE", "aliases": ["Abu Rawash"]})
+    assert _found(g, "Raja Abdulaziz al - Saud tiba.") == [("Abdulaziz al - Saud", "Abdulaziz al-Saud")]
+    assert _found(g, "Raja Abdulaziz al-Saud tiba.") == [("Abdulaziz al-Saud", "Abdulaziz al-Saud")]
+    # only a hyphen may be spaced out: other words of an alias stay as written
+    assert _found(g, "Abu-Rawash") == []

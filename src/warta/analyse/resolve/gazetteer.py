@@ -13,7 +13,9 @@ Rules:
   the West does not match ``barat`` 'west');
 - ``Barat`` (and other compass words used as region names) is not taken right after a
   capitalised word, where it ends a place name (``Pakistan Barat``, ``Sumatera Barat``);
-- accents and typographic quotes are ignored (``Cavusoglu`` = ``Çavuşoğlu``).
+- accents and typographic quotes are ignored (``Cavusoglu`` = ``Çavuşoğlu``);
+- a hyphen inside an alias may be spaced out in the text (``Kim Jong - un``, as tokenised
+  corpora write it).
 
 The text is scanned once with one compiled regex; aliases are indexed by their first token.
 """
@@ -155,8 +157,9 @@ class Gazetteer:
                         if p.strict or (t != p.ups[k] and t != p.caps[k]):
                             ok = False
                             break
-                    if k and p.gaps[k - 1] != (starts[i + k] > ends[i + k - 1]):
-                        ok = False
+                    if k and p.gaps[k - 1] != (starts[i + k] > ends[i + k - 1]) \
+                            and (p.gaps[k - 1] or "-" not in (a, p.toks[k - 1])):
+                        ok = False  # (a hyphen the text spaces out, "Kim Jong - un", still joins)
                         break
                 if ok:
                     hit = p
