@@ -249,3 +249,13 @@ def test_linker_numbered_commission_of_a_legislature_is_its_own_organisation():
     assert found["Komisi A DPRD Jawa Timur"].sector == "LEG"
     assert found["DPR"].id == "org/house-of-representatives-indonesia"  # the legislature itself
     assert found["Komisi III DPR"].id != found["DPR"].id
+
+
+def test_linker_country_in_a_persons_title_is_still_named():
+    text = "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri Indonesia Retno Marsudi."
+    doc = warta.analyze(text, published="2017-08-01")
+    mentions = {e.id: [m.text for m in e.mentions] for e in doc.entities}
+    assert mentions["person/vladimir-putin"] == ["Presiden Rusia Vladimir Putin"]
+    assert mentions["country/RUS"] == ["Rusia"] and mentions["country/IDN"] == ["Indonesia"]
+    # the country acts no more on its own: the actor of the meeting is the person
+    assert all(a["entity_id"] != "country/RUS" for ev in doc.events for a in ev.actor)

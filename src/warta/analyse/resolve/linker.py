@@ -32,6 +32,7 @@ from functools import lru_cache
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
 from .aliases import acronyms, merge_org_forms, merge_short_people
+from .credits import credited_outlets
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
 from .spans import NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, legislative_commissions, \
@@ -212,6 +213,21 @@ class _Builder:
             if not ent.mentions:
                 del self.entities[m.entity_id]
 
+    def nest(self, m: ActorMention) -> None:
+        """Keep a mention another one took into its span (the country in ``Presiden Rusia Vladimir
+        Putin``) as its entity's mention: the article names it, but it acts no more on its own (no
+        actor mention, no span claimed)."""
+        if not m.entity_id:
+            return
+        ent = self.entities.get(m.entity_id)
+        if ent is None:
+            ent = self.entities[m.entity_id] = Entity(id=m.entity_id, name=m.name, type=m.type, code=m.code,
+                                                      sector=m.sector, wikidata=m.wikidata)
+        if not any(x.start == m.start and x.end == m.end for x in ent.mentions):
+            ent.mentions.append(Mention(m.text, m.start, m.end))
+            if m.text != ent.name and m.text not in ent.aliases:
+                ent.aliases.append(m.text)
+
     def add(self, s: int, e: int, eid: str, name: str, type_: str, code: str | None, sector: str | None,
             wikidata: str | None = None, source: str = "kb", entity: bool = True) -> ActorMention:
         text = self.text[s:e]
@@ -259,7 +275,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     _foreign_bodies(b)
 
     # 2. the outlet of the dateline and the credited wire, when the KB did not find them
-    _credited_outlets(doc, b, kb, seg, text)
+    credited_outlets(doc, b, kb, seg, text)
 
     # 3. national militaries: "militer Korea Selatan", and bare "junta" once one is named
     militaries(doc, b, kb, regions)
@@ -308,50 +324,6 @@ def _foreign_bodies(b: _Builder) -> None:
         c = countries.get(m.end + nxt.end()) if nxt else None
         if c is not None and c.code not in (None, "IDN"):
             b.drop(m)
-
-
-def _credited_outlets(doc, b: _Builder, kb: KnowledgeBase, seg, text: str) -> None:
-    """The dateline's outlet (and place), and the wire an article credits at its end (``(Antara)``,
-    ``Sumber: Reuters``), as mentions: the knowledge base's entries, else news organisations."""
-    for sp in seg.boilerplate:
-        if sp.kind == "wire" and sp.value and b.free(sp.start, sp.end):
-            _wire_mention(b, kb, text, sp)
-        if sp.kind != "dateline" or not sp.value:
-            continue
-        for part in re.finditer(r"[^,()\-—–|]+", sp.text):
-            ps, pe = sp.start + part.start(), sp.start + part.end()
-            while ps < pe and text[ps].isspace():
-                ps += 1
-            while pe > ps and text[pe - 1].isspace():
-                pe -= 1
-            surface = text[ps:pe]
-            if not surface or not b.free(ps, pe):
-                continue
-            if seg.dateline and surface.lower() == seg.dateline.lower():
-                continue
-            hits = kb.lookup(surface) or kb.lookup(sp.value)
-            if hits:
-                h = hits[0]
-                b.add(ps, pe, h.id, h.name, h.type, h.code, h.sector, h.wikidata)
-            else:
-                code = "IDN" if doc._.language is None or doc._.language.code == "id" else None
-                b.add(ps, pe, f"org/{slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
-
-
-def _wire_mention(b: _Builder, kb: KnowledgeBase, text: str, sp) -> None:
-    """The credited wire or outlet as a mention: the knowledge base's entry, else a news
-    organisation of its own (sector JRN)."""
-    name = re.search(r"[A-Za-z][\w. ]*[\w.]", text[sp.start:sp.end].split(":", 1)[-1])
-    if name is None:
-        return
-    s = sp.start + (sp.text.index(":") + 1 if ":" in sp.text else 0) + name.start()
-    e = s + len(name.group(0))
-    hits = kb.lookup(sp.value) or kb.lookup(name.group(0))
-    if hits:
-        h = hits[0]
-        b.add(s, e, h.id, h.name, h.type, h.code, h.sector, h.wikidata)
-    else:
-        b.add(s, e, f"org/{slug(sp.value)}", sp.value, "ORG", None, "JRN", source="wire")
 
 
 def _token_table(doc) -> tuple[list[int], list[int]]:
@@ -557,6 +529,7 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
         ent = b.entities.get(m.entity_id) if m.entity_id else None
         if country is not None:
             b.drop(country)
+            b.nest(country)
         b.mentions.remove(m)
         b.taken.remove((m.start, m.end))
         if ent:
