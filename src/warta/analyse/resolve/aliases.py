@@ -53,9 +53,9 @@ def acronyms(b, regions) -> None:
 
 @lru_cache(maxsize=1 << 14)
 def _spelling_key(name: str) -> tuple[str, ...]:
-    """The words of a person's name with accents, the old spelling (``oe``, ``dj``, ``tj``) and doubled letters
-    folded: ``Arie Soedewo`` = ``Arie Sudewo``, ``Siti Fadillah`` = ``Siti Fadilah``, ``Márquez`` =
-    ``Marquez``."""
+    """The words of a person's name with accents, the old spelling (``oe``, ``dj``, ``tj``) and
+    doubled letters folded: ``Arie Soedewo`` = ``Arie Sudewo``, ``Siti Fadillah`` = ``Siti
+    Fadilah``, ``Márquez`` = ``Marquez``."""
     s = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
     s = s.replace("oe", "u").replace("dj", "j").replace("tj", "c")
     return tuple(re.sub(r"(\w)\1+", r"\1", w) for w in re.findall(r"\w+", s))
