@@ -126,14 +126,14 @@ def merge_short_people(b, not_names: frozenset[str] | set[str] = frozenset()) ->
     claim it), also when the recogniser took the short form for an organisation. A first name joins only
     after the full name: before it, it may be someone else's."""
     people = [e for e in b.entities.values() if e.type == "PER"]
+    first = {e.id: min(x.start for x in e.mentions) for e in b.entities.values()}
     cands = []
     for ent in b.entities.values():
         if ent.source != "ner" or ent.type not in ("PER", "ORG") or not ent.name[:1].isupper() \
                 or ent.name.lower() in not_names:
             continue
-        first = min(x.start for x in ent.mentions)
         found = [(f, how) for f in people if f is not ent and (how := _short_form_of(ent.name, f.name))
-                 and (how != "same" or min(x.start for x in f.mentions) < first)]  # a spelling joins the earlier
+                 and (how != "same" or first[f.id] < first[ent.id])]  # a spelling joins the earlier
         if found:
             cands.append((ent, found))
     for spellings in (True, False):  # spellings first, so that a short form then sees one person
@@ -145,10 +145,14 @@ def merge_short_people(b, not_names: frozenset[str] | set[str] = frozenset()) ->
             named = min((x.start for x in full.mentions if len(x.text.split()) > 1 or how == "same"), default=None)
             if named is None:
                 continue
-            for x in [x for x in b.mentions if x.entity_id == ent.id and (how != "first" or x.start > named)]:
-                b.drop(x)
-                b.add(x.start, x.end, full.id, full.name, full.type, full.code, full.sector, full.wikidata,
-                      source="alias")
+            _join(b, [x for x in b.mentions if x.entity_id == ent.id and (how != "first" or x.start > named)], full)
+
+
+def _join(b, mentions: list, full) -> None:
+    """Re-link these mentions to the entity ``full`` (an alias of it: the spans stay the same)."""
+    for x in mentions:
+        b.drop(x)
+        b.add(x.start, x.end, full.id, full.name, full.type, full.code, full.sector, full.wikidata, source="alias")
 
 
 # words an organisation's name may be written with or without (``PT Freeport Indonesia``,
@@ -202,11 +206,6 @@ def merge_org_forms(b, kb: KnowledgeBase) -> None:
             if ent.id not in b.entities:
                 continue
             found = [f for f in named if f is not ent and f.id in b.entities and any(
-                _org_form_of(ent.name, form, kb, words) for form in _forms(f, kb))]
-            if len(found) != 1:
-                continue
-            full = found[0]
-            for x in [x for x in b.mentions if x.entity_id == ent.id]:
-                b.drop(x)
-                b.add(x.start, x.end, full.id, full.name, full.type, full.code, full.sector, full.wikidata,
-                      source="alias")
+                _org_form_of(ent.name, form, kb, words) for form in _forms(f, kb))]  # (f's forms grow as it joins)
+            if len(found) == 1:
+                _join(b, [x for x in b.mentions if x.entity_id == ent.id], found[0])

@@ -27,13 +27,8 @@ def credited_outlets(doc, b, kb: KnowledgeBase, seg, text: str) -> None:
                 continue
             if seg.dateline and surface.lower() == seg.dateline.lower():
                 continue
-            hits = kb.lookup(surface) or kb.lookup(sp.value)
-            if hits:
-                h = hits[0]
-                b.add(ps, pe, h.id, h.name, h.type, h.code, h.sector, h.wikidata)
-            else:
-                code = "IDN" if doc._.language is None or doc._.language.code == "id" else None
-                b.add(ps, pe, f"org/{slug(sp.value)}", sp.value, "ORG", code, "JRN", source="dateline")
+            code = "IDN" if doc._.language is None or doc._.language.code == "id" else None
+            _outlet(b, kb, ps, pe, (surface, sp.value), sp.value, code, "dateline")
 
 
 def _wire_mention(b, kb: KnowledgeBase, text: str, sp) -> None:
@@ -44,9 +39,16 @@ def _wire_mention(b, kb: KnowledgeBase, text: str, sp) -> None:
         return
     s = sp.start + (sp.text.index(":") + 1 if ":" in sp.text else 0) + name.start()
     e = s + len(name.group(0))
-    hits = kb.lookup(sp.value) or kb.lookup(name.group(0))
+    _outlet(b, kb, s, e, (sp.value, name.group(0)), sp.value, None, "wire")
+
+
+def _outlet(b, kb: KnowledgeBase, s: int, e: int, forms: tuple[str, ...], value: str, code: str | None,
+            source: str) -> None:
+    """``text[s:e]`` as the knowledge base's entry of the first of ``forms`` it knows, else as a
+    news organisation ``value`` of its own (sector JRN, country ``code``)."""
+    hits = next((h for h in map(kb.lookup, forms) if h), None)
     if hits:
         h = hits[0]
         b.add(s, e, h.id, h.name, h.type, h.code, h.sector, h.wikidata)
     else:
-        b.add(s, e, f"org/{slug(sp.value)}", sp.value, "ORG", None, "JRN", source="wire")
+        b.add(s, e, f"org/{slug(value)}", value, "ORG", code, "JRN", source=source)

@@ -217,31 +217,29 @@ class _Builder:
         """Keep a mention another one took into its span (the country in ``Presiden Rusia Vladimir
         Putin``) as its entity's mention: the article names it, but it acts no more on its own (no
         actor mention, no span claimed)."""
-        if not m.entity_id:
-            return
-        ent = self.entities.get(m.entity_id)
+        ent = self.entities.get(m.entity_id) if m.entity_id else None
+        if m.entity_id and not (ent and any(x.start == m.start and x.end == m.end for x in ent.mentions)):
+            self._entity_mention(m.start, m.end, m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, "kb")
+
+    def _entity_mention(self, s: int, e: int, eid: str, name: str, type_: str, code: str | None,
+                        sector: str | None, wikidata: str | None, source: str) -> None:
+        """``text[s:e]`` as a mention of entity ``eid`` (made with these fields when new)."""
+        text = self.text[s:e]
+        ent = self.entities.get(eid)
         if ent is None:
-            ent = self.entities[m.entity_id] = Entity(id=m.entity_id, name=m.name, type=m.type, code=m.code,
-                                                      sector=m.sector, wikidata=m.wikidata)
-        if not any(x.start == m.start and x.end == m.end for x in ent.mentions):
-            ent.mentions.append(Mention(m.text, m.start, m.end))
-            if m.text != ent.name and m.text not in ent.aliases:
-                ent.aliases.append(m.text)
+            ent = self.entities[eid] = Entity(id=eid, name=name, type=type_, code=code, sector=sector,
+                                              wikidata=wikidata, source=source)
+        ent.mentions.append(Mention(text, s, e))
+        if text != ent.name and text not in ent.aliases:
+            ent.aliases.append(text)
 
     def add(self, s: int, e: int, eid: str, name: str, type_: str, code: str | None, sector: str | None,
             wikidata: str | None = None, source: str = "kb", entity: bool = True) -> ActorMention:
-        text = self.text[s:e]
-        m = ActorMention(s, e, text, name, type_, code, sector, wikidata, eid if entity else None)
+        m = ActorMention(s, e, self.text[s:e], name, type_, code, sector, wikidata, eid if entity else None)
         self.mentions.append(m)
         self.claim(s, e)
         if entity:
-            ent = self.entities.get(eid)
-            if ent is None:
-                ent = self.entities[eid] = Entity(id=eid, name=name, type=type_, code=code, sector=sector,
-                                                  wikidata=wikidata, source=source)
-            ent.mentions.append(Mention(text, s, e))
-            if text != ent.name and text not in ent.aliases:
-                ent.aliases.append(text)
+            self._entity_mention(s, e, eid, name, type_, code, sector, wikidata, source)
         return m
 
 
