@@ -108,7 +108,7 @@ def events_component(doc: Doc) -> Doc:
     article the relevance model rules out: its records would all be dropped)."""
     from .coding import code_document
 
-    doc._.events = [] if doc.user_data.get(_learned.IRRELEVANT) else code_document(doc)
+    doc._.events = [] if _learned.ruled_out(doc) else code_document(doc)
     return doc
 
 

@@ -63,6 +63,12 @@ DOUBTED, DOUBTED_MIN = 0.5, 0.3
 #: ``doc.user_data`` key: the relevance model put the article under its threshold, so Rescore will
 #: drop all its records and the event coder skips it (same output, less work)
 IRRELEVANT = "warta_irrelevant"
+
+
+def ruled_out(doc: Doc) -> bool:
+    """Whether the relevance model put this article under its threshold (set by ``warta_relevance``
+    when it has a model): then no event of it is kept."""
+    return bool(doc.user_data.get(IRRELEVANT))
 #: a text of fewer words is never doubted: its relevance is read from too little (a one-sentence
 #: report of a coup scores 0.35); every article of the corpus is longer
 DOUBTED_MIN_WORDS = 100
@@ -119,8 +125,7 @@ class Rescore:
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.records or []
         rel = doc._.relevance
-        if rel is not None and "warta_relevance" in self.nlp.pipe_names \
-                and rel < self.nlp.get_pipe("warta_relevance").threshold:
+        if ruled_out(doc):
             doc._.records = []
             return doc
         from .adder import ADDED, fill_actor
@@ -197,9 +202,7 @@ class SentenceEvents:
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None or not doc._.sentences:
             return doc
-        rel = doc._.relevance
-        if rel is not None and "warta_relevance" in self.nlp.pipe_names \
-                and rel < self.nlp.get_pipe("warta_relevance").threshold:
+        if ruled_out(doc):
             return doc
         from .adder import add_events
 
