@@ -99,6 +99,18 @@ def published(upstream_id: str) -> str:
     return datetime.fromtimestamp(int(upstream_id.split("-")[0]), WIB).date().isoformat()
 
 
+def _by_id(articles) -> list[dict]:
+    return sorted(articles, key=lambda a: a["id"])
+
+
+def _draw(rng: random.Random, pool: list[dict], n: int, stratum: str, kind: str, taken: set[str],
+          chosen: list[tuple[str, str, dict]]) -> None:
+    """``n`` articles of ``pool`` at random, into ``chosen`` under ``stratum`` and ``kind``."""
+    for a in rng.sample(pool, n):
+        taken.add(a["id"])
+        chosen.append((stratum, kind, a))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--indosum", default=str(ROOT.parent / "shared/corpora/indosum/articles.jsonl"))
@@ -110,14 +122,10 @@ def main() -> None:
     headline = [a for a in arts if a["category"] == "tajuk utama" and MIN_CHARS <= len(a["text"]) <= MAX_CHARS]
     for name, pattern, n in TOPICS:
         pool = [a for a in headline if a["id"] not in taken and re.search(pattern, a["text"])]
-        for a in rng.sample(pool, min(n, len(pool))):
-            taken.add(a["id"])
-            chosen.append((name, "political", a))
+        _draw(rng, pool, min(n, len(pool)), name, "political", taken, chosen)
     for cat, n in NONPOLITICAL:
         pool = [a for a in arts if a["category"] == cat and a["id"] not in taken and 800 <= len(a["text"]) <= MAX_CHARS]
-        for a in rng.sample(pool, min(n, len(pool))):
-            taken.add(a["id"])
-            chosen.append((cat, "nonpolitical", a))
+        _draw(rng, pool, min(n, len(pool)), cat, "nonpolitical", taken, chosen)
 
     test, double = set(), set()
     strata: dict[str, list[str]] = {}
@@ -130,30 +138,18 @@ def main() -> None:
 
     # drawn after the splits, so the first draw and the frozen test split stay exactly as they were
     for n in EXTRA_POLITICAL:
-        pool = sorted((a for a in headline if a["id"] not in taken), key=lambda a: a["id"])
-        for a in rng.sample(pool, n):
-            taken.add(a["id"])
-            chosen.append(("extra", "political", a))
+        _draw(rng, _by_id(a for a in headline if a["id"] not in taken), n, "extra", "political", taken, chosen)
 
     pool = sorted(a["id"] for _, _, a in chosen if a["id"] not in double)
     double.update(rng.sample(pool, DOUBLE_EXTRA))
 
     # drawn after everything above, so that every earlier draw, split and sample stays as it was
-    pool = sorted((a for a in headline if a["id"] not in taken), key=lambda a: a["id"])
-    for a in rng.sample(pool, EXTRA_LATE):
-        taken.add(a["id"])
-        chosen.append(("late", "political", a))
+    _draw(rng, _by_id(a for a in headline if a["id"] not in taken), EXTRA_LATE, "late", "political", taken, chosen)
     patterns = {name: pattern for name, pattern, _ in TOPICS}
     for name, n in EXTRA_TOPICAL:
-        pool = sorted((a for a in headline if a["id"] not in taken and re.search(patterns[name], a["text"])),
-                      key=lambda a: a["id"])
-        for a in rng.sample(pool, n):
-            taken.add(a["id"])
-            chosen.append((f"late-{name}", "political", a))
-    pool = sorted((a for a in headline if a["id"] not in taken), key=lambda a: a["id"])
-    for a in rng.sample(pool, EXTRA_REST):
-        taken.add(a["id"])
-        chosen.append(("late-rest", "political", a))
+        pool = _by_id(a for a in headline if a["id"] not in taken and re.search(patterns[name], a["text"]))
+        _draw(rng, pool, n, f"late-{name}", "political", taken, chosen)
+    _draw(rng, _by_id(a for a in headline if a["id"] not in taken), EXTRA_REST, "late-rest", "political", taken, chosen)
 
     texts = ROOT / "corpus" / "texts"
     texts.mkdir(parents=True, exist_ok=True)
