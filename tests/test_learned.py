@@ -227,6 +227,37 @@ def test_learned_doubted_article_keeps_only_its_likelier_records(monkeypatch):
     assert kept == [c for c in undoubted if c >= cut] and 0 < len(kept) < len(undoubted)
 
 
+def test_learned_unsure_article_keeps_no_rule_record_under_its_floor(monkeypatch):
+    """An article the relevance model is not sure of keeps no rule record under UNSURE_MIN, not
+    even one kept for its marked modality or rare type; the sentence model's records it keeps."""
+    from warta.analyse.learned import components
+    from warta.analyse.pipeline import Analyzer, build
+    from warta.model import Article
+
+    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
+    nlp = build()
+    text = ("Jakarta - Presiden Joko Widodo akan bertemu Perdana Menteri Malaysia Najib Razak di Istana Bogor "
+            "pekan depan. Menteri Luar Negeri Retno Marsudi mengecam serangan udara Israel di Gaza. "
+            "Polisi menangkap 12 pengunjuk rasa di depan gedung DPR.")
+
+    def records() -> list[tuple[float, bool]]:
+        events = Analyzer(nlp).analyze(Article(doc="d", text=text, published="2018-03-05")).to_dict()["events"]
+        return sorted((e["confidence"], e["coder"].endswith("(learned sentence model)")) for e in events)
+
+    monkeypatch.setattr(components, "DOUBTED", 0.0)  # no article doubted
+    monkeypatch.setattr(components, "DOUBTED_MIN_WORDS", 0)
+    monkeypatch.setattr(components, "UNSURE", 0.0)  # every article sure
+    sure = records()
+    rule = [c for c, added in sure if not added]
+    assert len(set(rule)) >= 2
+    cut = (rule[0] + rule[-1]) / 2
+    monkeypatch.setattr(components, "UNSURE", 1.01)  # every article unsure
+    monkeypatch.setattr(components, "UNSURE_MIN", cut)
+    kept = records()
+    assert kept == [(c, added) for c, added in sure if added or c >= cut]
+    assert 0 < sum(not added for _, added in kept) < len(rule)
+
+
 def test_learned_full_mode_gives_every_event_a_country(monkeypatch):
     from warta.analyse.pipeline import Analyzer, build
     from warta.model import Article

@@ -184,3 +184,23 @@ def test_ner_hyphen_join_keeps_spaced_dashes_and_offsets():
     doc = _NLP.tokenizer(text)
     offs = _join_hyphenated([(t.idx, t.idx + len(t.text)) for t in doc], text)
     assert [text[a:b] for a, b in offs] == ["Jean-Luc", "-", "Paris"]
+
+
+def test_ner_model_skips_the_crf_only_where_no_name_can_be(monkeypatch):
+    """A cased sentence with nothing capitalised after a common first word is not sent to the CRF;
+    a capitalised word later, a name word first, a domain, or uncased text still is."""
+    tagger = NerTagger.default()
+    calls = []
+
+    class Counting:
+        def tag(self, feats):
+            calls.append(len(feats))
+            return ["O"] * len(feats)
+
+    monkeypatch.setattr(tagger, "_tagger", Counting())
+    assert tagger.tag("Namun hujan turun sejak pagi .".split()) == ["O"] * 6
+    assert calls == []
+    for words in ("Namun hujan turun di Bogor .", "Budi pergi ke pasar .", "Semua ada di contoh.com .",
+                  "namun hujan turun sejak pagi ."):
+        tagger.tag(words.split())
+    assert calls == [6, 5, 5, 6]

@@ -425,6 +425,22 @@ class NerTagger:
         # the tagger keeps its own cache of filtered features: the full ones are not cached twice
         self._full_feats = partial(_word_feats_uncached, clusters=self.clusters, gazetteer=self.gazetteer)
         self._cache: dict[tuple[str, bool], tuple] = {}
+        self._common = _common_words()
+
+    def _no_candidate(self, tokens: Sequence[str]) -> bool:
+        """Whether a cased sentence offers no name to find: nothing capitalised after its first
+        word, no domain or address, and a capitalised first word that is common in lower case and
+        no name word of the knowledge base (``Namun``, ``Semua``; not ``Budi``). The CRF is then not run: on
+        IndoSum such sentences are a fifth of all, and it found a name in them only at their start."""
+        for t in tokens:
+            if ("." in t or "@" in t) and len(t) > 1:
+                return False
+        for t in tokens[1:]:
+            if t != t.lower():
+                return False
+        first = tokens[0].lower()
+        # a sentence all in lower case may be uncased text (NERP's): the CRF reads it without case
+        return first != tokens[0] and first in self._common and (self.gazetteer is None or first not in self.gazetteer)
 
     def _word_feats(self, word: str, cased: bool) -> tuple:
         key = (word, cased)
@@ -455,6 +471,8 @@ class NerTagger:
         """Valid BIO tags (``B-PER``, ``I-ORG``, ``O``, ...) for one sentence."""
         if not tokens:
             return []
+        if self._no_candidate(tokens):
+            return ["O"] * len(tokens)
         feats = self.features(tokens)
         with self._tag_lock:
             raw = self._tagger.tag(feats)
@@ -473,6 +491,17 @@ class NerTagger:
         for a, b, label in bio_to_spans(self.tag(words)):
             spans.append((offs[a][0], offs[b - 1][1], label))
         return spans
+
+
+def _common_words() -> frozenset[str]:
+    """The frequent word forms of Indonesian news written in lower case (the tokenizer's list)."""
+    from .tokenizer import FREQUENT_WORDS
+
+    try:
+        words = FREQUENT_WORDS.read_text(encoding="utf-8").split()
+    except OSError:
+        return frozenset()
+    return frozenset(w for w in words if w.islower())
 
 
 def _join_hyphenated(offs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
