@@ -76,10 +76,11 @@ def test_inside_without_begin_is_repaired(monkeypatch):
     tagger = NerTagger.default()
 
     class Fake:
-        def tag(self, feats):
-            return ["O", "I-PER", "I-PER", "I-LOC"][: len(feats)]
+        def viterbi(self, emissions):
+            return [["O", "I-PER", "I-PER", "I-LOC"][: len(e)] for e in emissions]
 
-    monkeypatch.setattr(tagger, "_tagger", Fake())
+    monkeypatch.setattr(tagger, "_decoder", Fake())
+    monkeypatch.setattr(tagger, "_emissions", lambda tokens: tokens)
     assert tagger.tag(["a", "b", "c", "d"]) == ["O", "B-PER", "I-PER", "B-LOC"]
     text = "x Andi Budi Bogor"
     assert tagger.find(text, [(0, 1), (2, 6), (7, 11), (12, 17)]) == [(2, 11, "PER"), (12, 17, "LOC")]
@@ -161,14 +162,19 @@ def test_ner_model_data_hash_matches_the_training_data_when_present():
     assert train_ner.data_hash(files) == meta["data_sha256"]
 
 
-def test_ner_model_known_attributes_are_those_with_weights():
-    """The fast reading of the model's attributes gives what crfsuite's own info() lists."""
-    from warta.analyse.ner import known_attributes
-
-    tagger = NerTagger.default()._tagger
-    expected = frozenset(a for a, _ in tagger.info().state_features)
-    got = known_attributes(tagger)
-    assert len(expected) > 1000 and got == expected
+def test_ner_model_decoder_weights_are_crfsuites_own():
+    """The decoder's reading of the model dump gives the attributes, weights and transitions
+    crfsuite's own info() lists."""
+    tagger = NerTagger.default()
+    info = tagger._tagger.info()
+    decoder = tagger._decoder
+    assert len(decoder.attributes) > 1000 and frozenset(decoder.attributes) == frozenset(
+        a for a, _ in info.state_features) == tagger._known
+    label = {lab: i for i, lab in enumerate(decoder.labels)}
+    for (attr, lab), w in list(info.state_features.items())[::97]:
+        assert abs(decoder.state[decoder.attributes[attr], label[lab]] - w) < 1e-6
+    for (a, b), w in info.transitions.items():
+        assert abs(decoder.transitions[label[a], label[b]] - w) < 1e-6
 
 
 def test_ner_hyphenated_name_is_read_as_one_word():
@@ -193,11 +199,12 @@ def test_ner_model_skips_the_crf_only_where_no_name_can_be(monkeypatch):
     calls = []
 
     class Counting:
-        def tag(self, feats):
-            calls.append(len(feats))
-            return ["O"] * len(feats)
+        def viterbi(self, emissions):
+            calls.extend(len(e) for e in emissions)
+            return [["O"] * len(e) for e in emissions]
 
-    monkeypatch.setattr(tagger, "_tagger", Counting())
+    monkeypatch.setattr(tagger, "_decoder", Counting())
+    monkeypatch.setattr(tagger, "_emissions", lambda tokens: tokens)
     assert tagger.tag("Namun hujan turun sejak pagi .".split()) == ["O"] * 6
     assert calls == []
     for words in ("Namun hujan turun di Bogor .", "Budi pergi ke pasar .", "Semua ada di contoh.com .",

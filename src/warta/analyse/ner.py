@@ -37,6 +37,10 @@ from functools import partial
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy
+
+from .crf import Decoder
+
 __all__ = [
     "LABELS",
     "MODEL_PATH",
@@ -369,33 +373,6 @@ def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 # --------------------------------------------------------------------------
 
 
-def known_attributes(tagger) -> frozenset[str]:
-    """The attributes a crfsuite model has state-feature weights for, read from its text dump
-    (``tagger.info()`` reads the same but parses every section with regular expressions: 0.4 s
-    of start-up for this model, this takes a tenth of it)."""
-    import os
-    import tempfile
-
-    fd, name = tempfile.mkstemp(suffix=".crfsuite.txt")
-    os.close(fd)
-    try:
-        tagger.dump(name)
-        with open(name, encoding="utf-8") as f:
-            lines = iter(f)
-            for line in lines:
-                if line.startswith("STATE_FEATURES"):
-                    break
-            known = set()
-            for line in lines:
-                if line.startswith("}"):
-                    break
-                if line.startswith("  ("):  # "  (0) ATTRIBUTE --> LABEL: WEIGHT"
-                    known.add(line.split(") ", 1)[1].rsplit(" --> ", 1)[0])
-    finally:
-        os.remove(name)
-    return frozenset(known)
-
-
 class NerTagger:
     """CRF named-entity tagger producing ``PER``/``ORG``/``LOC`` BIO tags."""
 
@@ -419,7 +396,12 @@ class NerTagger:
         # Attributes the model has weights for (L1 pruned the rest).  Looking
         # up unknown attributes in crfsuite costs time for nothing, so the
         # per-word feature cache keeps only known ones (~30% faster Viterbi).
-        self._known = known_attributes(self._tagger)
+        # The model's weights as numpy arrays: an article's sentences are decoded together
+        # (:mod:`.crf`); the attributes with weights are the decoder's.
+        self._decoder = Decoder.from_tagger(self._tagger)
+        self._known = frozenset(self._decoder.attributes)
+        self._edges = tuple(self._decoder.vector(a) for a in (_BOS[-2], _BOS[-1], _EOS[1], _EOS[2]))
+        self._vectors: dict[tuple[str, bool], tuple] = {}
         self.clusters = load_clusters(clusters_path(self.model_path))
         self.gazetteer = load_gazetteer(gazetteer_path(self.model_path))
         # the tagger keeps its own cache of filtered features: the full ones are not cached twice
@@ -469,28 +451,84 @@ class NerTagger:
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """Valid BIO tags (``B-PER``, ``I-ORG``, ``O``, ...) for one sentence."""
-        if not tokens:
-            return []
-        if self._no_candidate(tokens):
-            return ["O"] * len(tokens)
-        feats = self.features(tokens)
-        with self._tag_lock:
-            raw = self._tagger.tag(feats)
-        return repair_bio(raw)
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Valid BIO tags of each sentence, all decoded together: the labels crfsuite's tagger
+        gives one sentence at a time (``tests/test_crf.py``), at a fraction of the cost."""
+        out: list[list[str] | None] = [None] * len(sentences)
+        todo = []
+        for i, tokens in enumerate(sentences):
+            if not tokens or self._no_candidate(tokens):
+                out[i] = ["O"] * len(tokens)
+            else:
+                todo.append(i)
+        if todo:
+            decoded = self._decoder.viterbi([self._emissions(sentences[i]) for i in todo])
+            for i, raw in zip(todo, decoded):
+                out[i] = repair_bio(raw)
+        return out  # type: ignore[return-value]
+
+    def _word_vectors(self, word: str, cased: bool) -> tuple:
+        """A word's summed weights as itself and as each neighbour (-2, -1, +1, +2), and its
+        lower-cased form (cached per word)."""
+        key = (word, cased)
+        hit = self._vectors.get(key)
+        if hit is None:
+            full = self._full_feats(word, cased)
+            hit = (numpy.stack([self._decoder.vector(part) for part in full[:5]]), full[5])
+            if len(self._vectors) >= _TAGGER_CACHE_MAX:
+                self._vectors.clear()
+            self._vectors[key] = hit
+        return hit
+
+    def _emissions(self, tokens: Sequence[str]) -> numpy.ndarray:
+        """The state scores (tokens x labels) of :func:`sentence_features`' attributes."""
+        cased = is_cased(tokens)
+        parts = [self._word_vectors(t, cased) for t in tokens]
+        n = len(parts)
+        own = numpy.stack([p[0] for p in parts])
+        em = own[:, 0].copy()
+        bos2, bos1, eos1, eos2 = self._edges
+        em[2:] += own[:-2, 1]
+        em[:2] += bos2
+        em[1:] += own[:-1, 2]
+        em[0] += bos1
+        em[:-1] += own[1:, 3]
+        em[-1] += eos1
+        em[:-2] += own[2:, 4]
+        em[-2:] += eos2
+        index = self._decoder.attributes
+        rows, at = [], []
+        lows = [p[1] for p in parts] + ["</s>"]
+        prev = "<s>"
+        for i in range(n):
+            low = lows[i]
+            for attr in ("bl=" + prev + "|" + low, "br=" + low + "|" + lows[i + 1]):
+                r = index.get(attr)
+                if r is not None:
+                    rows.append(r)
+                    at.append(i)
+            prev = low
+        if rows:
+            numpy.add.at(em, at, self._decoder.state[rows])
+        if cased:
+            em[0] += self._decoder.vector(("first_up1" if tokens[0][:1].isupper() else "first",))
+        return em
 
     def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """Entity character spans ``(start_char, end_char, label)`` of one
         sentence, given its tokens as ``(start_char, end_char)`` offsets into
         ``text`` (e.g. from ``spacy.blank("id")``'s tokenizer).  Whitespace-only
         tokens are ignored."""
-        offs = _join_hyphenated([(s, e) for s, e in tokens if text[s:e].strip()], text)
-        if not offs:
-            return []
-        words = [text[s:e] for s, e in offs]
-        spans = []
-        for a, b, label in bio_to_spans(self.tag(words)):
-            spans.append((offs[a][0], offs[b - 1][1], label))
-        return spans
+        return self.find_many(text, [tokens])[0]
+
+    def find_many(self, text: str, sentences: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[int, int, str]]]:
+        """:meth:`find` for each sentence of a text, decoded together."""
+        offsets = [_join_hyphenated([(s, e) for s, e in tokens if text[s:e].strip()], text) for tokens in sentences]
+        tags = self.tag_many([[text[s:e] for s, e in offs] for offs in offsets])
+        return [[(offs[a][0], offs[b - 1][1], label) for a, b, label in bio_to_spans(t)]
+                for offs, t in zip(offsets, tags)]
 
 
 def _common_words() -> frozenset[str]:

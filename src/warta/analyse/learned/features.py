@@ -1,6 +1,7 @@
 """What the learned models look at: strings, hashed by :mod:`.linear`.
 
-Article relevance reads the article's words (unigrams and bigrams, lower-cased). The event
+Article relevance reads the article's words (unigrams and bigrams, lower-cased) and their word
+classes (the name recogniser's clusters, learned from raw IndoSum text); the sentence model too. The event
 scorer reads one rule-coded event record in its article: type, mode and modality, the trigger
 word, its roots and affixes (:mod:`..events.morphology`), the words around it and in its
 sentence, its actors' countries and sectors, where the sentence stands, and whether the same
@@ -29,7 +30,9 @@ def words(text: str) -> list[str]:
 
 def article_features(text: str) -> list[str]:
     ws = words(text)[:ARTICLE_WORDS]
-    return ["bias", *(f"w={w}" for w in ws), *(f"b={a}_{b}" for a, b in zip(ws, ws[1:]))]
+    classes = _clusters()
+    return ["bias", *(f"w={w}" for w in ws), *(f"b={a}_{b}" for a, b in zip(ws, ws[1:])),
+            *(f"k3={classes[w][2]}" for w in set(ws) if w in classes)]
 
 
 def _bin(n: int, edges: Sequence[int]) -> str:
@@ -94,6 +97,19 @@ def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[d
     return out
 
 
+def _clusters() -> dict[str, tuple[str, str, str]]:
+    """The name recogniser's word classes (learned from raw IndoSum text), loaded once."""
+    global _CLUSTERS
+    if _CLUSTERS is None:
+        from ..ner import MODEL_PATH, clusters_path, load_clusters
+
+        _CLUSTERS = load_clusters(clusters_path(MODEL_PATH)) or {}
+    return _CLUSTERS
+
+
+_CLUSTERS: dict[str, tuple[str, str, str]] | None = None
+
+
 def sentence_features(sentence: str, seq: int) -> list[str]:
     """Features of one sentence for the sentence-level event model: its words, word pairs, the
     roots and affixes of its longer words, quotes, where it stands in the article and its length."""
@@ -102,7 +118,11 @@ def sentence_features(sentence: str, seq: int) -> list[str]:
            f"quote={any(q in sentence for q in QUOTES)}"]
     out += [f"w={w}" for w in ws]
     out += [f"b={a}_{b}" for a, b in zip(ws, ws[1:])]
+    classes = _clusters()
     for w in ws:
+        k = classes.get(w)
+        if k is not None:
+            out += [f"k2={k[1]}", f"k3={k[2]}"]
         if len(w) >= 5:
             for root, prefix, suffix in analyse(w)[1:6]:
                 out += [f"r={root}", f"ra={prefix}+{root}+{suffix}"]

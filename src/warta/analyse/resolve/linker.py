@@ -351,11 +351,9 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
         return
     text = b.text
     table = _token_table(doc)
-    for s, e in regions:
-        toks = _sentence_tokens(table, s, e)
-        if not toks:
-            continue
-        for ns, ne, label in tagger.find(text, toks):
+    sentences = [toks for s, e in regions if (toks := _sentence_tokens(table, s, e))]
+    for found in tagger.find_many(text, sentences):
+        for ns, ne, label in found:
             surface = text[ns:ne]
             # strip leading title words the model took into the name
             while True:
