@@ -389,15 +389,12 @@ class NerTagger:
             raise FileNotFoundError(
                 f"NER model not found at {self.model_path}; run scripts/train_ner.py"
             )
+        # crfsuite's tagger reads the model (and tags with it in the tests that compare); the
+        # weights are decoded with numpy, an article's sentences together (:mod:`.crf`). The
+        # attributes with weights (L1 pruned the rest) are the decoder's: :meth:`features`
+        # keeps only those.
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.model_path))
-        # pycrfsuite.Tagger is not thread-safe.
-        self._tag_lock = threading.Lock()
-        # Attributes the model has weights for (L1 pruned the rest).  Looking
-        # up unknown attributes in crfsuite costs time for nothing, so the
-        # per-word feature cache keeps only known ones (~30% faster Viterbi).
-        # The model's weights as numpy arrays: an article's sentences are decoded together
-        # (:mod:`.crf`); the attributes with weights are the decoder's.
         self._decoder = Decoder.from_tagger(self._tagger)
         self._known = frozenset(self._decoder.attributes)
         self._edges = tuple(self._decoder.vector(a) for a in (_BOS[-2], _BOS[-1], _EOS[1], _EOS[2]))
@@ -412,8 +409,9 @@ class NerTagger:
     def _no_candidate(self, tokens: Sequence[str]) -> bool:
         """Whether a cased sentence offers no name to find: nothing capitalised after its first
         word, no domain or address, and a capitalised first word that is common in lower case and
-        no name word of the knowledge base (``Namun``, ``Semua``; not ``Budi``). The CRF is then not run: on
-        IndoSum such sentences are a fifth of all, and it found a name in them only at their start."""
+        no name word of the knowledge base (``Namun``, ``Semua``; not ``Budi``). The CRF is then
+        not run: on IndoSum such sentences are a sixth of all, and it found names in them only at
+        their start."""
         for t in tokens:
             if ("." in t or "@" in t) and len(t) > 1:
                 return False
@@ -422,7 +420,8 @@ class NerTagger:
                 return False
         first = tokens[0].lower()
         # a sentence all in lower case may be uncased text (NERP's): the CRF reads it without case
-        return first != tokens[0] and first in self._common and (self.gazetteer is None or first not in self.gazetteer)
+        return (first != tokens[0] and first in self._common
+                and (self.gazetteer is None or first not in self.gazetteer))
 
     def _word_feats(self, word: str, cased: bool) -> tuple:
         key = (word, cased)
@@ -455,7 +454,7 @@ class NerTagger:
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Valid BIO tags of each sentence, all decoded together: the labels crfsuite's tagger
-        gives one sentence at a time (``tests/test_crf.py``), at a fraction of the cost."""
+        gives one sentence at a time (``tests/test_crf.py``), a little faster (README, Speed)."""
         out: list[list[str] | None] = [None] * len(sentences)
         todo = []
         for i, tokens in enumerate(sentences):

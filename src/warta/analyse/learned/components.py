@@ -168,7 +168,8 @@ class Rescore:
             if p >= cut or not self.full or (p >= KEEP_MIN and (
                     r.get("modality") != "asserted" or not self._judged(r["event"][0]))):
                 kept.append(r)
-        if self.full and rel is not None and (rel < DOUBTED or rel < UNSURE) and len(_body(doc).split()) >= DOUBTED_MIN_WORDS:
+        if (self.full and rel is not None and (rel < DOUBTED or rel < UNSURE)
+                and len(_body(doc).split()) >= DOUBTED_MIN_WORDS):
             least = DOUBTED_MIN if rel < DOUBTED else UNSURE_MIN
             kept = [r for r in kept if (r.get("confidence") or 0.0) >= least
                     or (rel >= DOUBTED and r["coder"].endswith("(learned sentence model)"))]

@@ -1,11 +1,11 @@
 """What the learned models look at: strings, hashed by :mod:`.linear`.
 
 Article relevance reads the article's words (unigrams and bigrams, lower-cased) and their word
-classes (the name recogniser's clusters, learned from raw IndoSum text); the sentence model too. The event
-scorer reads one rule-coded event record in its article: type, mode and modality, the trigger
-word, its roots and affixes (:mod:`..events.morphology`), the words around it and in its
-sentence, its actors' countries and sectors, where the sentence stands, and whether the same
-kind of event was already coded in the article (restatements are annotated once).
+classes (the name recogniser's clusters, learned from raw IndoSum text); the sentence model too.
+The event scorer reads one rule-coded event record in its article: type, mode and modality,
+the trigger word, its roots and affixes (:mod:`..events.morphology`), the words around it and
+in its sentence, its actors' countries and sectors, where the sentence stands, and whether the
+same kind of event was already coded in the article (restatements are annotated once).
 """
 from __future__ import annotations
 
@@ -98,7 +98,9 @@ def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[d
 
 
 def _clusters() -> dict[str, tuple[str, str, str]]:
-    """The name recogniser's word classes (learned from raw IndoSum text), loaded once."""
+    """The name recogniser's word classes (learned from raw IndoSum text), loaded once. The
+    relevance and sentence models were trained on these classes: retraining them
+    (``scripts/train_clusters.py``) means retraining those models (``scripts/train_learned.py``)."""
     global _CLUSTERS
     if _CLUSTERS is None:
         from ..ner import MODEL_PATH, clusters_path, load_clusters
