@@ -66,3 +66,16 @@ def test_crf_reads_crfsuite_dump_sections():
     assert d.transitions.tolist() == [[0.0, 0.5], [-1.25, 0.0]]
     assert d.vector(["w=joko", "w=joko", "unknown"]).tolist() == [-1.0, 4.0]
     assert d.vector(["bl=a|b"]).tolist() == [1.0, 0.0]
+
+
+def test_crf_many_sentences_in_groups_keep_their_labels_and_order():
+    """More sentences than one group, one of them very long: each still gets crfsuite's labels, in
+    the order given."""
+    import random
+
+    tagger = NerTagger.default()
+    rng = random.Random(7)
+    sentences = [[rng.choice(WORDS) for _ in range(rng.randint(0, 25))] for _ in range(70)]
+    sentences[40] = [rng.choice(WORDS) for _ in range(400)]
+    assert len(sentences) > 2 * Decoder.GROUP
+    assert tagger.tag_many(sentences) == [_crfsuite(tagger, s) for s in sentences]

@@ -87,30 +87,41 @@ class Decoder:
             return self.zero
         return self.state[rows].sum(axis=0)
 
+    #: sentences decoded in one array: sorted by length, so padding stays small, and a very long
+    #: sentence pads only its own group (memory is group x longest x labels)
+    GROUP = 32
+
     def viterbi(self, emissions: Sequence[numpy.ndarray]) -> list[list[str]]:
         """The best label sequence of each sentence, given its (tokens x labels) state scores."""
-        if not emissions:
-            return []
-        # longest first: at each position the sentences still running are a prefix
         order = sorted(range(len(emissions)), key=lambda b: -len(emissions[b]))
-        lengths = [len(emissions[b]) for b in order]
+        out: list[list[str]] = [[] for _ in emissions]
+        for g in range(0, len(order), self.GROUP):
+            group = order[g:g + self.GROUP]
+            for b, path in zip(group, self._decode([emissions[b] for b in group])):
+                out[b] = [self.labels[j] for j in path]
+        return out
+
+    def _decode(self, emissions: Sequence[numpy.ndarray]) -> list[list[int]]:
+        """Best label indices of sentences given longest first: at each position the sentences
+        still running are a prefix."""
+        lengths = [len(e) for e in emissions]
         n, k = lengths[0], len(self.labels)
         if n == 0:
             return [[] for _ in emissions]
-        em = numpy.zeros((len(order), n, k))
-        for row, b in enumerate(order):
-            em[row, :lengths[row]] = emissions[b]
-        running = [sum(1 for m in lengths if m > t) for t in range(n)]
+        em = numpy.zeros((len(emissions), n, k))
+        for row, e in enumerate(emissions):
+            em[row, :lengths[row]] = e
+        running = numpy.searchsorted(-numpy.array(lengths), -numpy.arange(n), side="left").tolist()
         score = em[:, 0].copy()
-        back = numpy.zeros((len(order), n, k), dtype=numpy.int64)
+        back = numpy.zeros((len(emissions), n, k), dtype=numpy.int64)
         trans = self.transitions
         for t in range(1, n):
             m = running[t]
             cand = score[:m, :, None] + trans  # (sentence, from, to)
             back[:m, t] = cand.argmax(axis=1)
             score[:m] = cand.max(axis=1) + em[:m, t]
-        path = numpy.zeros((len(order), n), dtype=numpy.int64)
-        cur = numpy.zeros(len(order), dtype=numpy.int64)
+        path = numpy.zeros((len(emissions), n), dtype=numpy.int64)
+        cur = numpy.zeros(len(emissions), dtype=numpy.int64)
         for t in range(n - 1, -1, -1):
             m = running[t]
             ends = [row for row in range(m) if lengths[row] == t + 1]
@@ -119,8 +130,4 @@ class Decoder:
             path[:m, t] = cur[:m]
             if t:
                 cur[:m] = back[numpy.arange(m), t, cur[:m]]
-        labels = self.labels
-        out: list[list[str]] = [[] for _ in emissions]
-        for row, b in enumerate(order):
-            out[b] = [labels[j] for j in path[row, :lengths[row]]]
-        return out
+        return [path[row, :lengths[row]].tolist() for row in range(len(emissions))]
