@@ -178,25 +178,54 @@ def matched(gold_events: list[dict], records: list[dict]) -> set[int]:
     return {j for _, j in match_events(gold_events, records, strict=True)}
 
 
-def rescore_rows(records: list[dict]) -> list[list[str]]:
-    from warta.analyse.learned.features import event_features
+def rescore_rows(records: list[dict], sentence_model=None) -> list[list[str]]:
+    """The rescoring model's features of an article's records; with ``sentence_model``, also its
+    probabilities of each type for the record's sentence (as the adder computes them)."""
+    from warta.analyse.learned.features import event_features, sentence_features
 
     by_sentence: dict[int, list[dict]] = {}
     for r in records:
         by_sentence.setdefault((r.get("text_info") or {}).get("sequence"), []).append(r)
-    return [event_features(r, records[:i], [o for o in by_sentence[(r.get("text_info") or {}).get("sequence")] if o is not r])
+    probs: dict[int, dict[str, float]] = {}
+
+    def sentence_probs(r: dict) -> dict[str, float] | None:
+        if sentence_model is None:
+            return None
+        ti = r.get("text_info") or {}
+        seq = ti.get("sequence") or 0
+        if seq not in probs:
+            probs[seq] = sentence_model.probs(sentence_features(ti.get("sentence") or "", seq))
+        return probs[seq]
+
+    return [event_features(r, records[:i], [o for o in by_sentence[(r.get("text_info") or {}).get("sequence")] if o is not r],
+                           sentence_probs(r))
             for i, r in enumerate(records)]
+
+
+def crossfit_sentence_models(gold: list[dict], lines: list[dict]) -> dict[int, object]:
+    """A sentence model per inner fold, trained on the other inner folds: the rescoring model of
+    full mode learns from the probabilities of a model that did not see the record's article."""
+    out = {}
+    for k in range(INNER):
+        keep = [i for i, g in enumerate(gold) if _inner(g["doc"]) != k]
+        out[k] = train_sentence_events([gold[i] for i in keep], [lines[i] for i in keep])
+    return out
 
 
 def train_rescore(gold: list[dict], lines: list[dict], crossfit: bool = False):
     from warta.analyse.learned.linear import fit
 
+    from warta.analyse.learned.components import full_mode
+
     recs = rule_records(lines)
+    # full mode: the sentence model's probabilities are features too, cross-fitted (README, Quality)
+    sentence_models = crossfit_sentence_models(gold, lines) if full_mode() else {}
     data = []  # (doc, features, label)
     for g in gold:
         rs = recs.get(g["doc"], [])
         hit = matched(g["events"], rs)
-        data += [(g["doc"], f, int(j in hit)) for j, f in enumerate(rescore_rows(rs))]
+        rows = rescore_rows(rs, sentence_models.get(_inner(g["doc"])))
+        data += [(g["doc"], f, int(j in hit)) for j, f in enumerate(rows)]
     n_gold = sum(len(g["events"]) for g in gold)
 
     def fit_on(rows):
@@ -206,7 +235,7 @@ def train_rescore(gold: list[dict], lines: list[dict], crossfit: bool = False):
     types = Counter((r.get("event") or ["?"])[0] for g in gold for r in recs.get(g["doc"], []))
     model.meta = {"threshold": RESCORE_THRESHOLD, "records": len(data), "positives": sum(y for _, _, y in data),
                   "gold_events": n_gold, "type_records": dict(sorted(types.items())),
-                  "drop_min_type_share": RESCORE_MIN_TYPE_SHARE,
+                  "drop_min_type_share": RESCORE_MIN_TYPE_SHARE, "sentence_probs": bool(sentence_models),
                   "data_sha256": sha256_of(sorted(g["doc"] for g in gold), [g["events"] for g in gold])}
     if not crossfit:
         return model

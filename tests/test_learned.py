@@ -293,3 +293,38 @@ def test_learned_added_confidence_is_platt_scaled_and_the_fit_recovers_known_par
         pairs.append((p, int(rng.random() < calibrated(p, meta))))
     a, b = fit_platt(pairs)
     assert a == pytest.approx(0.5, abs=0.15) and b == pytest.approx(-1.0, abs=0.15)
+
+
+def test_learned_event_features_bin_the_sentence_models_probabilities():
+    """With the sentence model's probabilities, a record gets its type's and no event's, binned;
+    without them, none of those features."""
+    from warta.analyse.learned.features import event_features
+
+    rec = {"event": ["ACCUSE"], "mode": [], "modality": "asserted", "trigger": {"text": "menuduh"},
+           "text_info": {"sentence": "Polisi menuduh mereka.", "sequence": 2}, "actor": [], "recipient": []}
+    plain = event_features(rec, [], [])
+    assert not any(f.startswith(("sp=", "snone=")) or "|sp=" in f for f in plain)
+    probs = {"ACCUSE": 0.85, "NONE": 0.05, "REJECT": 0.1}
+    feats = event_features(rec, [], [], probs)
+    assert {"sp=>=0.8", "t=ACCUSE|sp=>=0.8", "snone=<0.1"} <= set(feats)
+    assert set(feats) - set(plain) == {"sp=>=0.8", "t=ACCUSE|sp=>=0.8", "snone=<0.1"}
+    low = event_features(rec, [], [], {"NONE": 0.97})  # a type the model gives nothing
+    assert {"sp=<0.05", "snone=>=0.8"} <= set(low)
+
+
+def test_learned_rescore_reads_sentence_probabilities_only_for_a_model_trained_with_them():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from warta.analyse.learned.adder import SENTENCE_PROBS
+    from warta.analyse.learned.components import Rescore
+    from warta.analyse.learned.linear import DIMS, LinearModel
+
+    doc = Doc(Vocab(), words=["x"])
+    doc.user_data[SENTENCE_PROBS] = {3: {"ACCUSE": 0.7}}
+    model = LinearModel(numpy.zeros(DIMS), 0.0, {})
+    rescore = Rescore(None, model, full=True)
+    assert rescore._sentence_probs(doc, 3) is None
+    model.meta["sentence_probs"] = True
+    assert rescore._sentence_probs(doc, 3) == {"ACCUSE": 0.7}
+    assert rescore._sentence_probs(doc, 4) == {}

@@ -30,6 +30,9 @@ TRIGGER_MIN = 5
 MODEL_MODALITY_MIN = 0.5
 #: ``doc.user_data`` key: (sentence, type, trigger start) of the events added here
 ADDED = "warta_learned_added"
+#: ``doc.user_data`` key: the sentence model's probabilities of each type, by sentence (the
+#: rescoring model of full mode reads them)
+SENTENCE_PROBS = "warta_sentence_probs"
 
 
 def _key(m) -> tuple:
@@ -140,6 +143,7 @@ def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[
         have.setdefault(seq, set()).add(ev.type)
     out: list[tuple[int, CodedEvent]] = []
     added = doc.user_data.setdefault(ADDED, set())
+    sentence_probs = doc.user_data.setdefault(SENTENCE_PROBS, {})
     pos = 0
     latest: CodedEvent | None = None
     anchor, gran = doc._.anchor or (None, None)
@@ -151,6 +155,7 @@ def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[
             pos += 1
         feats = sentence_features(text[sent.start:sent.end], seq)
         probs = model.probs(feats)
+        sentence_probs[seq] = probs
         new = sorted(((p, t) for t, p in probs.items() if t != NONE and p >= threshold and t not in have.get(seq, ())),
                      reverse=True)[:MAX_ADDED]
         for p, t in new:

@@ -131,6 +131,15 @@ class Rescore:
         least, seen = meta.get("drop_min_type_share"), meta.get("type_records") or {}
         return least is None or seen.get(type_, 0) >= least * sum(seen.values())
 
+    def _sentence_probs(self, doc: Doc, seq) -> dict[str, float] | None:
+        """The sentence model's probabilities for a record's sentence, when the rescoring model
+        was trained with them (``meta["sentence_probs"]``)."""
+        if not (self.model is not None and self.model.meta.get("sentence_probs")):
+            return None
+        from .adder import SENTENCE_PROBS
+
+        return (doc.user_data.get(SENTENCE_PROBS) or {}).get(seq, {})
+
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.records or []
         rel = doc._.relevance
@@ -158,7 +167,7 @@ class Rescore:
                 continue
             seq = (r.get("text_info") or {}).get("sequence")
             others = [o for o in by_sentence[seq] if o is not r]
-            p = self.model.score(event_features(r, records[:i], others))
+            p = self.model.score(event_features(r, records[:i], others, self._sentence_probs(doc, seq)))
             r["confidence"] = round(p, 3)
             # a record of a type the model saw too few of (see _judged), or one whose sentence
             # marks its modality (future, hypothetical, negated, historical), is kept under the

@@ -35,6 +35,10 @@ def article_features(text: str) -> list[str]:
             *(f"k3={classes[w][2]}" for w in set(ws) if w in classes)]
 
 
+def _bin_p(p: float) -> str:
+    return next((f"<{e}" for e in (0.05, 0.1, 0.2, 0.4, 0.6, 0.8) if p < e), ">=0.8")
+
+
 def _bin(n: int, edges: Sequence[int]) -> str:
     for e in edges:
         if n <= e:
@@ -49,9 +53,11 @@ def _trigger_features(t: str, trig: str) -> list[str]:
     return out
 
 
-def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[dict]) -> list[str]:
+def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[dict],
+                   sentence_probs: dict[str, float] | None = None) -> list[str]:
     """Features of one event record; ``earlier``: the article's records before it; ``same_sentence``:
-    the other records coded from its sentence."""
+    the other records coded from its sentence; ``sentence_probs``: the sentence model's
+    probabilities of each type for its sentence (full mode), binned."""
     t = (rec.get("event") or ["?"])[0]
     mode = (rec.get("mode") or ["-"])[0]
     trig = (rec.get("trigger") or {}).get("text") or ""
@@ -63,6 +69,9 @@ def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[d
            f"att={bool(rec.get('attribution'))}", f"seq={_bin(seq, (0, 1, 3, 6, 12))}",
            f"t={t}|seq={_bin(seq, (0, 2, 8))}", f"conf={round(float(rec.get('confidence') or 0), 1)}"]
     out += _trigger_features(t, trig_l)
+    if sentence_probs is not None:
+        sp = _bin_p(sentence_probs.get(t, 0.0))
+        out += [f"sp={sp}", f"t={t}|sp={sp}", f"snone={_bin_p(sentence_probs.get('NONE', 0.0))}"]
     sw = words(sent)
     out.append(f"len={_bin(len(sw), (8, 15, 25, 40))}")
     out += [f"w={w}" for w in set(sw)]
