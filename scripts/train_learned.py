@@ -213,9 +213,8 @@ def crossfit_sentence_models(gold: list[dict], lines: list[dict]) -> dict[int, o
 
 
 def train_rescore(gold: list[dict], lines: list[dict], crossfit: bool = False):
-    from warta.analyse.learned.linear import fit
-
     from warta.analyse.learned.components import full_mode
+    from warta.analyse.learned.linear import fit
 
     recs = rule_records(lines)
     # full mode: the sentence model's probabilities are features too, cross-fitted (README, Quality)

@@ -324,7 +324,7 @@ def test_learned_rescore_reads_sentence_probabilities_only_for_a_model_trained_w
     doc.user_data[SENTENCE_PROBS] = {3: {"ACCUSE": 0.7}}
     model = LinearModel(numpy.zeros(DIMS), 0.0, {})
     rescore = Rescore(None, model, full=True)
-    assert rescore._sentence_probs(doc, 3) is None
+    assert rescore._sentence_probs(doc) is None
     model.meta["sentence_probs"] = True
-    assert rescore._sentence_probs(doc, 3) == {"ACCUSE": 0.7}
-    assert rescore._sentence_probs(doc, 4) == {}
+    assert rescore._sentence_probs(doc)[3] == {"ACCUSE": 0.7}
+    assert 4 not in rescore._sentence_probs(doc)  # the adder's probabilities, none made up

@@ -33,7 +33,7 @@ features only.
 from __future__ import annotations
 
 import threading
-from functools import partial
+from functools import lru_cache, partial
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -144,7 +144,7 @@ _OFFSETS = (-2, -1, 1, 2)
 # Per-(word, cased) cache: (own features, as -2, as -1, as +1, as +2, lower).
 _CACHE: dict[tuple[str, bool], tuple] = {}
 _CACHE_MAX = 200_000
-#: words whose features a loaded tagger keeps (cleared when full): the frequent words of a few
+#: words whose summed weights a loaded tagger keeps (cleared when full): the frequent words of a few
 #: thousand articles; a bound, so that a long ingest's memory stays flat
 _TAGGER_CACHE_MAX = 50_000
 _BOS = {-2: ("-2:w=<s>",), -1: ("-1:w=<s>",)}
@@ -199,6 +199,13 @@ def load_clusters(path: str | Path) -> Clusters | None:
             if len(parts) == 4:
                 out[parts[0]] = (parts[1], parts[2], parts[3])
     return out
+
+
+@lru_cache(maxsize=4)
+def shared_clusters(path: Path) -> Clusters | None:
+    """:func:`load_clusters`, read once per process and shared (the tagger and the learned
+    models' features read the same file: one copy in memory). Not to be modified."""
+    return load_clusters(path)
 
 
 def _word_feats_uncached(word: str, cased: bool, clusters: Clusters | None,
@@ -398,12 +405,12 @@ class NerTagger:
         self._decoder = Decoder.from_tagger(self._tagger)
         self._known = frozenset(self._decoder.attributes)
         self._edges = tuple(self._decoder.vector(a) for a in (_BOS[-2], _BOS[-1], _EOS[1], _EOS[2]))
+        self._first = {up: self._decoder.vector(("first_up1" if up else "first",)) for up in (True, False)}
         self._vectors: dict[tuple[str, bool], tuple] = {}
-        self.clusters = load_clusters(clusters_path(self.model_path))
+        self.clusters = shared_clusters(clusters_path(self.model_path))
         self.gazetteer = load_gazetteer(gazetteer_path(self.model_path))
-        # the tagger keeps its own cache of filtered features: the full ones are not cached twice
+        # a word's attributes, read into the cached weights of :meth:`_word_vectors`
         self._full_feats = partial(_word_feats_uncached, clusters=self.clusters, gazetteer=self.gazetteer)
-        self._cache: dict[tuple[str, bool], tuple] = {}
         self._common = _common_words()
 
     def _no_candidate(self, tokens: Sequence[str]) -> bool:
@@ -424,19 +431,12 @@ class NerTagger:
                 and (self.gazetteer is None or first not in self.gazetteer))
 
     def _word_feats(self, word: str, cased: bool) -> tuple:
-        key = (word, cased)
-        hit = self._cache.get(key)
-        if hit is None:
-            known = self._known
-            full = self._full_feats(word, cased)
-            hit = tuple(tuple(a for a in part if a in known) for part in full[:5]) + (full[5],)
-            if len(self._cache) >= _TAGGER_CACHE_MAX:
-                self._cache.clear()
-            self._cache[key] = hit
-        return hit
+        full = self._full_feats(word, cased)
+        return tuple(tuple(a for a in part if a in self._known) for part in full[:5]) + (full[5],)
 
     def features(self, tokens: Sequence[str]) -> list[list[str]]:
-        """CRF attributes of one sentence, restricted to those in the model."""
+        """CRF attributes of one sentence, restricted to those in the model: what crfsuite's own
+        tagger reads (tagging decodes their weights, :meth:`_emissions`; the tests compare)."""
         return sentence_features(tokens, known=self._known, word_feats=self._word_feats)
 
     @classmethod
@@ -512,7 +512,7 @@ class NerTagger:
         if rows:
             numpy.add.at(em, at, self._decoder.state[rows])
         if cased:
-            em[0] += self._decoder.vector(("first_up1" if tokens[0][:1].isupper() else "first",))
+            em[0] += self._first[tokens[0][:1].isupper()]
         return em
 
     def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:

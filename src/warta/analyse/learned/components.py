@@ -131,14 +131,14 @@ class Rescore:
         least, seen = meta.get("drop_min_type_share"), meta.get("type_records") or {}
         return least is None or seen.get(type_, 0) >= least * sum(seen.values())
 
-    def _sentence_probs(self, doc: Doc, seq) -> dict[str, float] | None:
-        """The sentence model's probabilities for a record's sentence, when the rescoring model
-        was trained with them (``meta["sentence_probs"]``)."""
+    def _sentence_probs(self, doc: Doc) -> dict[int, dict[str, float]] | None:
+        """The sentence model's probabilities by sentence, when the rescoring model was trained
+        with them (``meta["sentence_probs"]``); else None."""
         if not (self.model is not None and self.model.meta.get("sentence_probs")):
             return None
         from .adder import SENTENCE_PROBS
 
-        return (doc.user_data.get(SENTENCE_PROBS) or {}).get(seq, {})
+        return doc.user_data.get(SENTENCE_PROBS) or {}
 
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.records or []
@@ -157,6 +157,7 @@ class Rescore:
         if self.model is None or not records:
             return doc
         cut = _threshold(self.model)
+        sentence_probs = self._sentence_probs(doc)
         by_sentence: dict[int, list[dict]] = {}
         for r in records:
             by_sentence.setdefault((r.get("text_info") or {}).get("sequence"), []).append(r)
@@ -167,7 +168,8 @@ class Rescore:
                 continue
             seq = (r.get("text_info") or {}).get("sequence")
             others = [o for o in by_sentence[seq] if o is not r]
-            p = self.model.score(event_features(r, records[:i], others, self._sentence_probs(doc, seq)))
+            p = self.model.score(event_features(r, records[:i], others,
+                                                None if sentence_probs is None else sentence_probs.get(seq, {})))
             r["confidence"] = round(p, 3)
             # a record of a type the model saw too few of (see _judged), or one whose sentence
             # marks its modality (future, hypothetical, negated, historical), is kept under the
@@ -177,7 +179,7 @@ class Rescore:
             if p >= cut or not self.full or (p >= KEEP_MIN and (
                     r.get("modality") != "asserted" or not self._judged(r["event"][0]))):
                 kept.append(r)
-        if (self.full and rel is not None and (rel < DOUBTED or rel < UNSURE)
+        if (self.full and rel is not None and rel < max(DOUBTED, UNSURE)
                 and len(_body(doc).split()) >= DOUBTED_MIN_WORDS):
             least = DOUBTED_MIN if rel < DOUBTED else UNSURE_MIN
             kept = [r for r in kept if (r.get("confidence") or 0.0) >= least

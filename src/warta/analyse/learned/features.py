@@ -112,9 +112,9 @@ def _clusters() -> dict[str, tuple[str, str, str]]:
     (``scripts/train_clusters.py``) means retraining those models (``scripts/train_learned.py``)."""
     global _CLUSTERS
     if _CLUSTERS is None:
-        from ..ner import MODEL_PATH, clusters_path, load_clusters
+        from ..ner import MODEL_PATH, clusters_path, shared_clusters
 
-        _CLUSTERS = load_clusters(clusters_path(MODEL_PATH)) or {}
+        _CLUSTERS = shared_clusters(clusters_path(MODEL_PATH)) or {}
     return _CLUSTERS
 
 
