@@ -274,3 +274,26 @@ def test_events_coder_nominal_with_its_arguments_and_a_demonstrative_is_a_restat
     d = warta.analyze("Presiden Kenya William Ruto memulai kunjungan ke Jepang pekan ini.", published="2024-02-07")
     assert any(e["event"] == ["CONSULT"] for e in d.events)
 
+
+
+def test_coder_dropped_subject_with_a_named_partner_continues_the_last_actor():
+    # Indonesian drops a subject the discourse carries: "Bertemu dengan X" after an arrival is the
+    # arriving party meeting X, even though the partner is named and the subject is not
+    t1 = "Raja Yordania tiba di Kairo pada Senin."
+    ms1 = [_m(t1, "Raja Yordania", "Abdullah II", "PER", "JOR", "GOV"), _m(t1, "Kairo", "Cairo", "GPE", "EGY")]
+    prev = _one(t1, ms1)
+    t2 = "Selanjutnya bertemu dengan Presiden Mesir di istana kepresidenan."
+    ms2 = [_m(t2, "Presiden Mesir", "President of Egypt", "PER", "EGY", "GOV")]
+    ev = next(e for e in _one(t2, ms2, previous=prev) if e.type == "CONSULT")
+    assert [a.name for a in ev.actors] == ["Abdullah II"] and [r.code for r in ev.recipients] == ["EGY"]
+
+
+def test_coder_dropped_subject_is_not_the_party_the_act_is_aimed_at():
+    # the last actor is the one now met: no self-meeting, the earlier actor is not taken either
+    t1 = "Presiden Mesir menyambut kedatangan tamu negara."
+    ms1 = [_m(t1, "Presiden Mesir", "President of Egypt", "PER", "EGY", "GOV")]
+    prev = _one(t1, ms1)
+    t2 = "Bertemu dengan Presiden Mesir di istana kepresidenan."
+    ms2 = [_m(t2, "Presiden Mesir", "President of Egypt", "PER", "EGY", "GOV")]
+    for ev in _one(t2, ms2, previous=prev):
+        assert not {a.code for a in ev.actors} & {r.code for r in ev.recipients}

@@ -173,8 +173,37 @@ def test_parse_roles_no_parse_slots_means_rules_alone(monkeypatch):
 def test_parse_roles_shipped_parser_gives_the_owner_of_the_object_as_recipient():
     from warta.analyse.pipeline import WITH_PARSE, Analyzer, build
 
-    analyzer = Analyzer(build(WITH_PARSE))  # the parse is opt-in in the default pipeline
+    analyzer = Analyzer(build(WITH_PARSE))
     d = analyzer.analyze(warta.Article(doc="t", text="Jepang mengecam peluncuran rudal Korea Utara di Laut Jepang.",
                                        published="2018-03-02"))
     ev = next(e for e in d.events if e["event"] == ["ACCUSE"])
     assert [a["code"] for a in ev["actor"]] == ["JPN"] and [r["code"] for r in ev["recipient"]] == ["PRK"]
+
+
+def test_parse_roles_preposition_hung_on_a_numeral_still_marks_the_recipient():
+    # a frequent misparse: "terhadap" attached to the numeral, not to the noun it introduces;
+    # the noun is then no bare genitive (owner) of the sanction but its target
+    t = "Kanada menjatuhkan sanksi terhadap lima pejabat Iran."
+    rows = [("Kanada", 1, "nsubj"), ("menjatuhkan", 1, "root"), ("sanksi", 1, "obj"), ("terhadap", 4, "case"),
+            ("lima", 5, "nummod"), ("pejabat", 2, "nmod"), ("Iran", 5, "nmod"), (".", 1, "punct")]
+    ms = [_m(t, "Kanada", "Canada", "GPE", "CAN"), _m(t, "pejabat Iran", "Iranian officials", "GROUP", "IRN", "GOV")]
+    ev = _event(_one(t, ms, parse=_tree(t, rows)), "SANCTION")
+    assert _codes(ev.actors) == ["CAN"] and _codes(ev.recipients) == ["IRN"]
+
+
+def test_parse_roles_kedua_quantifying_a_subject_means_both_parties():
+    # "kedua menteri" ('both ministers') is the two parties named before, not "ministers" alone
+    t = ("Menteri Luar Negeri Prancis bertemu Menteri Luar Negeri Mesir di Kairo, "
+         "dan kedua menteri menandatangani nota kesepahaman.")
+    words = t.replace(",", " ,").replace(".", " .").split()
+    rows = [("Menteri", 4, "nsubj"), ("Luar", 0, "flat"), ("Negeri", 0, "flat"), ("Prancis", 0, "nmod"),
+            ("bertemu", 4, "root"), ("Menteri", 4, "obj"), ("Luar", 5, "flat"), ("Negeri", 5, "flat"),
+            ("Mesir", 5, "nmod"), ("di", 10, "case"), ("Kairo", 4, "obl"), (",", 15, "punct"), ("dan", 15, "cc"),
+            ("kedua", 14, "nummod"), ("menteri", 15, "nsubj"), ("menandatangani", 4, "conj"),
+            ("nota", 15, "obj"), ("kesepahaman", 16, "nmod"), (".", 4, "punct")]
+    assert [w for w, _, _ in rows] == words
+    fra = _m(t, "Menteri Luar Negeri Prancis", "French foreign minister", "PER", "FRA", "GOV")
+    egy = _m(t, "Menteri Luar Negeri Mesir", "Egyptian foreign minister", "PER", "EGY", "GOV")
+    ministers = _m(t, "menteri", "ministers", "GROUP", None, "GOV")
+    ev = _event(_one(t, [fra, egy, ministers], parse=_tree(t, rows)), "AGREE")
+    assert sorted(_codes(ev.actors)) == ["EGY", "FRA"]

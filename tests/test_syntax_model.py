@@ -33,7 +33,7 @@ def test_syntax_model_parses_a_simple_clause_into_subject_verb_object():
 def test_syntax_component_parses_only_sentences_with_a_trigger_and_a_name():
     text = ("Cuaca di Jakarta cerah sepanjang hari. Presiden Prancis mengecam Rusia. "
             "Mereka mengecam keputusan itu.")
-    an = Analyzer(build(WITH_PARSE))  # the parse is opt-in in the default pipeline
+    an = Analyzer(build(WITH_PARSE))
     doc = an.nlp(an.make_doc(Article(doc="t", text=text)))
     assert sorted(doc._.parses) == [text.index("Presiden")]
     parsed = doc._.parses[text.index("Presiden")]
@@ -41,11 +41,54 @@ def test_syntax_component_parses_only_sentences_with_a_trigger_and_a_name():
 
 
 
-def test_syntax_parse_is_off_by_default_and_on_with_warta_parse():
+def test_syntax_parse_is_on_by_default_and_off_with_warta_parse_0():
     import subprocess
     import sys
 
     code = "from warta.analyse.pipeline import COMPONENTS; print('warta_syntax' in COMPONENTS)"
-    off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "WARTA_PARSE": ""})
-    on = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "WARTA_PARSE": "1"})
-    assert off.stdout.strip() == "False" and on.stdout.strip() == "True"
+    env = {k: v for k, v in os.environ.items() if k != "WARTA_PARSE"}
+    default = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**env, "WARTA_PARSE": "0"})
+    assert default.stdout.strip() == "True" and off.stdout.strip() == "False"
+
+
+def test_syntax_component_parses_nothing_in_an_article_the_relevance_model_rules_out():
+    # a match report: names and a trigger word of the lexicon ("menyerang"), no political event
+    text = ("Persib Bandung menang 3-1 atas Persija Jakarta dalam laga Liga 1 di Stadion Gelora Bandung "
+            "Lautan Api, Sabtu malam. Striker Ezechiel N'Douassel mencetak dua gol dan Febri Hariyadi "
+            "menambah satu gol lewat tendangan bebas. Persija sempat menyamakan kedudukan lewat sundulan "
+            "Marko Simic pada menit ke-30. Pelatih Persib Mario Gomez memuji anak asuhnya yang terus "
+            "menyerang sepanjang babak kedua. Kemenangan ini membawa Persib ke puncak klasemen sementara "
+            "dengan 25 poin dari 12 pertandingan, unggul dua poin dari Bali United. Pekan depan Persib "
+            "bertandang ke markas Madura United, sementara Persija menjamu PSM Makassar di Stadion Utama "
+            "Gelora Bung Karno. Para suporter merayakan kemenangan itu di sekitar stadion hingga larut malam.")
+    from warta.analyse.learned.components import ruled_out
+
+    an = Analyzer(build(WITH_PARSE))
+    doc = an.nlp(an.make_doc(Article(doc="t", text=text)))
+    assert ruled_out(doc)                                   # the premise: the model rules it out
+    assert syntax.has_trigger(text, text.index("Pelatih"), text.index("Kemenangan"))
+    assert doc._.parses == {}
+
+
+def test_syntax_parser_loads_with_the_tokens_and_parses_of_spacy_load():
+    import spacy
+
+    saved = spacy.load(syntax.MODEL_DIR)     # the saved tokenizer: slow to load, same tokens
+    ours = syntax.load_parser()
+    texts = ["Anak-anak (abu-abu) berlari-lari; Presiden AS Donald Trump mengecam Korea Utara, Senin (4/9).",
+             "Kementerian Luar Negeri RI menyatakan pro-Rusia dan e-KTP bukan hal baru, kata dr. Budi.",
+             "Polisi menangkap 3 orang yang diduga menyerang pos TNI di Kabupaten Puncak pada 12 Mei lalu."]
+    for a, b in zip(ours.pipe(texts), saved.pipe(texts)):
+        assert [(t.idx, t.text, t.tag_, t.dep_, t.head.i) for t in a] == \
+               [(t.idx, t.text, t.tag_, t.dep_, t.head.i) for t in b]
+
+
+def test_syntax_parsed_copy_mirrors_the_spacy_tree():
+    doc = syntax.load_parser()("Presiden Prancis mengecam serangan rudal Rusia terhadap kota Kiev pada Senin.")
+    parsed = syntax.Parsed.of(doc)
+    assert parsed.text == doc.text and len(parsed) == len(doc)
+    for n, t in zip(parsed, doc):
+        assert (n.i, n.idx, n.text, n.lower_, n.tag_, n.dep_) == (t.i, t.idx, t.text, t.lower_, t.tag_, t.dep_)
+        assert n.head.i == t.head.i and [c.i for c in n.children] == [c.i for c in t.children]
+    assert sum(n.head is n for n in parsed) == sum(t.head.i == t.i for t in doc) >= 1

@@ -11,7 +11,7 @@ component              sets                                        needs
 ``warta_language``     ``doc._.language``                          ``doc._.segmented``
 ``warta_relevance``    ``doc._.relevance`` (learned)               ``doc._.segmented``
 ``warta_entities``     ``doc._.entities``, ``doc._.mentions``      ``doc._.sentences``
-``warta_syntax``       ``doc._.parses`` (sentences with a trigger)  ``doc._.sentences``, ``doc._.mentions``
+``warta_syntax``       ``doc._.parses`` (sentences with a trigger)  ``doc._.mentions``, ``doc._.relevance``
 ``warta_events``       ``doc._.events``                            ``doc._.mentions``
 ``warta_sentence_events`` ``doc._.events`` (learned: adds)        ``doc._.events``
 ``warta_records``      ``doc._.records`` (PLOVER event records)    ``doc._.events``
@@ -51,11 +51,10 @@ from . import syntax  # noqa: F401  (registers the warta_syntax factory)
 #: every component, the dependency parse (``warta_syntax``) included
 WITH_PARSE = ["warta_clean", "warta_sentences", "warta_language", "warta_relevance", "warta_entities", "warta_syntax",
               "warta_events", "warta_sentence_events", "warta_records", "warta_rescore", "warta_places"]
-#: the default pipeline. The parse is opt-in (``$WARTA_PARSE=1``): in cross-validation on the corpus
-#: it lifts recipient accuracy from 0.302 to 0.323 but event F1 only from 0.167 to 0.171, and it
-#: costs about 48 ms an article (analysis 47 -> 14 articles/s on one core), so it waits for a
-#: smaller, faster model before it is on for everyone.
-COMPONENTS = WITH_PARSE if os.environ.get("WARTA_PARSE") == "1" else [c for c in WITH_PARSE if c != "warta_syntax"]
+#: the default pipeline: every component. ``$WARTA_PARSE=0`` leaves the dependency parse out (the
+#: event coder's word-order rules then fill every role; analysis about 5 ms an article faster on
+#: real news, README "Syntax").
+COMPONENTS = [c for c in WITH_PARSE if c != "warta_syntax"] if os.environ.get("WARTA_PARSE") == "0" else WITH_PARSE
 
 @Language.component("warta_clean", assigns=["doc._.segmented", "doc._.anchor"], requires=["doc._.article"])
 def clean_component(doc: Doc) -> Doc:
@@ -222,6 +221,8 @@ class Analyzer:
         self._primed = True
         with collector_paused():
             prime(self.nlp)
+            if "warta_syntax" in self.nlp.pipe_names:   # the parser's own tokenizer and vocabulary
+                prime(self.nlp.get_pipe("warta_syntax").nlp)
         keep_loaded()
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:

@@ -255,11 +255,13 @@ class _Coder(_Roles, _Modality, _Places):
                     if not rec:
                         rec = _uniq([m_ for g in self.oleh(tj) for m_ in self.c.resolve(g, sent_events)])
                     break
-        # dropped subject: continue the last actor of the discourse
+        # dropped subject: continue the last actor of the discourse (not one the act is aimed at:
+        # "Bertemu dengan X" after "Min mengunjungi X")
         conf = e.confidence
-        if not act and not rec:
+        if not act:
+            aimed = {(x.name, x.code) for x in rec}
             for ev in list(sent_events[::-1]) + list(self.c.previous[::-1]):
-                if ev.actors:
+                if ev.actors and not aimed & {(a.name, a.code) for a in ev.actors}:
                     act = list(ev.actors)
                     conf *= 0.7
                     break

@@ -41,9 +41,10 @@ AGENT = {"obl:agent"}
 OBJ = {"obj", "iobj"}
 OBLIQUE = {"obl", "nmod", "obl:arg"}
 RECIP_CASES = {"ke", "kepada", "terhadap", "dengan", "atas"}
-#: relations the unit search below a role node does not cross: other clauses and coordinations
+#: relations the unit search below a role node does not cross: other clauses and coordinations,
+#: and times (``nmod:tmod``: a time is no party to an event)
 CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "punct", "cc", "mark", "case",
-           "dep", "list", "discourse", "vocative", "reparandum", "orphan"}
+           "dep", "list", "discourse", "vocative", "reparandum", "orphan", "nmod:tmod", "obl:tmod"}
 #: relations along which a verb's subject is shared with the trigger
 SHARES_SUBJECT = {"conj", "xcomp"}
 TOPIC = {"soal", "tentang", "mengenai", "terkait", "seputar", "perihal"}
@@ -99,17 +100,39 @@ class ParseView:
             t = queue.popleft()
             u = units.get(t.i)
             if u is not None:
-                return u
+                return _both(units, t) or u
             # not into clauses, coordinations or prepositional phrases ("pertemuannya dengan X"
             # names no subject X); a bare genitive ("jet tempur Rusia") is the owner
             queue.extend(c for c in t.children if c.dep_ not in CLAUSAL and _case(c) is None)
         return None
 
 
+#: modifiers before a noun that a misparse may hang the noun's preposition on (``terhadap 12
+#: perusahaan``: ``terhadap`` under the numeral): their case marker is the noun's
+LEFT_MODIFIERS = frozenset({"nummod", "det", "amod", "clf"})
+
+
+def _both(units: dict, t):
+    """The coder's "both" unit (``kedua`` of ``kedua menteri``) where it quantifies node ``t``: the
+    noun phrase means the two parties the coder resolves it to, not the noun alone."""
+    for c in t.children:
+        if c.i < t.i and c.dep_ in LEFT_MODIFIERS:
+            u = units.get(c.i)
+            if u is not None and getattr(u, "pron", None) == "both":
+                return u
+    return None
+
+
 def _case(t) -> str | None:
+    """The preposition of node ``t``, also where the parse hung it on a modifier before ``t``."""
     for c in t.children:
         if c.dep_ == "case":
             return c.lower_
+    for c in t.children:
+        if c.i < t.i and c.dep_ in LEFT_MODIFIERS:
+            for k in c.children:
+                if k.dep_ == "case" and k.i < c.i:
+                    return k.lower_
     return None
 
 
