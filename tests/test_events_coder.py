@@ -297,3 +297,82 @@ def test_coder_dropped_subject_is_not_the_party_the_act_is_aimed_at():
     ms2 = [_m(t2, "Presiden Mesir", "President of Egypt", "PER", "EGY", "GOV")]
     for ev in _one(t2, ms2, previous=prev):
         assert not {a.code for a in ev.actors} & {r.code for r in ev.recipients}
+
+
+def test_coder_questioning_a_witness_is_an_investigation():
+    # corpus/GUIDE.md: police or KPK questioning a witness or suspect is ACCUSE investigate
+    t = "Penyidik Kejaksaan Agung memeriksa Direktur PT Sinar Abadi sebagai saksi pada Selasa."
+    ms = [_m(t, "Kejaksaan Agung", "Attorney General's Office", "ORG", "IDN", "JUD"),
+          _m(t, "Direktur PT Sinar Abadi", "Director of PT Sinar Abadi", "PER", "IDN", "BUS")]
+    ev = next(e for e in _one(t, ms) if e.type == "ACCUSE")
+    assert ev.mode == "investigate" and [a.code for a in ev.actors] == ["IDN"]
+    assert [r.sector for r in ev.recipients] == ["BUS"]
+
+
+def test_coder_examining_without_a_case_is_no_investigation():
+    t = "Tim dokter memeriksa kesehatan para pemain sebelum pertandingan."
+    assert [e for e in _one(t, []) if e.type == "ACCUSE"] == []
+
+
+def test_coder_naming_a_suspect_is_an_allegation_in_both_voices():
+    t = "Polisi menetapkan Kepala Desa Sukamaju sebagai tersangka penggelapan dana desa."
+    ms = [_m(t, "Polisi", "police", "ORG", "IDN", "COP"), _m(t, "Kepala Desa Sukamaju", "head of Sukamaju", "PER", "IDN", "GOV")]
+    ev = next(e for e in _one(t, ms) if e.type == "ACCUSE")
+    assert ev.mode == "allege" and [a.sector for a in ev.actors] == ["COP"] and [r.sector for r in ev.recipients] == ["GOV"]
+    t2 = "Kepala Desa Sukamaju ditetapkan sebagai tersangka oleh polisi."
+    ms2 = [_m(t2, "Kepala Desa Sukamaju", "head of Sukamaju", "PER", "IDN", "GOV"), _m(t2, "polisi", "police", "ORG", "IDN", "COP")]
+    ev2 = next(e for e in _one(t2, ms2) if e.type == "ACCUSE")
+    assert [a.sector for a in ev2.actors] == ["COP"] and [r.sector for r in ev2.recipients] == ["GOV"]
+    # setting a price is no allegation
+    t3 = "Pemerintah menetapkan harga baru beras pada pekan ini."
+    assert [e for e in _one(t3, []) if e.type == "ACCUSE"] == []
+
+
+def test_coder_reporting_someone_to_the_police_is_an_allegation():
+    t = "Seorang pengusaha melaporkan Bupati Sukamaju ke Polda Jawa Barat atas dugaan pemerasan."
+    ms = [_m(t, "Bupati Sukamaju", "Regent of Sukamaju", "PER", "IDN", "GOV"),
+          _m(t, "Polda Jawa Barat", "West Java Regional Police", "ORG", "IDN", "COP")]
+    ev = next(e for e in _one(t, ms) if e.type == "ACCUSE")
+    assert ev.mode == "allege" and "Regent of Sukamaju" in [r.name for r in ev.recipients]
+    # reporting news is no allegation
+    t2 = "Media setempat melaporkan banjir di Bandung pada Senin."
+    assert [e for e in _one(t2, []) if e.type == "ACCUSE"] == []
+
+
+def test_coder_securing_suspects_is_an_arrest_securing_a_match_is_not():
+    t = "Polres Sukamaju mengamankan dua terduga pelaku pencurian pada Minggu dini hari."
+    ms = [_m(t, "Polres Sukamaju", "Sukamaju Police", "ORG", "IDN", "COP")]
+    ev = next(e for e in _one(t, ms) if e.type == "COERCE")
+    assert ev.mode == "arrest" and [a.sector for a in ev.actors] == ["COP"]
+    t2 = "Ratusan polisi bersiaga untuk mengamankan pertandingan final di stadion."
+    assert [e for e in _one(t2, []) if e.type == "COERCE"] == []
+
+
+def test_coder_a_sting_is_an_arrest():
+    t = "KPK menggelar OTT terhadap Wali Kota Sukamaju pada Jumat malam."
+    ms = [_m(t, "KPK", "Corruption Eradication Commission", "ORG", "IDN", "GOV"),
+          _m(t, "Wali Kota Sukamaju", "Mayor of Sukamaju", "PER", "IDN", "GOV")]
+    ev = next(e for e in _one(t, ms) if e.type == "COERCE")
+    assert ev.mode == "arrest" and [r.name for r in ev.recipients] == ["Mayor of Sukamaju"]
+
+
+def test_coder_an_appeal_to_the_court_is_a_request():
+    t = "Pengacara Bupati Sukamaju mengajukan banding ke Pengadilan Tinggi Bandung."
+    ms = [_m(t, "Bupati Sukamaju", "Regent of Sukamaju", "PER", "IDN", "GOV"),
+          _m(t, "Pengadilan Tinggi Bandung", "Bandung High Court", "ORG", "IDN", "JUD")]
+    ev = next(e for e in _one(t, ms) if e.type == "REQUEST")
+    assert [r.sector for r in ev.recipients] == ["JUD"]
+    # "banding" as 'comparison' asks nothing
+    t2 = "Sebagai banding, harga beras tahun lalu jauh lebih murah."
+    assert [e for e in _one(t2, []) if e.type == "REQUEST"] == []
+
+
+def test_coder_a_prosecutors_demand_of_a_sentence_is_an_allegation():
+    t = "Jaksa Kejaksaan Negeri Sukamaju menuntut terdakwa Budi Santoso lima tahun penjara."
+    ms = [_m(t, "Kejaksaan Negeri Sukamaju", "Sukamaju District Prosecutor", "ORG", "IDN", "JUD"),
+          _m(t, "Budi Santoso", "Budi Santoso", "PER", "IDN", "CVL")]
+    evs = _one(t, ms)
+    assert [e.type for e in evs if e.type in ("ACCUSE", "REQUEST")] == ["ACCUSE"]
+    ev = next(e for e in evs if e.type == "ACCUSE")
+    assert ev.mode == "allege" and [r.name for r in ev.recipients] == ["Budi Santoso"]
+
