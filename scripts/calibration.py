@@ -3,6 +3,7 @@
 
 usage: python3 scripts/calibration.py [--bins 10] [--json]
        python3 scripts/calibration.py --fit-added DIR
+       python3 scripts/calibration.py --fit-rules
 
 Analyses the articles with the shipped models and pairs each predicted event with the gold by
 strict one-to-one matching (``score.py --strict``). An event is right when it is matched. Prints
@@ -16,6 +17,12 @@ P(right) = 1 / (1 + exp(-(a * logit(p) + b))), on the out-of-fold output of
 ``crossval.py --save DIR`` (``DIR/fold-*.jsonl``: models trained on four folds, the fifth
 analysed; never the test split), and writes ``[a, b]`` as ``confidence_platt`` into the shipped
 sentence model's ``meta.json``. Run crossval.py on models without it (its fold models are).
+
+``--fit-rules`` fits the confidence of the rule coder's records (the rescoring model's
+probability) the same way, on the corpus training articles the shipped rescoring model was not
+trained on (the draws its meta names in ``without_strata``; never the test split), analysed with
+the shipped models and the model's probability unscaled, and writes ``[a, b]`` as
+``confidence_platt`` into the rescoring model's ``meta.json``.
 """
 from __future__ import annotations
 
@@ -93,15 +100,57 @@ def fit_added(folder: Path) -> int:
     return 0
 
 
+def fit_rules() -> int:
+    import warta
+    from warta.analyse.learned.adder import calibrated
+    from warta.analyse.learned.components import full_mode
+    from warta.api import _analyzer
+
+    meta_path = MODELS / ("rescore_full" if full_mode() else "rescore") / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    left_out = set(meta.get("without_strata") or [])
+    if not left_out:
+        print(f"{meta_path} names no left-out draws: no held-out articles to fit on", file=sys.stderr)
+        return 1
+    strata = {r["doc"]: r["stratum"] for r in json.loads((CORPUS / "selection.json").read_text())}
+    splits = json.loads((CORPUS / "splits.json").read_text())
+    docs = sorted(d for fold in splits["folds"] for d in fold if strata.get(d) in left_out)
+    rescore = _analyzer().nlp.get_pipe("warta_rescore")
+    rescore.model.meta.pop("confidence_platt", None)     # the probability as the model gives it
+    gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
+    inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
+    pairs = []
+    for d in docs:
+        x = inputs[d]
+        recs = warta.analyze(x["text"], published=x.get("published"), doc=d, source=x.get("source"),
+                             url=x.get("url")).to_dict()["events"]
+        hit = matched(gold[d]["events"], recs)
+        pairs += [(float(r["confidence"]), int(j in hit)) for j, r in enumerate(recs)
+                  if not r["coder"].endswith("(learned sentence model)")]
+    a, b = fit_platt(pairs)
+    meta["confidence_platt"] = [a, b]
+    meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+    before = reliability(pairs)[1]
+    after = reliability([(calibrated(p, meta), y) for p, y in pairs])[1]
+    print(f"rule records of {len(docs)} articles the rescoring model never saw: {len(pairs)}, "
+          f"{sum(y for _, y in pairs)} right; a={a} b={b}; ECE on them {before} -> {after} (in-sample); "
+          f"wrote {meta_path}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bins", type=int, default=10)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--fit-added", type=Path, default=None, metavar="DIR",
                     help="fit the added events' confidence on crossval.py --save DIR output")
+    ap.add_argument("--fit-rules", action="store_true",
+                    help="fit the rule records' confidence on the articles the rescoring model left out")
     args = ap.parse_args()
     if args.fit_added:
         return fit_added(args.fit_added)
+    if args.fit_rules:
+        return fit_rules()
     import warta
 
     gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}

@@ -206,6 +206,8 @@ def test_learned_doubted_article_keeps_only_its_likelier_records(monkeypatch):
 
     monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
     nlp = build()
+    # the keep rules read the model's own probability: report it unscaled to compare with them
+    monkeypatch.delitem(nlp.get_pipe("warta_rescore").model.meta, "confidence_platt", raising=False)
     text = ("Jakarta - Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di Istana Bogor, "
             "Senin (5/3). Menteri Luar Negeri Retno Marsudi mengecam serangan udara Israel di Gaza. "
             "Polisi menangkap 12 pengunjuk rasa di depan gedung DPR.")
@@ -236,6 +238,8 @@ def test_learned_unsure_article_keeps_no_rule_record_under_its_floor(monkeypatch
 
     monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
     nlp = build()
+    # the keep rules read the model's own probability: report it unscaled to compare with them
+    monkeypatch.delitem(nlp.get_pipe("warta_rescore").model.meta, "confidence_platt", raising=False)
     text = ("Jakarta - Presiden Joko Widodo akan bertemu Perdana Menteri Malaysia Najib Razak di Istana Bogor "
             "pekan depan. Menteri Luar Negeri Retno Marsudi mengecam serangan udara Israel di Gaza. "
             "Polisi menangkap 12 pengunjuk rasa di depan gedung DPR.")
@@ -328,3 +332,25 @@ def test_learned_rescore_reads_sentence_probabilities_only_for_a_model_trained_w
     model.meta["sentence_probs"] = True
     assert rescore._sentence_probs(doc)[3] == {"ACCUSE": 0.7}
     assert 4 not in rescore._sentence_probs(doc)  # the adder's probabilities, none made up
+
+
+def test_learned_rule_confidence_is_platt_scaled_and_keeps_the_same_records(monkeypatch):
+    """The rescoring model's probability is reported Platt-scaled where its meta carries a fit;
+    which records are kept does not change (the keep rules read the probability itself)."""
+    from warta.analyse.learned.adder import calibrated
+    from warta.analyse.pipeline import Analyzer, build
+    from warta.model import Article
+
+    nlp = build()
+    meta = nlp.get_pipe("warta_rescore").model.meta
+    fit = {"confidence_platt": [0.5, -0.4]}
+    monkeypatch.setitem(meta, "confidence_platt", fit["confidence_platt"])
+    art = Article(doc="p", text=POLITICS, published="2018-03-07")
+    scaled = Analyzer(nlp).analyze(art).to_dict()["events"]
+    monkeypatch.delitem(meta, "confidence_platt")
+    raw = Analyzer(nlp).analyze(art).to_dict()["events"]
+    assert [e["id"] for e in scaled] == [e["id"] for e in raw] and raw
+    rule = [(s, r) for s, r in zip(scaled, raw) if not r["coder"].endswith("(learned sentence model)")]
+    assert rule
+    for s, r in rule:
+        assert s["confidence"] == pytest.approx(calibrated(r["confidence"], fit), abs=2e-3)  # both rounded to 3 places

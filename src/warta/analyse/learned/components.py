@@ -146,7 +146,7 @@ class Rescore:
         if ruled_out(doc):
             doc._.records = []
             return doc
-        from .adder import ADDED, fill_actor
+        from .adder import ADDED, calibrated, fill_actor
 
         added = doc.user_data.get(ADDED) or set()
         for r in records:
@@ -162,6 +162,7 @@ class Rescore:
         for r in records:
             by_sentence.setdefault((r.get("text_info") or {}).get("sequence"), []).append(r)
         kept = []
+        raw: dict[int, float] = {}   # the model's probability, which the keep rules read
         for i, r in enumerate(records):
             if r["coder"].endswith("(learned sentence model)"):  # scored by the sentence model already
                 kept.append(r)
@@ -170,7 +171,10 @@ class Rescore:
             others = [o for o in by_sentence[seq] if o is not r]
             p = self.model.score(event_features(r, records[:i], others,
                                                 None if sentence_probs is None else sentence_probs.get(seq, {})))
-            r["confidence"] = round(p, 3)
+            raw[id(r)] = round(p, 3)
+            # reported: Platt-scaled to the share of such records that are right, where the model
+            # carries a fit (scripts/calibration.py --fit-rules); the keep rules read p itself
+            r["confidence"] = round(calibrated(p, self.model.meta), 3)
             # a record of a type the model saw too few of (see _judged), or one whose sentence
             # marks its modality (future, hypothetical, negated, historical), is kept under the
             # threshold, down to KEEP_MIN: dropped, such records cost the rare modalities most (dev
@@ -182,7 +186,7 @@ class Rescore:
         if (self.full and rel is not None and rel < max(DOUBTED, UNSURE)
                 and len(_body(doc).split()) >= DOUBTED_MIN_WORDS):
             least = DOUBTED_MIN if rel < DOUBTED else UNSURE_MIN
-            kept = [r for r in kept if (r.get("confidence") or 0.0) >= least
+            kept = [r for r in kept if raw.get(id(r), r.get("confidence") or 0.0) >= least
                     or (rel >= DOUBTED and r["coder"].endswith("(learned sentence model)"))]
         doc._.records = kept
         return doc
