@@ -11,7 +11,7 @@ component              sets                                        needs
 ``warta_language``     ``doc._.language``                          ``doc._.segmented``
 ``warta_relevance``    ``doc._.relevance`` (learned)               ``doc._.segmented``
 ``warta_entities``     ``doc._.entities``, ``doc._.mentions``      ``doc._.sentences``
-``warta_syntax``       ``doc._.parses`` (sentences with a trigger)  ``doc._.mentions``, ``doc._.relevance``
+``warta_syntax``       ``doc._.parses`` (sentences with a trigger)  ``doc._.sentences``, ``doc._.mentions``, ``doc._.relevance``
 ``warta_events``       ``doc._.events``                            ``doc._.mentions``
 ``warta_sentence_events`` ``doc._.events`` (learned: adds)        ``doc._.events``
 ``warta_records``      ``doc._.records`` (PLOVER event records)    ``doc._.events``
@@ -52,8 +52,8 @@ from . import syntax  # noqa: F401  (registers the warta_syntax factory)
 WITH_PARSE = ["warta_clean", "warta_sentences", "warta_language", "warta_relevance", "warta_entities", "warta_syntax",
               "warta_events", "warta_sentence_events", "warta_records", "warta_rescore", "warta_places"]
 #: the default pipeline: every component. ``$WARTA_PARSE=0`` leaves the dependency parse out (the
-#: event coder's word-order rules then fill every role; analysis about 5 ms an article faster on
-#: real news, README "Syntax").
+#: event coder's word-order rules then fill every role; analysis about 6 ms an article faster on
+#: real news, README "Speed").
 COMPONENTS = [c for c in WITH_PARSE if c != "warta_syntax"] if os.environ.get("WARTA_PARSE") == "0" else WITH_PARSE
 
 @Language.component("warta_clean", assigns=["doc._.segmented", "doc._.anchor"], requires=["doc._.article"])
