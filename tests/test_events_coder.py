@@ -375,4 +375,8 @@ def test_coder_a_prosecutors_demand_of_a_sentence_is_an_allegation():
     assert [e.type for e in evs if e.type in ("ACCUSE", "REQUEST")] == ["ACCUSE"]
     ev = next(e for e in evs if e.type == "ACCUSE")
     assert ev.mode == "allege" and [r.name for r in ev.recipients] == ["Budi Santoso"]
+    # without a prosecutor or a defendant, a demand stays a REQUEST
+    t2 = "Ribuan buruh menuntut kenaikan upah minimum di depan kantor Gubernur Sukamaju."
+    ms2 = [_m(t2, "Gubernur Sukamaju", "Governor of Sukamaju", "PER", "IDN", "GOV")]
+    assert "ACCUSE" not in [e.type for e in _one(t2, ms2)]
 
