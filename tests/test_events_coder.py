@@ -377,6 +377,8 @@ def test_coder_a_prosecutors_demand_of_a_sentence_is_an_allegation():
     assert ev.mode == "allege" and [r.name for r in ev.recipients] == ["Budi Santoso"]
     # without a prosecutor or a defendant, a demand stays a REQUEST
     t2 = "Ribuan buruh menuntut kenaikan upah minimum di depan kantor Gubernur Sukamaju."
-    ms2 = [_m(t2, "Gubernur Sukamaju", "Governor of Sukamaju", "PER", "IDN", "GOV")]
-    assert "ACCUSE" not in [e.type for e in _one(t2, ms2)]
+    ms2 = [_m(t2, "buruh", "workers", "GROUP", "IDN", "LAB"),
+           _m(t2, "Gubernur Sukamaju", "Governor of Sukamaju", "PER", "IDN", "GOV")]
+    types = [e.type for e in _one(t2, ms2)]
+    assert "REQUEST" in types and "ACCUSE" not in types
 
