@@ -310,8 +310,10 @@ def test_coder_questioning_a_witness_is_an_investigation():
 
 
 def test_coder_examining_without_a_case_is_no_investigation():
-    t = "Tim dokter memeriksa kesehatan para pemain sebelum pertandingan."
-    assert [e for e in _one(t, []) if e.type == "ACCUSE"] == []
+    t = "Tim dokter PSSI memeriksa kesehatan para pemain Persib sebelum pertandingan."
+    ms = [_m(t, "PSSI", "Football Association of Indonesia", "ORG", "IDN", "BUS"),
+          _m(t, "Persib", "Persib Bandung", "ORG", "IDN", "BUS")]
+    assert [e for e in _one(t, ms) if e.type == "ACCUSE"] == []
 
 
 def test_coder_naming_a_suspect_is_an_allegation_in_both_voices():
@@ -324,8 +326,9 @@ def test_coder_naming_a_suspect_is_an_allegation_in_both_voices():
     ev2 = next(e for e in _one(t2, ms2) if e.type == "ACCUSE")
     assert [a.sector for a in ev2.actors] == ["COP"] and [r.sector for r in ev2.recipients] == ["GOV"]
     # setting a price is no allegation
-    t3 = "Pemerintah menetapkan harga baru beras pada pekan ini."
-    assert [e for e in _one(t3, []) if e.type == "ACCUSE"] == []
+    t3 = "Pemerintah Sukamaju menetapkan harga baru beras untuk petani pada pekan ini."
+    ms3 = [_m(t3, "Pemerintah Sukamaju", "Government of Sukamaju", "ORG", "IDN", "GOV")]
+    assert [e for e in _one(t3, ms3) if e.type == "ACCUSE"] == []
 
 
 def test_coder_reporting_someone_to_the_police_is_an_allegation():
@@ -335,8 +338,10 @@ def test_coder_reporting_someone_to_the_police_is_an_allegation():
     ev = next(e for e in _one(t, ms) if e.type == "ACCUSE")
     assert ev.mode == "allege" and "Regent of Sukamaju" in [r.name for r in ev.recipients]
     # reporting news is no allegation
-    t2 = "Media setempat melaporkan banjir di Bandung pada Senin."
-    assert [e for e in _one(t2, []) if e.type == "ACCUSE"] == []
+    t2 = "Harian Sukamaju melaporkan Bupati Sukamaju meresmikan jembatan baru pada Senin."
+    ms2 = [_m(t2, "Harian Sukamaju", "Harian Sukamaju", "ORG", "IDN", "MED"),
+           _m(t2, "Bupati Sukamaju", "Regent of Sukamaju", "PER", "IDN", "GOV")]
+    assert [e for e in _one(t2, ms2) if e.type == "ACCUSE"] == []
 
 
 def test_coder_securing_suspects_is_an_arrest_securing_a_match_is_not():
