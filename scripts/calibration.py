@@ -74,9 +74,38 @@ def fit_platt(pairs: list[tuple[float, int]], steps: int = 50) -> tuple[float, f
     return round(a, 4), round(b, 4)
 
 
-def fit_added(folder: Path) -> int:
+def analysed_pairs(docs: list[str], keep=lambda record: True) -> list[tuple[float, int]]:
+    """(confidence, right?) of each event record ``keep`` selects, for the corpus articles ``docs``
+    analysed as they are (right: matched to the gold by ``score.py --strict``'s pairing)."""
+    import warta
+
+    gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
+    inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
+    pairs = []
+    for d in docs:
+        x = inputs[d]
+        recs = warta.analyze(x["text"], published=x.get("published"), doc=d, source=x.get("source"),
+                             url=x.get("url")).to_dict()["events"]
+        hit = matched(gold[d]["events"], recs)
+        pairs += [(float(r.get("confidence") or 0.0), int(j in hit)) for j, r in enumerate(recs) if keep(r)]
+    return pairs
+
+
+def write_fit(meta_path: Path, pairs: list[tuple[float, int]], what: str) -> None:
+    """Fit Platt scaling to ``pairs``, write it as ``confidence_platt`` into ``meta_path``, say so."""
     from warta.analyse.learned.adder import calibrated
 
+    a, b = fit_platt(pairs)
+    meta = json.loads(meta_path.read_text())
+    meta["confidence_platt"] = [a, b]
+    meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+    before = reliability(pairs)[1]
+    after = reliability([(calibrated(p, meta), y) for p, y in pairs])[1]
+    print(f"{what}: {len(pairs)}, {sum(y for _, y in pairs)} right; a={a} b={b}; "
+          f"ECE on them {before} -> {after} (in-sample); wrote {meta_path}")
+
+
+def fit_added(folder: Path) -> int:
     gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
     pairs = []
     for path in sorted(folder.glob("fold-*.jsonl")):
@@ -88,27 +117,16 @@ def fit_added(folder: Path) -> int:
     if not pairs:
         print(f"no added events in {folder}/fold-*.jsonl", file=sys.stderr)
         return 1
-    a, b = fit_platt(pairs)
-    meta_path = MODELS / "sentence_events" / "meta.json"
-    meta = json.loads(meta_path.read_text())
-    meta["confidence_platt"] = [a, b]
-    meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
-    before = reliability(pairs)[1]
-    after = reliability([(calibrated(p, meta), y) for p, y in pairs])[1]
-    print(f"added events of {folder}: {len(pairs)}, {sum(y for _, y in pairs)} right; a={a} b={b}; "
-          f"ECE on them {before} -> {after} (in-sample); wrote {meta_path}")
+    write_fit(MODELS / "sentence_events" / "meta.json", pairs, f"added events of {folder}")
     return 0
 
 
 def fit_rules() -> int:
-    import warta
-    from warta.analyse.learned.adder import calibrated
     from warta.analyse.learned.components import full_mode
     from warta.api import _analyzer
 
     meta_path = MODELS / ("rescore_full" if full_mode() else "rescore") / "meta.json"
-    meta = json.loads(meta_path.read_text())
-    left_out = set(meta.get("without_strata") or [])
+    left_out = set(json.loads(meta_path.read_text()).get("without_strata") or [])
     if not left_out:
         print(f"{meta_path} names no left-out draws: no held-out articles to fit on", file=sys.stderr)
         return 1
@@ -117,24 +135,8 @@ def fit_rules() -> int:
     docs = sorted(d for fold in splits["folds"] for d in fold if strata.get(d) in left_out)
     rescore = _analyzer().nlp.get_pipe("warta_rescore")
     rescore.model.meta.pop("confidence_platt", None)     # the probability as the model gives it
-    gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
-    inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
-    pairs = []
-    for d in docs:
-        x = inputs[d]
-        recs = warta.analyze(x["text"], published=x.get("published"), doc=d, source=x.get("source"),
-                             url=x.get("url")).to_dict()["events"]
-        hit = matched(gold[d]["events"], recs)
-        pairs += [(float(r["confidence"]), int(j in hit)) for j, r in enumerate(recs)
-                  if not r["coder"].endswith("(learned sentence model)")]
-    a, b = fit_platt(pairs)
-    meta["confidence_platt"] = [a, b]
-    meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
-    before = reliability(pairs)[1]
-    after = reliability([(calibrated(p, meta), y) for p, y in pairs])[1]
-    print(f"rule records of {len(docs)} articles the rescoring model never saw: {len(pairs)}, "
-          f"{sum(y for _, y in pairs)} right; a={a} b={b}; ECE on them {before} -> {after} (in-sample); "
-          f"wrote {meta_path}")
+    pairs = analysed_pairs(docs, keep=lambda r: not r["coder"].endswith("(learned sentence model)"))
+    write_fit(meta_path, pairs, f"rule records of {len(docs)} articles the rescoring model never saw")
     return 0
 
 
@@ -151,18 +153,8 @@ def main() -> int:
         return fit_added(args.fit_added)
     if args.fit_rules:
         return fit_rules()
-    import warta
-
-    gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
-    inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
     test = sorted(json.loads((CORPUS / "splits.json").read_text())["test"])
-    pairs = []
-    for d in test:
-        x = inputs[d]
-        recs = warta.analyze(x["text"], published=x.get("published"), doc=d, source=x.get("source"),
-                             url=x.get("url")).to_dict()["events"]
-        hit = matched(gold[d]["events"], recs)
-        pairs += [(float(r.get("confidence") or 0.0), int(j in hit)) for j, r in enumerate(recs)]
+    pairs = analysed_pairs(test)
     rows, ece = reliability(pairs, args.bins)
     if args.json:
         print(json.dumps({"events": len(pairs), "ece": ece, "table": rows}))

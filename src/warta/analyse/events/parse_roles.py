@@ -112,14 +112,17 @@ class ParseView:
 LEFT_MODIFIERS = frozenset({"nummod", "det", "amod", "clf"})
 
 
+def _left_modifiers(t) -> list:
+    return [c for c in t.children if c.i < t.i and c.dep_ in LEFT_MODIFIERS]
+
+
 def _both(units: dict, t):
     """The coder's "both" unit (``kedua`` of ``kedua menteri``) where it quantifies node ``t``: the
     noun phrase means the two parties the coder resolves it to, not the noun alone."""
-    for c in t.children:
-        if c.i < t.i and c.dep_ in LEFT_MODIFIERS:
-            u = units.get(c.i)
-            if u is not None and getattr(u, "pron", None) == "both":
-                return u
+    for c in _left_modifiers(t):
+        u = units.get(c.i)
+        if u is not None and getattr(u, "pron", None) == "both":
+            return u
     return None
 
 
@@ -128,11 +131,10 @@ def _case(t) -> str | None:
     for c in t.children:
         if c.dep_ == "case":
             return c.lower_
-    for c in t.children:
-        if c.i < t.i and c.dep_ in LEFT_MODIFIERS:
-            for k in c.children:
-                if k.dep_ == "case" and k.i < c.i:
-                    return k.lower_
+    for c in _left_modifiers(t):
+        for k in c.children:
+            if k.dep_ == "case" and k.i < c.i:
+                return k.lower_
     return None
 
 
