@@ -41,6 +41,23 @@ def test_crf_batch_of_sentences_equals_one_at_a_time(sentences):
     assert tagger.tag_many(sentences) == [_crfsuite(tagger, s) for s in sentences]
 
 
+def test_crf_word_cache_stays_bounded_and_gives_crfsuite_labels(monkeypatch):
+    """With room for only a few words, the tagger's cache of word weights is emptied before a batch
+    that would overflow it, never in the middle of one: every batch still gets crfsuite's labels."""
+    import warta.analyse.ner as ner
+
+    tagger = NerTagger.default()
+    monkeypatch.setattr(ner, "_TAGGER_CACHE_MAX", 12)
+    monkeypatch.setattr(tagger, "_ids", {})
+    monkeypatch.setattr(tagger, "_lows", [])
+    monkeypatch.setattr(tagger, "_table", tagger._table.copy())  # the shared cache is left as it was
+    batches = [[WORDS[i:i + 9], WORDS[i + 3:i + 11]] for i in range(0, len(WORDS) - 11, 4)]
+    for batch in batches:
+        assert tagger.tag_many(batch) == [_crfsuite(tagger, s) for s in batch]
+        assert len(tagger._ids) <= 12 + sum(map(len, batch))
+        assert len(tagger._lows) == len(tagger._ids)
+
+
 def test_crf_viterbi_finds_the_best_path_of_a_small_model():
     """Against brute force over every label sequence of a two-label model."""
     import itertools

@@ -80,7 +80,7 @@ def test_inside_without_begin_is_repaired(monkeypatch):
             return [["O", "I-PER", "I-PER", "I-LOC"][: len(e)] for e in emissions]
 
     monkeypatch.setattr(tagger, "_decoder", Fake())
-    monkeypatch.setattr(tagger, "_emissions", lambda tokens: tokens)
+    monkeypatch.setattr(tagger, "_emissions_many", lambda sentences: list(sentences))
     assert tagger.tag(["a", "b", "c", "d"]) == ["O", "B-PER", "I-PER", "B-LOC"]
     text = "x Andi Budi Bogor"
     assert tagger.find(text, [(0, 1), (2, 6), (7, 11), (12, 17)]) == [(2, 11, "PER"), (12, 17, "LOC")]
@@ -204,7 +204,7 @@ def test_ner_model_skips_the_crf_only_where_no_name_can_be(monkeypatch):
             return [["O"] * len(e) for e in emissions]
 
     monkeypatch.setattr(tagger, "_decoder", Counting())
-    monkeypatch.setattr(tagger, "_emissions", lambda tokens: tokens)
+    monkeypatch.setattr(tagger, "_emissions_many", lambda sentences: list(sentences))
     assert tagger.tag("Namun hujan turun sejak pagi .".split()) == ["O"] * 6
     assert calls == []
     for words in ("Namun hujan turun di Bogor .", "Budi pergi ke pasar .", "Semua ada di contoh.com .",

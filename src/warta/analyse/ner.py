@@ -406,10 +406,12 @@ class NerTagger:
         self._known = frozenset(self._decoder.attributes)
         self._edges = tuple(self._decoder.vector(a) for a in (_BOS[-2], _BOS[-1], _EOS[1], _EOS[2]))
         self._first = {up: self._decoder.vector(("first_up1" if up else "first",)) for up in (True, False)}
-        self._vectors: dict[tuple[str, bool], tuple] = {}
+        self._ids: dict[tuple[str, bool], int] = {}
+        self._lows: list[str] = []
+        self._table = numpy.zeros((1024, 5, len(self._decoder.labels)))
         self.clusters = shared_clusters(clusters_path(self.model_path))
         self.gazetteer = load_gazetteer(gazetteer_path(self.model_path))
-        # a word's attributes, read into the cached weights of :meth:`_word_vectors`
+        # a word's attributes, read into the cached weights of :meth:`_word_ids`
         self._full_feats = partial(_word_feats_uncached, clusters=self.clusters, gazetteer=self.gazetteer)
         self._common = _common_words()
 
@@ -463,57 +465,83 @@ class NerTagger:
             else:
                 todo.append(i)
         if todo:
-            decoded = self._decoder.viterbi([self._emissions(sentences[i]) for i in todo])
+            decoded = self._decoder.viterbi(self._emissions_many([sentences[i] for i in todo]))
             for i, raw in zip(todo, decoded):
                 out[i] = repair_bio(raw)
         return out  # type: ignore[return-value]
 
-    def _word_vectors(self, word: str, cased: bool) -> tuple:
-        """A word's summed weights as itself and as each neighbour (-2, -1, +1, +2), and its
-        lower-cased form (cached per word)."""
-        key = (word, cased)
-        hit = self._vectors.get(key)
-        if hit is None:
-            full = self._full_feats(word, cased)
-            hit = (numpy.stack([self._decoder.vector(part) for part in full[:5]]), full[5])
-            if len(self._vectors) >= _TAGGER_CACHE_MAX:
-                self._vectors.clear()
-            self._vectors[key] = hit
-        return hit
+    def _word_ids(self, tokens: Sequence[str], cased: bool) -> list[int]:
+        """Rows of :attr:`_table` holding each word's summed weights as itself and as each
+        neighbour (-2, -1, +1, +2); its lower-cased form is :attr:`_lows` at the same row. A word
+        is read once per process (see :meth:`_emissions_many` for the bound)."""
+        ids = self._ids
+        out = []
+        for word in tokens:
+            key = (word, cased)
+            row = ids.get(key)
+            if row is None:
+                full = self._full_feats(word, cased)
+                row = len(ids)
+                if row == len(self._table):
+                    self._table = numpy.concatenate([self._table, numpy.zeros_like(self._table)])
+                for k, part in enumerate(full[:5]):
+                    self._table[row, k] = self._decoder.vector(part)
+                self._lows.append(full[5])
+                ids[key] = row
+            out.append(row)
+        return out
 
     def _emissions(self, tokens: Sequence[str]) -> numpy.ndarray:
         """The state scores (tokens x labels) of :func:`sentence_features`' attributes."""
-        cased = is_cased(tokens)
-        parts = [self._word_vectors(t, cased) for t in tokens]
-        n = len(parts)
-        own = numpy.stack([p[0] for p in parts])
+        return self._emissions_many([tokens])[0]
+
+    def _emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[numpy.ndarray]:
+        """:meth:`_emissions` of each (non-empty) sentence, computed on all their words at once."""
+        if len(self._ids) + sum(map(len, sentences)) > _TAGGER_CACHE_MAX:
+            self._ids.clear()  # a bound, so that a long ingest's memory stays flat
+            self._lows.clear()
+        ids: list[int] = []
+        bounds = [0]
+        cased_flags = []
+        for tokens in sentences:
+            cased = is_cased(tokens)
+            cased_flags.append(cased)
+            ids += self._word_ids(tokens, cased)
+            bounds.append(len(ids))
+        own = self._table[ids]                       # (words, 5, labels)
         em = own[:, 0].copy()
+        n_all = len(ids)
+        starts = numpy.repeat(numpy.array(bounds[:-1]), numpy.diff(bounds))
+        pos = numpy.arange(n_all) - starts             # position in its sentence
+        left = numpy.repeat(numpy.diff(bounds), numpy.diff(bounds)) - pos - 1  # words after it
         bos2, bos1, eos1, eos2 = self._edges
-        em[2:] += own[:-2, 1]
-        em[:2] += bos2
-        em[1:] += own[:-1, 2]
-        em[0] += bos1
-        em[:-1] += own[1:, 3]
-        em[-1] += eos1
-        em[:-2] += own[2:, 4]
-        em[-2:] += eos2
+        for shift, col, edge, room in ((2, 1, bos2, pos), (1, 2, bos1, pos), (-1, 3, eos1, left), (-2, 4, eos2, left)):
+            far = abs(shift)
+            inside = room >= far
+            at = numpy.nonzero(inside)[0]
+            em[at] += own[at - shift, col]
+            em[~inside] += edge
         index = self._decoder.attributes
+        lows = self._lows
         rows, at = [], []
-        lows = [p[1] for p in parts] + ["</s>"]
-        prev = "<s>"
-        for i in range(n):
-            low = lows[i]
-            for attr in ("bl=" + prev + "|" + low, "br=" + low + "|" + lows[i + 1]):
-                r = index.get(attr)
-                if r is not None:
-                    rows.append(r)
-                    at.append(i)
-            prev = low
+        for b in range(len(sentences)):
+            lo, hi = bounds[b], bounds[b + 1]
+            prev = "<s>"
+            for i in range(lo, hi):
+                low = lows[ids[i]]
+                nxt = lows[ids[i + 1]] if i + 1 < hi else "</s>"
+                for attr in ("bl=" + prev + "|" + low, "br=" + low + "|" + nxt):
+                    r = index.get(attr)
+                    if r is not None:
+                        rows.append(r)
+                        at.append(i)
+                prev = low
         if rows:
             numpy.add.at(em, at, self._decoder.state[rows])
-        if cased:
-            em[0] += self._first[tokens[0][:1].isupper()]
-        return em
+        for b, tokens in enumerate(sentences):
+            if cased_flags[b]:
+                em[bounds[b]] += self._first[tokens[0][:1].isupper()]
+        return [em[bounds[b]:bounds[b + 1]] for b in range(len(sentences))]
 
     def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """Entity character spans ``(start_char, end_char, label)`` of one
