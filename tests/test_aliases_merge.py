@@ -103,3 +103,35 @@ def test_aliases_organisation_named_as_the_knowledge_base_names_it_less_its_coun
                          ("Mahkamah Konstitusi", "org/mahkamah-konstitusi", "Mahkamah Konstitusi", "ORG", "ner"))
     merge_org_forms(b, _kb())
     assert set(b.entities) == {"org/constitutional-court-of-indonesia"}
+
+
+def test_aliases_initials_a_report_names_someone_by_are_that_person_not_the_country():
+    """``berinisial AS``: those letters are a person's in the whole article, not the United States
+    the knowledge base knows by them; an article that gives no initials keeps the country, and a
+    name with the letters inside (``Pemerintah RI``) keeps its own match."""
+    import warta
+
+    text = ("Polisi menangkap seorang pria berinisial AS (35) di rumahnya di Bekasi, Senin. "
+            "AS diduga mengedarkan sabu. Pemerintah RI menghormati proses hukum.")
+    doc = warta.analyze(text, published="2024-05-01")
+    (person,) = [e for e in doc.entities if e.name == "AS"]
+    assert person.type == "PER" and person.code is None
+    assert [m.text for m in person.mentions] == ["AS", "AS"]
+    assert not any(e.code == "USA" for e in doc.entities)
+    assert any(e.code == "IDN" and [m.text for m in e.mentions] == ["Pemerintah RI"] for e in doc.entities)
+    plain = warta.analyze("Menteri Luar Negeri AS Antony Blinken tiba di Jakarta, Senin.", published="2024-05-01")
+    assert any(e.code == "USA" for e in plain.entities)
+
+
+def test_aliases_initials_of_someone_named_in_full_join_that_person():
+    from warta.analyse.resolve.aliases import initials
+
+    text = "Budi Santoso Wibowo ditahan. Tersangka berinisial BSW itu diperiksa. BSW membantah."
+    b = _Builder(text)
+    b.add(0, len("Budi Santoso Wibowo"), "per/budi-santoso-wibowo", "Budi Santoso Wibowo", "PER", None, None,
+          source="ner")
+    initials(b, [(0, len(text))])
+    assert [m.text for m in b.mentions if m.entity_id == "per/bsw"] == ["BSW", "BSW"]
+    merge_short_people(b)
+    assert set(b.entities) == {"per/budi-santoso-wibowo"}
+    assert [m.text for m in b.entities["per/budi-santoso-wibowo"].mentions] == ["Budi Santoso Wibowo", "BSW", "BSW"]

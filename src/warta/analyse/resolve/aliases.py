@@ -14,12 +14,33 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, slug
 from .spans import PLACE_HEADS
 
 
 # a bracketed acronym right after a name: ``Komisi Pemberantasan Korupsi (KPK)``
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+
+
+# initials a report names a person by: ``pria berinisial AS (35)``, ``tersangka (inisial RI)``
+_INITIALS = re.compile(r"\b(?:[Bb]er)?[Ii]nisial\s+([A-Z]{1,4})(?![\w-])")
+
+
+def initials(b, regions) -> None:
+    """Initials a report names someone by (``pria berinisial AS``) stand for that person in the
+    whole article: the knowledge base's matches of the same letters (``AS``, the United States;
+    ``RI``, Indonesia) are taken back there, and each occurrence is that person (``PER``, of no
+    known country), so that no later step reads the letters as the country again."""
+    letters = set(_INITIALS.findall(b.text))
+    if not letters:
+        return
+    for m in [m for m in b.mentions if m.text in letters]:
+        b.drop(m)
+    pat = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, letters))) + r")(?![\w-])")
+    for s, e in regions:
+        for a in pat.finditer(b.text, s, e):
+            if b.free(a.start(), a.end()):
+                b.add(a.start(), a.end(), f"per/{slug(a.group(1))}", a.group(1), "PER", None, None, source="ner")
 
 
 def acronyms(b, regions) -> None:

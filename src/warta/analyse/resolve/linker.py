@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
-from .aliases import acronyms, merge_org_forms, merge_short_people
+from .aliases import acronyms, initials, merge_org_forms, merge_short_people
 from .credits import credited_outlets
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
@@ -271,6 +271,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
             b.add(m.start, m.end, ent.id, ent.name, ent.type, code, sector, ent.wikidata)
 
     _foreign_bodies(b)
+    initials(b, regions)  # "berinisial AS": those letters are a person's here, not the KB's country
 
     # 2. the outlet of the dateline and the credited wire, when the KB did not find them
     credited_outlets(doc, b, kb, seg, text)
