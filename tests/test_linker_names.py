@@ -259,3 +259,21 @@ def test_linker_country_in_a_persons_title_is_still_named():
     assert mentions["country/RUS"] == ["Rusia"] and mentions["country/IDN"] == ["Indonesia"]
     # the country acts no more on its own: the actor of the meeting is the person
     assert all(a["entity_id"] != "country/RUS" for ev in doc.events for a in ev.actor)
+
+
+def test_linker_person_named_right_after_an_organisation_belongs_to_it():
+    """A person the knowledge base does not know, named right after an organisation (with a rank
+    or a comma between at most) or right after a country, takes its country and the organisation's
+    sector; not after a news outlet, nor after an organisation of no known sector, nor across a verb."""
+    doc = warta.analyze("Kepala Bidang Humas Polda Metro Jaya Kombes Argo Wicaksono mengatakan itu. "
+                        "Juru bicara KPK Febri Santosa membantah tuduhan tersebut. "
+                        "Sementara itu pemerintah Kanada Josh Bueckertson menolak berkomentar.", published="2024-05-01")
+    people = {e.name: (e.code, e.sector) for e in doc.entities if e.type == "PER"}
+    assert people["Argo Wicaksono"] == ("IDN", "COP")
+    assert people["Febri Santosa"] == ("IDN", "JUD")
+    assert people["Josh Bueckertson"][0] == "CAN"
+    doc = warta.analyze("Kepada Reuters, Thomas Groveland mengatakan pasukan itu mundur. "
+                        "Polda Metro Jaya menangkap Argo Wicaksono di Bekasi.", published="2024-05-01")
+    people = {e.name: (e.code, e.sector) for e in doc.entities if e.type == "PER"}
+    assert people["Thomas Groveland"] == (None, None)
+    assert people["Argo Wicaksono"] == (None, None)

@@ -34,7 +34,8 @@ from ...model import Entity, Mention
 from .aliases import acronyms, initials, merge_org_forms, merge_short_people
 from .credits import credited_outlets
 from .kb import KBEntry, KnowledgeBase, slug
-from .roles import exact_case_title, heads, militaries, offices, regional_officials, regional_units, role_sector
+from .roles import affiliated_people, exact_case_title, heads, militaries, offices, regional_officials, \
+    regional_units, role_sector
 from .spans import NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, legislative_commissions, \
     longer_name, metonyms_as_places, party_boards, places_named_after
 
@@ -302,6 +303,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     offices(b, kb, regions, day)
     heads(b, kb, regions, day)
     regional_officials(b, kb, regions, day)
+    affiliated_people(b)  # "Juru bicara KPK Febri Diansyah": the person is the organisation's
 
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)
