@@ -9,8 +9,9 @@ many articles are asked for.
 
 One run measures, on the same corpus:
 
-* every pipeline component, called in order (``for name, proc in nlp.pipeline``), plus making
-  the Doc (``tokenize``), the Document record (``document``) and the store's write (``store``);
+* every pipeline component, over the articles as the runner sends them (16 at a time, component
+  by component: ``Analyzer.run_components``), plus making the Doc (``tokenize``), the Document
+  record (``document``) and the store's write (``store``);
 * spaCy's bare Indonesian tokenizer (:func:`warta.analyse.tokenizer.blank_indonesian`): the floor under any spaCy pipeline,
   and the ratio of warta's time to it;
 * peak resident memory (``getrusage``), and how much it grew while the articles ran.
@@ -186,31 +187,36 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
 
 def _run_stages(nlp, analyzer, store, n: int, seed: int, stages: dict[str, float], counts: dict[str, int]) -> float:
     """Analyse and store ``n`` articles, adding each stage's time to ``stages`` and the sizes to
-    ``counts``; returns the seconds it all took."""
+    ``counts``; returns the seconds it all took. Articles go through the pipeline as the runner
+    sends them: :data:`warta.runner.CHUNK` at a time, component by component
+    (:meth:`~warta.analyse.pipeline.Analyzer.run_components`, as ``analyze_many``)."""
+    from itertools import islice
+
+    from .runner import CHUNK
+
     perf = time.perf_counter
     start = perf()
-    for art in build_corpus(n, seed=seed):
+    corpus = build_corpus(n, seed=seed)
+    while chunk := list(islice(corpus, CHUNK)):
         t = perf()
-        doc = analyzer.make_doc(art)
+        docs = [analyzer.make_doc(art) for art in chunk]
         stages["tokenize"] += perf() - t
-        for name, proc in nlp.pipeline:
+        docs = analyzer.run_components(docs, clock=stages)
+        for art, doc in zip(chunk, docs):
             t = perf()
-            doc = proc(doc)
-            stages[name.removeprefix("warta_")] += perf() - t
-        t = perf()
-        d = analyzer.to_document(doc)
-        stages["document"] += perf() - t
-        t = perf()
-        new = store.add(d)
-        stages["store"] += perf() - t
-        counts["articles"] += 1
-        counts["chars"] += len(art.text)
-        counts["tokens"] += len(doc)
-        counts["sentences"] += len(d.sentences)
-        counts["entities"] += len(d.entities)
-        counts["events"] += len(d.events)
-        counts["stored" if new else "unchanged"] += 1
-        del doc, d
+            d = analyzer.to_document(doc)
+            stages["document"] += perf() - t
+            t = perf()
+            new = store.add(d)
+            stages["store"] += perf() - t
+            counts["articles"] += 1
+            counts["chars"] += len(art.text)
+            counts["tokens"] += len(doc)
+            counts["sentences"] += len(d.sentences)
+            counts["entities"] += len(d.entities)
+            counts["events"] += len(d.events)
+            counts["stored" if new else "unchanged"] += 1
+        del docs
     return perf() - start
 
 

@@ -75,6 +75,7 @@ def run_growth(articles: Iterable[Article], *, db: str | None = None, block: int
             _warm_up(runner.analyzer)  # lazy loads before the clock starts (workers fork from it)
             if workers == 1:
                 runner.analyzer.analyze = clock.wrap("analysis", runner.analyzer.analyze)
+                runner.analyzer.analyze_many = clock.wrap("analysis", runner.analyzer.analyze_many)
             store._insert = clock.wrap("writes", store._insert)
             store._link = clock.wrap("linking", store._link)
             state = {"t": time.perf_counter(), "c": time.process_time(), "spent": dict(clock.spent)}
