@@ -18,13 +18,15 @@ from itertools import islice
 
 from ..errors import EngineError
 from ..model import Article, Document, Failure
-from ..runner import OnFailure, analyse_one, shared_analyzer
+from ..runner import OnFailure, analyse_many, shared_analyzer
 
 
 def _analyse_batch(articles: list[Article]) -> list[Document | Failure]:
-    """Runs on a worker: the pipeline is built on first use in each worker process and kept."""
+    """Runs on a worker: the pipeline is built on first use in each worker process and kept; the
+    batch is analysed together (:func:`warta.runner.analyse_many`: the parse batched, a failure
+    retried article by article)."""
     analyzer = shared_analyzer()
-    return [analyse_one(analyzer, a) for a in articles]
+    return analyse_many(analyzer, articles)
 
 
 def _warm() -> bool:
