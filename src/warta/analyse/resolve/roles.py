@@ -334,7 +334,7 @@ def affiliated_people(b) -> None:
     right after a country (``pemerintah Kanada Josh Bueckert``) belongs to it: its country, and the
     organisation's sector. On the corpus folds' output, of such people the annotators gave a
     country, 329 were the organisation's or the country's and 5 another (README, Quality)."""
-    seen = sorted((m.start, m.end, e) for e in b.entities.values() for m in e.mentions)
+    seen = sorted(((m.start, m.end, e) for e in b.entities.values() for m in e.mentions), key=lambda x: x[:2])
     for i in range(1, len(seen)):
         s, _, ent = seen[i]
         ps, pe, prev = seen[i - 1]
