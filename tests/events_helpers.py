@@ -13,3 +13,15 @@ def mention(text, surface, name, typ, code, sector=None, nth=0):
 def code_whole(text, mentions, **kw):
     """The events of ``text`` taken as one sentence."""
     return code_sentence(text, 0, len(text), mentions, **kw)
+
+
+def event_of(events, type_):
+    """The first of ``events`` of PLOVER type ``type_`` (there must be one)."""
+    found = [e for e in events if e.type == type_]
+    assert found, [e.type for e in events]
+    return found[0]
+
+
+def of_type(events, type_):
+    """The events of PLOVER type ``type_``."""
+    return [e for e in events if e.type == type_]

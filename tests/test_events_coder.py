@@ -5,7 +5,7 @@ import warta
 from warta.analyse.events import code_sentence
 from warta.analyse.events.lexicon import Lexicon, load
 
-from events_helpers import code_whole as _one, mention as _m
+from events_helpers import code_whole as _one, event_of as _event, mention as _m, of_type
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -150,7 +150,7 @@ def test_coder_last_decade_span_is_historical():
 def test_coder_agreement_with_span_ahead_is_future():
     t = "Kenya dan Somalia setuju untuk membuka kembali perbatasan dalam waktu tiga bulan."
     ms = [_m(t, "Kenya", "Kenya", "GPE", "KEN"), _m(t, "Somalia", "Somalia", "GPE", "SOM")]
-    ev = [e for e in _one(t, ms) if e.type == "AGREE"][0]
+    ev = of_type(_one(t, ms), "AGREE")[0]
     assert ev.modality == "future"
     t2 = "Kenya dan Somalia setuju untuk membuka kembali perbatasan."
     ms2 = [_m(t2, "Kenya", "Kenya", "GPE", "KEN"), _m(t2, "Somalia", "Somalia", "GPE", "SOM")]
@@ -187,7 +187,7 @@ def test_coder_restated_visit_is_not_coded_again():
     first = _one(t1, ms1)
     t2 = "Kunjungannya ke Jepang menandai perjalanan pertamanya ke Asia."
     ms2 = [_m(t2, "Jepang", "Japan", "GPE", "JPN")]
-    assert [e for e in _one(t2, ms2, previous=first) if e.type == "CONSULT"] == []
+    assert of_type(_one(t2, ms2, previous=first), "CONSULT") == []
     # a different visit, with a date of its own, stays
     t3 = "Dia juga berada di Jepang pada Maret lalu dalam kunjungan singkat."
     ms3 = [_m(t3, "Jepang", "Japan", "GPE", "JPN")]
@@ -284,7 +284,7 @@ def test_coder_dropped_subject_with_a_named_partner_continues_the_last_actor():
     prev = _one(t1, ms1)
     t2 = "Selanjutnya bertemu dengan Presiden Mesir di istana kepresidenan."
     ms2 = [_m(t2, "Presiden Mesir", "President of Egypt", "PER", "EGY", "GOV")]
-    ev = next(e for e in _one(t2, ms2, previous=prev) if e.type == "CONSULT")
+    ev = _event(_one(t2, ms2, previous=prev), "CONSULT")
     assert [a.name for a in ev.actors] == ["Abdullah II"] and [r.code for r in ev.recipients] == ["EGY"]
 
 
@@ -304,7 +304,7 @@ def test_coder_questioning_a_witness_is_an_investigation():
     t = "Penyidik Kejaksaan Agung memeriksa Direktur PT Sinar Abadi sebagai saksi pada Selasa."
     ms = [_m(t, "Kejaksaan Agung", "Attorney General's Office", "ORG", "IDN", "JUD"),
           _m(t, "Direktur PT Sinar Abadi", "Director of PT Sinar Abadi", "PER", "IDN", "BUS")]
-    ev = next(e for e in _one(t, ms) if e.type == "ACCUSE")
+    ev = _event(_one(t, ms), "ACCUSE")
     assert ev.mode == "investigate" and [a.code for a in ev.actors] == ["IDN"]
     assert [r.sector for r in ev.recipients] == ["BUS"]
 
@@ -313,53 +313,53 @@ def test_coder_examining_without_a_case_is_no_investigation():
     t = "Tim dokter PSSI memeriksa kesehatan para pemain Persib sebelum pertandingan."
     ms = [_m(t, "PSSI", "Football Association of Indonesia", "ORG", "IDN", "BUS"),
           _m(t, "Persib", "Persib Bandung", "ORG", "IDN", "BUS")]
-    assert [e for e in _one(t, ms) if e.type == "ACCUSE"] == []
+    assert of_type(_one(t, ms), "ACCUSE") == []
 
 
 def test_coder_naming_a_suspect_is_an_allegation_in_both_voices():
     t = "Polisi menetapkan Kepala Desa Sukamaju sebagai tersangka penggelapan dana desa."
     ms = [_m(t, "Polisi", "police", "ORG", "IDN", "COP"), _m(t, "Kepala Desa Sukamaju", "head of Sukamaju", "PER", "IDN", "GOV")]
-    ev = next(e for e in _one(t, ms) if e.type == "ACCUSE")
+    ev = _event(_one(t, ms), "ACCUSE")
     assert ev.mode == "allege" and [a.sector for a in ev.actors] == ["COP"] and [r.sector for r in ev.recipients] == ["GOV"]
     t2 = "Kepala Desa Sukamaju ditetapkan sebagai tersangka oleh polisi."
     ms2 = [_m(t2, "Kepala Desa Sukamaju", "head of Sukamaju", "PER", "IDN", "GOV"), _m(t2, "polisi", "police", "ORG", "IDN", "COP")]
-    ev2 = next(e for e in _one(t2, ms2) if e.type == "ACCUSE")
+    ev2 = _event(_one(t2, ms2), "ACCUSE")
     assert [a.sector for a in ev2.actors] == ["COP"] and [r.sector for r in ev2.recipients] == ["GOV"]
     # setting a price is no allegation
     t3 = "Pemerintah Sukamaju menetapkan harga baru beras untuk petani pada pekan ini."
     ms3 = [_m(t3, "Pemerintah Sukamaju", "Government of Sukamaju", "ORG", "IDN", "GOV")]
-    assert [e for e in _one(t3, ms3) if e.type == "ACCUSE"] == []
+    assert of_type(_one(t3, ms3), "ACCUSE") == []
 
 
 def test_coder_reporting_someone_to_the_police_is_an_allegation():
     t = "Seorang pengusaha melaporkan Bupati Sukamaju ke Polda Jawa Barat atas dugaan pemerasan."
     ms = [_m(t, "Bupati Sukamaju", "Regent of Sukamaju", "PER", "IDN", "GOV"),
           _m(t, "Polda Jawa Barat", "West Java Regional Police", "ORG", "IDN", "COP")]
-    ev = next(e for e in _one(t, ms) if e.type == "ACCUSE")
+    ev = _event(_one(t, ms), "ACCUSE")
     assert ev.mode == "allege" and "Regent of Sukamaju" in [r.name for r in ev.recipients]
     # reporting news is no allegation
     t2 = "Harian Sukamaju melaporkan Bupati Sukamaju meresmikan jembatan baru pada Senin."
     ms2 = [_m(t2, "Harian Sukamaju", "Harian Sukamaju", "ORG", "IDN", "MED"),
            _m(t2, "Bupati Sukamaju", "Regent of Sukamaju", "PER", "IDN", "GOV")]
-    assert [e for e in _one(t2, ms2) if e.type == "ACCUSE"] == []
+    assert of_type(_one(t2, ms2), "ACCUSE") == []
 
 
 def test_coder_securing_suspects_is_an_arrest_securing_a_match_is_not():
     t = "Polres Sukamaju mengamankan dua terduga pelaku pencurian pada Minggu dini hari."
     ms = [_m(t, "Polres Sukamaju", "Sukamaju Police", "ORG", "IDN", "COP")]
-    ev = next(e for e in _one(t, ms) if e.type == "COERCE")
+    ev = _event(_one(t, ms), "COERCE")
     assert ev.mode == "arrest" and [a.sector for a in ev.actors] == ["COP"]
     t2 = "Polres Sukamaju mengamankan pertandingan final Persib di stadion pada Minggu."
     ms2 = [_m(t2, "Polres Sukamaju", "Sukamaju Police", "ORG", "IDN", "COP"),
            _m(t2, "Persib", "Persib Bandung", "ORG", "IDN", "BUS")]
-    assert [e for e in _one(t2, ms2) if e.type == "COERCE"] == []
+    assert of_type(_one(t2, ms2), "COERCE") == []
 
 
 def test_coder_a_sting_is_an_arrest():
     t = "KPK menggelar OTT terhadap Wali Kota Sukamaju pada Jumat malam."
     ms = [_m(t, "KPK", "Corruption Eradication Commission", "ORG", "IDN", "GOV"),
           _m(t, "Wali Kota Sukamaju", "Mayor of Sukamaju", "PER", "IDN", "GOV")]
-    ev = next(e for e in _one(t, ms) if e.type == "COERCE")
+    ev = _event(_one(t, ms), "COERCE")
     assert ev.mode == "arrest" and [r.name for r in ev.recipients] == ["Mayor of Sukamaju"]
 
 
@@ -367,11 +367,11 @@ def test_coder_an_appeal_to_the_court_is_a_request():
     t = "Pengacara Bupati Sukamaju mengajukan banding ke Pengadilan Tinggi Bandung."
     ms = [_m(t, "Bupati Sukamaju", "Regent of Sukamaju", "PER", "IDN", "GOV"),
           _m(t, "Pengadilan Tinggi Bandung", "Bandung High Court", "ORG", "IDN", "JUD")]
-    ev = next(e for e in _one(t, ms) if e.type == "REQUEST")
+    ev = _event(_one(t, ms), "REQUEST")
     assert [r.sector for r in ev.recipients] == ["JUD"]
     # "banding" as 'comparison' asks nothing
     t2 = "Sebagai banding, harga beras tahun lalu jauh lebih murah."
-    assert [e for e in _one(t2, []) if e.type == "REQUEST"] == []
+    assert of_type(_one(t2, []), "REQUEST") == []
 
 
 def test_coder_a_prosecutors_demand_of_a_sentence_is_an_allegation():
@@ -380,7 +380,7 @@ def test_coder_a_prosecutors_demand_of_a_sentence_is_an_allegation():
           _m(t, "Budi Santoso", "Budi Santoso", "PER", "IDN", "CVL")]
     evs = _one(t, ms)
     assert [e.type for e in evs if e.type in ("ACCUSE", "REQUEST")] == ["ACCUSE"]
-    ev = next(e for e in evs if e.type == "ACCUSE")
+    ev = _event(evs, "ACCUSE")
     assert ev.mode == "allege" and [r.name for r in ev.recipients] == ["Budi Santoso"]
     # without a prosecutor or a defendant, a demand stays a REQUEST
     t2 = "Ribuan buruh menuntut kenaikan upah minimum di depan kantor Gubernur Sukamaju."

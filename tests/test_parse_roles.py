@@ -7,7 +7,7 @@ import warta
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from events_helpers import code_whole as _one, mention as _m
+from events_helpers import code_whole as _one, event_of as _event, mention as _m
 
 VOCAB = Vocab()
 
@@ -28,12 +28,6 @@ def _tree(text, rows):
     doc = Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps)
     assert doc.text == text
     return doc
-
-
-def _event(evs, typ):
-    found = [e for e in evs if e.type == typ]
-    assert found, [e.type for e in evs]
-    return found[0]
 
 
 def _codes(ms):
