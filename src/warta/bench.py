@@ -148,7 +148,7 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
     try:
         with Store(db) as store:
             dialect = store.engine.dialect.name
-            total = _run_stages(nlp, analyzer, store, n, seed, stages, counts)
+            total = _run_stages(analyzer, store, n, seed, stages, counts)
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -185,19 +185,16 @@ def run_bench(n: int = 200, db: str | None = None, seed: int = 0) -> dict[str, A
     }
 
 
-def _run_stages(nlp, analyzer, store, n: int, seed: int, stages: dict[str, float], counts: dict[str, int]) -> float:
+def _run_stages(analyzer, store, n: int, seed: int, stages: dict[str, float], counts: dict[str, int]) -> float:
     """Analyse and store ``n`` articles, adding each stage's time to ``stages`` and the sizes to
     ``counts``; returns the seconds it all took. Articles go through the pipeline as the runner
     sends them: :data:`warta.runner.CHUNK` at a time, component by component
     (:meth:`~warta.analyse.pipeline.Analyzer.run_components`, as ``analyze_many``)."""
-    from itertools import islice
-
-    from .runner import CHUNK
+    from .runner import chunks
 
     perf = time.perf_counter
     start = perf()
-    corpus = build_corpus(n, seed=seed)
-    while chunk := list(islice(corpus, CHUNK)):
+    for chunk in chunks(build_corpus(n, seed=seed)):
         t = perf()
         docs = [analyzer.make_doc(art) for art in chunk]
         stages["tokenize"] += perf() - t

@@ -62,7 +62,8 @@ def analyse_many(analyzer, articles: list[Article]) -> list[Document | Failure]:
         return [analyse_one(analyzer, a) for a in articles]
 
 
-def _chunks(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Article]]:
+def chunks(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size`` (the last one shorter), read as they are needed."""
     from itertools import islice
 
     it = iter(articles)
@@ -90,7 +91,7 @@ class LocalRunner:
 
     def run(self, articles: Iterable[Article], on_failure: OnFailure | None = None) -> Iterator[Document]:
         results = self._in_workers(articles) if self.workers > 1 else (
-            res for chunk in _chunks(articles) for res in analyse_many(self.analyzer, chunk))
+            res for chunk in chunks(articles) for res in analyse_many(self.analyzer, chunk))
         for res in results:
             if isinstance(res, Failure):
                 if on_failure:
@@ -103,7 +104,7 @@ class LocalRunner:
 
         pool = self._start()
         in_flight: deque = deque()
-        for chunk in _chunks(articles):
+        for chunk in chunks(articles):
             in_flight.append(pool.submit(_analyse_in_worker, chunk))
             if len(in_flight) * CHUNK >= self.workers * IN_FLIGHT:
                 yield from in_flight.popleft().result()

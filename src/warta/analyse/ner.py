@@ -438,7 +438,7 @@ class NerTagger:
 
     def features(self, tokens: Sequence[str]) -> list[list[str]]:
         """CRF attributes of one sentence, restricted to those in the model: what crfsuite's own
-        tagger reads (tagging decodes their weights, :meth:`_emissions`; the tests compare)."""
+        tagger reads (tagging decodes their weights, :meth:`_emissions_many`; the tests compare)."""
         return sentence_features(tokens, known=self._known, word_feats=self._word_feats)
 
     @classmethod
@@ -491,12 +491,9 @@ class NerTagger:
             out.append(row)
         return out
 
-    def _emissions(self, tokens: Sequence[str]) -> numpy.ndarray:
-        """The state scores (tokens x labels) of :func:`sentence_features`' attributes."""
-        return self._emissions_many([tokens])[0]
-
     def _emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[numpy.ndarray]:
-        """:meth:`_emissions` of each (non-empty) sentence, computed on all their words at once."""
+        """The state scores (tokens x labels) of :func:`sentence_features`' attributes, for each
+        (non-empty) sentence, computed on all their words at once."""
         if len(self._ids) + sum(map(len, sentences)) > _TAGGER_CACHE_MAX:
             self._ids.clear()  # a bound, so that a long ingest's memory stays flat
             self._lows.clear()

@@ -206,14 +206,7 @@ class Analyzer:
         return doc
 
     def analyze(self, article: Article) -> Document:
-        if not self._primed:
-            self._analysed += 1
-            if self._analysed >= self.PRIME_AFTER:
-                self.prime()
-        # spaCy's vocabulary would keep every new word of every article (an archive's memory would
-        # grow without end): what an article adds is dropped once its Document, plain Python, is made
-        with self.nlp.memory_zone():
-            return self.to_document(self.nlp(self.make_doc(article)))
+        return self._analyse([article])[0]
 
     def analyze_many(self, articles: Sequence[Article]) -> list[Document]:
         """:meth:`analyze` of each article (the same Documents), analysed together, component by
@@ -222,10 +215,15 @@ class Analyzer:
         after another, so that each component's code and data stay warm (README, Speed). An error
         in any article is raised: the runners then analyse the articles one by one
         (:func:`warta.runner.analyse_many`)."""
+        return self._analyse(list(articles))
+
+    def _analyse(self, articles: list[Article]) -> list[Document]:
         if not self._primed:
             self._analysed += len(articles)
             if self._analysed >= self.PRIME_AFTER:
                 self.prime()
+        # spaCy's vocabulary would keep every new word of every article (an archive's memory would
+        # grow without end): what the articles add is dropped once their Documents, plain Python, are made
         with self.nlp.memory_zone():
             docs = self.run_components([self.make_doc(a) for a in articles])
             return [self.to_document(d) for d in docs]

@@ -14,11 +14,10 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from ..errors import EngineError
 from ..model import Article, Document, Failure
-from ..runner import OnFailure, analyse_many, shared_analyzer
+from ..runner import OnFailure, analyse_many, chunks, shared_analyzer
 
 
 def _analyse_batch(articles: list[Article]) -> list[Document | Failure]:
@@ -33,12 +32,6 @@ def _warm() -> bool:
     """Build the pipeline on a worker before the first batch arrives."""
     shared_analyzer()
     return True
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 class DaskRunner:
@@ -152,7 +145,7 @@ class DaskRunner:
                 else:
                     yield r
 
-        for batch in _batches(articles, self.batch_size):
+        for batch in chunks(articles, self.batch_size):
             pending.append((client.submit(_analyse_batch, batch, pure=False), batch))
             while len(pending) >= window:
                 yield from collect(*pending.popleft())
