@@ -313,3 +313,17 @@ def test_temporal_years_a_thing_is_for_do_not_date_the_event():
     s = "Kedua negara merundingkan rencana aksi untuk 2019 sampai 2023."
     t = pick_event_time(find_times(s, _dt.date(2018, 8, 2)), s.index("merundingkan"), s)
     assert t is None or t.value != "2019"
+
+
+def test_temporal_speech_date_dates_an_event_nothing_else_dates():
+    # 5 Sept 2022 is a Monday: "Senin" after "kata ..." is that day, the day of the speech
+    s = '"Kami meminta pemerintah membuka jalan itu," kata Budi di Jakarta, Senin.'
+    t = pick_event_time(find_times(s, MON_2022_09_05), s.index("meminta"), s)
+    assert t is not None and t.value == "2022-09-05"
+
+
+def test_temporal_speech_date_gives_way_to_the_events_own_date():
+    # the arrest is dated Saturday 3 September; Monday is only when the police said so
+    s = "Polisi menangkap dua tersangka pada Sabtu (3/9), kata juru bicara itu, Senin (5/9)."
+    t = pick_event_time(find_times(s, MON_2022_09_05), s.index("menangkap"), s)
+    assert t is not None and t.value == "2022-09-03"

@@ -55,7 +55,9 @@ happens in the clause: they are ignored unless the trigger itself lies inside th
 ones a resolvable expression is preferred (with no trigger: the most precise, then the
 earliest); ties are broken by distance to the trigger,
 counting every clause boundary (``, ; : —`` or a subordinating word) between them as 40
-characters and a sentence boundary as 1000 (only when ``text`` is given).  With no resolvable
+characters and a sentence boundary as 1000 (only when ``text`` is given).  A date after the
+trigger that follows an attribution (``..., kata Mustafa, Senin (13/11)``) dates the speech; it
+is taken only when nothing else in the sentence dates the event.  With no resolvable
 candidate, the nearest vague one in the same sentence is returned (so the caller can report
 ``date_text`` with a null date).
 """
@@ -225,6 +227,11 @@ _PERIOD_YEARS = re.compile(r"^(?:tahun\s+)?(?:19|20)\d\d(?:\s*(?:-|–|sampai|sa
 _PERIOD_WORDS = frozenset({"untuk", "periode", "masa", "bagi"})
 
 
+def _speech_date(t: TimeExpr, trigger_start: int, text: str) -> bool:
+    """True when ``t`` dates the speech that reports the event (``..., kata Mustafa, Senin``)."""
+    return t.start > trigger_start and bool(_ATTRIBUTION.search(text[trigger_start:t.start]))
+
+
 def _belongs_elsewhere(t: TimeExpr, trigger_start: int, text: str) -> bool:
     """True when ``t`` dates something other than the event whose trigger is at ``trigger_start``."""
     if t.start <= trigger_start < t.end:
@@ -272,11 +279,18 @@ def pick_event_time(times: list[TimeExpr], trigger_start: int | None,
             return (trigger_start - t.end) + _boundary_cost(text, t.end, trigger_start)
         return (t.start - trigger_start) + _boundary_cost(text, trigger_start, t.start)
 
+    speech = []
     if text is not None:
+        speech = [t for t in cands if t.value is not None and _speech_date(t, trigger_start, text)
+                  and not _RELATIVE.search(text[trigger_start:t.start])]
         cands = [t for t in cands if not _belongs_elsewhere(t, trigger_start, text)]
     res = [t for t in cands if t.value is not None]
     if res:
         return min(res, key=lambda t: (score(t), t.start))
+    if speech:
+        # nothing else dates it: the event was told when the speech was made (a request, a
+        # pledge of support said in the quote), and the speech's date is the nearest there is
+        return min(speech, key=lambda t: (score(t), t.start))
     vague = [t for t in cands if score(t) < 1000]
     if vague:
         return min(vague, key=lambda t: (score(t), t.start))
