@@ -277,3 +277,16 @@ def test_linker_person_named_right_after_an_organisation_belongs_to_it():
     people = {e.name: (e.code, e.sector) for e in doc.entities if e.type == "PER"}
     assert people["Thomas Groveland"] == (None, None)
     assert people["Argo Wicaksono"] == (None, None)
+
+
+def test_linker_person_in_apposition_to_a_titled_country_belongs_to_it():
+    """``<title> <country>, <name>`` names the country's official; ``di <place>, <name>`` only
+    says where someone was, and a person after it keeps no country."""
+    doc = warta.analyze("Menteri Pertahanan Latvia, Raimonds Bergmanis, mengatakan latihan itu akan digelar. "
+                        "Pengusaha asal Kanada, Josh Bueckertson, ikut hadir.", published="2024-05-01")
+    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
+    assert people["Raimonds Bergmanis"] == "LVA"
+    assert people["Josh Bueckertson"] == "CAN"
+    doc = warta.analyze("Setelah bertemu di Jenewa, Thomas Groveland kembali ke kantornya.", published="2024-05-01")
+    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
+    assert people["Thomas Groveland"] is None
