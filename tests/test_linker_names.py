@@ -290,3 +290,17 @@ def test_linker_person_in_apposition_to_a_titled_country_belongs_to_it():
     doc = warta.analyze("Setelah bertemu di Jenewa, Thomas Groveland kembali ke kantornya.", published="2024-05-01")
     people = {e.name: e.code for e in doc.entities if e.type == "PER"}
     assert people["Thomas Groveland"] is None
+
+
+def test_linker_police_ranks_spelled_out_are_titles_not_part_of_the_unit():
+    """Polri's ranks written out (``Komisaris Besar``, ``Ajun Komisaris Besar Polisi``) are a
+    police officer's title, as their abbreviations are, and never the tail of the unit's name."""
+    doc = warta.analyze("Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Argo Wicaksono mengatakan itu. "
+                        "Kapolres Jakarta Barat Ajun Komisaris Besar Polisi Hengki Santosa membenarkannya.",
+                        published="2024-05-01")
+    mentions = {m.text: e for e in doc.entities for m in e.mentions}
+    assert "Polda Metro Jaya" in mentions and mentions["Polda Metro Jaya"].type == "ORG"
+    assert not any(t.endswith(("Besar", "Polisi")) for t, e in mentions.items() if e.type == "ORG")
+    people = {e.name: (e.code, e.sector) for e in doc.entities if e.type == "PER"}
+    assert people["Argo Wicaksono"] == ("IDN", "COP")
+    assert people["Hengki Santosa"][1] == "COP"

@@ -374,6 +374,8 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                     surface = words[0].rstrip(".,;:")
                 else:
                     break
+            if label != "PER":
+                surface = _rank_tail_cut(surface, text, ns + len(surface))
             ne = ns + len(surface)
             if ne <= ns or surface.lower() in NOT_NAMES or surface.lower() in PLACE_HEADS or not surface[0].isupper():
                 continue
@@ -425,6 +427,20 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
+
+
+def _rank_tail_cut(surface: str, text: str, end: int) -> str:
+    """An organisation or place name the recogniser ran on into the rank of the person named next
+    (``Polda Metro Jaya Komisaris Besar`` before ``Argo Yuwono``): the name without the rank,
+    which then belongs to the person. Only police and military ranks, and only before a name."""
+    if not text[end:end + 2].startswith(" ") or not text[end + 1:end + 2].isupper():
+        return surface
+    words = surface.split()
+    sectors = _title_sectors()
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if sectors.get(" ".join(words[-k:]).lower()) in ("COP", "MIL"):
+            return surface[:len(surface) - len(" ".join(words[-k:]))].rstrip()
+    return surface
 
 
 def _person_forms(b: _Builder) -> dict[str, ActorMention]:

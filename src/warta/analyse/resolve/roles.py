@@ -72,6 +72,16 @@ _UNIT_RE = re.compile(r"(?<![\w-])((?i:" + "|".join(
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*|[IVX]+\b")
 
 
+def _rank_at(text: str, pos: int, end: int, titles) -> bool:
+    """Whether a police or military rank of several words (``Komisaris Besar``, ``Ajun Komisaris
+    Besar Polisi``) starts at ``pos`` and a name follows it."""
+    words = text[pos:min(end, pos + 60)].split(" ")
+    for k in range(min(4, len(words) - 1), 1, -1):
+        if titles.get(" ".join(words[:k]).lower()) in ("COP", "MIL") and words[k][:1].isupper():
+            return True
+    return False
+
+
 def regional_units(b, kb: KnowledgeBase, regions, title_words) -> None:
     """Regional police, prosecutors, courts, governments, councils and commands (see ``UNIT_SECTORS``):
     the unit word and the capitalised words after it, up to a rank or a person's name."""
@@ -84,6 +94,7 @@ def regional_units(b, kb: KnowledgeBase, regions, title_words) -> None:
             while n < UNIT_PLACE_WORDS:
                 w = _CAP_WORD.match(text, pos, e)
                 if not w or w.group(0).lower() in _UNIT_STOP or w.group(0).lower() in title_words \
+                        or _rank_at(text, w.start(), e, title_words) \
                         or any(x.start == w.start() and x.type == "PER" for x in b.mentions):
                     break
                 end, n = w.end(), n + 1
