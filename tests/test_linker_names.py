@@ -304,3 +304,11 @@ def test_linker_police_ranks_spelled_out_are_titles_not_part_of_the_unit():
     people = {e.name: (e.code, e.sector) for e in doc.entities if e.type == "PER"}
     assert people["Argo Wicaksono"] == ("IDN", "COP")
     assert people["Hengki Santosa"][1] == "COP"
+
+
+def test_linker_tax_law_and_holiday_words_are_not_entities():
+    doc = warta.analyze("Menteri Keuangan Sri Mulyani mengatakan tarif PPN tidak naik menjelang Idul Fitri. "
+                        "Wajib pajak diminta melaporkan SPT dan NPWP sesuai KUHP, kata dia.", published="2024-05-01")
+    names = {m.text for e in doc.entities for m in e.mentions}
+    assert not names & {"PPN", "Idul Fitri", "SPT", "NPWP", "KUHP"}, names
+    assert "Sri Mulyani" in " ".join(names)
