@@ -312,3 +312,12 @@ def test_linker_tax_law_and_holiday_words_are_not_entities():
     names = {m.text for e in doc.entities for m in e.mentions}
     assert not names & {"PPN", "Idul Fitri", "SPT", "NPWP", "KUHP"}, names
     assert "Sri Mulyani" in " ".join(names)
+
+
+def test_linker_no_name_with_half_a_bracket_and_no_office_as_a_person():
+    doc = warta.analyze("Direktur Utama PT Bank Sentosa Raya (Persero) Tbk Budi Hartono mengundurkan diri. "
+                        "Kabid Humas menyebut laporan itu sudah diterima.", published="2024-05-01")
+    for e in doc.entities:
+        for m in e.mentions:
+            assert m.text.count("(") == m.text.count(")"), m.text
+    assert not [e for e in doc.entities if e.type == "PER" and e.name in ("Kabid", "Kabid Humas")]

@@ -36,7 +36,7 @@ from .credits import credited_outlets
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import affiliated_people, exact_case_title, heads, militaries, offices, regional_officials, \
     regional_units, role_sector
-from .spans import NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, legislative_commissions, \
+from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, legislative_commissions, \
     longer_name, metonyms_as_places, party_boards, places_named_after
 
 
@@ -89,15 +89,6 @@ NOT_NAMES = frozenset(
     baca juga sumber editor pewarta penerjemah copyright tahun bulan pekan hari presiden menteri
     jenderal pemerintah kata ujar the of and ham bumn""".split()
 )
-
-# What the recogniser takes for a name on its own but is none: the acronyms of Indonesian laws,
-# taxes, documents, budgets and indices (`KUHP`, `PPN`, `NPWP`, `IHSG`), holidays (`Idul Fitri`)
-# and software (`Android`). On the corpus folds' output 20 of these were 60 organisations or
-# people, none an annotated entity (entity F1 0.826 -> 0.829); the rest are of the same kinds.
-NOT_ENTITIES = frozenset([
-    *"""kuhp kuhap ppn pph npwp spt het asn pns bbm ktp e-ktp kk nik apbn apbd ihsg pdb dpk
-    ott dpo tkp bap sp3 spdp perppu perpres perda pp""".split(),
-    "idul fitri", "idul adha", "lebaran", "natal", "imlek", "nyepi", "waisak", "windows", "android", "ios"])
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _UPPER_TOKEN = re.compile(r"^[A-Z0-9]{2,}$")
@@ -366,27 +357,10 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
     sentences = [toks for s, e in regions if (toks := _sentence_tokens(table, s, e))]
     for found in tagger.find_many(text, sentences):
         for ns, ne, label in found:
-            surface = text[ns:ne]
-            # strip leading title words the model took into the name
-            while True:
-                words = surface.split(None, 1)
-                if len(words) == 2 and (words[0].lower() in _title_sectors() or words[0].lower() in NOT_NAMES):
-                    ns += len(surface) - len(words[1])
-                    surface = words[1]
-                else:
-                    break
-            surface = surface.rstrip(".,;:")
-            # and trailing words that are never part of a name (``Istana Kremlin Kamis``)
-            while True:
-                words = surface.rsplit(None, 1)
-                if len(words) == 2 and words[1].lower().strip(".,;:") in NOT_NAME_TAILS:
-                    surface = words[0].rstrip(".,;:")
-                else:
-                    break
-            if label != "PER":
-                surface = _rank_tail_cut(surface, text, ns + len(surface))
+            ns, surface = _trimmed(text, ns, ne, label)
             ne = ns + len(surface)
             if ne <= ns or surface.lower() in NOT_NAMES or surface.lower() in NOT_ENTITIES \
+                    or surface.count("(") != surface.count(")") \
                     or surface.lower() in PLACE_HEADS or not surface[0].isupper():
                 continue
             if not any(c.isalpha() for c in surface) or len(surface) < 2 or any(c.isdigit() for c in surface):
@@ -437,6 +411,30 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
+
+
+def _trimmed(text: str, ns: int, ne: int, label: str) -> tuple[int, str]:
+    """The recogniser's name ``text[ns:ne]`` without the words it took in that are no part of it:
+    leading titles, trailing weekdays and speech verbs (``Istana Kremlin Kamis``), and the rank of
+    the person named next; its new start and surface."""
+    surface = text[ns:ne]
+    while True:
+        words = surface.split(None, 1)
+        if len(words) == 2 and (words[0].lower() in _title_sectors() or words[0].lower() in NOT_NAMES):
+            ns += len(surface) - len(words[1])
+            surface = words[1]
+        else:
+            break
+    surface = surface.rstrip(".,;:")
+    while True:
+        words = surface.rsplit(None, 1)
+        if len(words) == 2 and words[1].lower().strip(".,;:") in NOT_NAME_TAILS:
+            surface = words[0].rstrip(".,;:")
+        else:
+            break
+    if label != "PER":
+        surface = _rank_tail_cut(surface, text, ns + len(surface))
+    return ns, surface
 
 
 def _rank_tail_cut(surface: str, text: str, end: int) -> str:
