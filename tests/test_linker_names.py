@@ -321,3 +321,17 @@ def test_linker_no_name_with_half_a_bracket_and_no_office_as_a_person():
         for m in e.mentions:
             assert m.text.count("(") == m.text.count(")"), m.text
     assert not [e for e in doc.entities if e.type == "PER" and e.name in ("Kabid", "Kabid Humas")]
+
+
+def test_linker_a_known_persons_one_word_name_inside_anothers_is_another_person():
+    """``Prabowo`` is Prabowo Subianto's short name; ``Edhy Prabowo`` and ``Raden Prabowo Argo
+    Yuwono`` are other people, and ``Ivanka Trump`` is not Donald Trump. A known person named with
+    a middle name (``Anies Rasyid Baswedan``) stays that person."""
+    doc = warta.analyze("Wakil Ketua Umum Gerindra Edhy Prabowo menolak usulan itu. "
+                        "Kabid Humas Polda Metro Jaya Kombes Raden Prabowo Argo Yuwono membenarkannya. "
+                        "Ivanka Trump hadir di acara itu.", published="2017-08-01")
+    ids = {m.text: e.id for e in doc.entities for m in e.mentions}
+    assert "person/prabowo-subianto" not in ids.values(), ids
+    assert "person/donald-trump" not in ids.values(), ids
+    doc = warta.analyze("Gubernur DKI Jakarta Anies Rasyid Baswedan meresmikan taman itu.", published="2018-03-01")
+    assert [e.id for e in doc.entities if e.type == "PER"] == ["person/anies-baswedan"]

@@ -52,12 +52,13 @@ def longer_name(text: str, ns: int, ne: int, label: str, inner: list, is_stop: C
     ``inner`` it contains (longest span wins, for the cases where the longer span is reliable):
 
     * ``"same"``: the same entity, named longer: a person's known name written out longer
-      (``Mahfud`` -> ``Mahfud Md``, the extra words capitalised name words after it); a region of a
+      (``Mahfud`` -> ``Mahfud Md``, the extra words after it and in the person's name); a region of a
       known place (capitalised compass words after it: ``Afrika Barat``, ``Sagaing Utara``), which
       stays linked to that place (``Indonesia timur``, in lower case, is a description, not a name);
     * ``"new"``: a place named after what it contains (a capitalised head from PLACE_HEADS:
       ``Gedung DPR``, ``Teluk Finlandia``); a body inside a known organisation (capitalised words
-      before it: ``Badan Anggaran DPR``);
+      before it: ``Badan Anggaran DPR``); another person whose name holds a known person's
+      one-word name (``Edhy Prabowo``, ``Raden Prabowo Argo Yuwono``);
     * ``None``: keep the known mentions (the recogniser's span is the less reliable).
     """
     if any((m.end - m.start) >= (ne - ns) for m in inner):
@@ -80,10 +81,41 @@ def longer_name(text: str, ns: int, ne: int, label: str, inner: list, is_stop: C
                 and not any(is_stop(w.lower()) for w in head):
             return "new"
         return None
-    if label == "PER" and types == {"PER"} and len(inner) == 1 and not head:
-        if all(_NAME_WORD.fullmatch(w) and not is_stop(w.lower()) for w in tail):
-            return "same"
+    if label == "PER" and types == {"PER"} and len(inner) == 1 and (head or tail):
+        extra = head + tail
+        if not all(_NAME_WORD.fullmatch(w) and not is_stop(w.lower()) and w.lower() not in _HONORIFICS
+                   and not (len(w) > 1 and w.isupper()) for w in extra) \
+                or (head and head[0].lower() in _common_words()):
+            return None
+        known = [w.lower() for w in (inner[0].name or "").split()]
+        if any(_like(w.lower(), k) for w in extra for k in known):
+            # the known person with a middle name or another spelling (`Anies Rasyid Baswedan`)
+            return None if head else "same"
+        if len(text[inner[0].start:inner[0].end].split()) == 1:
+            # a known person's one-word name inside another's (`Edhy Prabowo`, `Raden Prabowo Argo
+            # Yuwono`, not Prabowo Subianto; `Ivanka Trump`, not Donald Trump)
+            return "new"
     return None
+
+
+def _like(a: str, b: str) -> bool:
+    """The same name word, maybe spelled another way (``Panjaitan`` / ``Pandjaitan``)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Frequent Indonesian word forms written in lower case: a verb or noun that opens a sentence
+    capitalised (``Minta Jokowi``) is not a first name."""
+    from ..ner import _common_words as frequent_lower_case
+
+    return frequent_lower_case()
 
 
 # A party's boards (Dewan Pimpinan Pusat / Wilayah / Daerah / Cabang); ``DPD`` is also the
