@@ -335,3 +335,12 @@ def test_linker_a_known_persons_one_word_name_inside_anothers_is_another_person(
     assert "person/donald-trump" not in ids.values(), ids
     doc = warta.analyze("Gubernur DKI Jakarta Anies Rasyid Baswedan meresmikan taman itu.", published="2018-03-01")
     assert [e.id for e in doc.entities if e.type == "PER"] == ["person/anies-baswedan"]
+
+
+def test_linker_a_common_noun_before_a_comma_is_no_title_of_the_next_name():
+    doc = warta.analyze("KPK memeriksa pengusaha Andi Narogong. Menurut jaksa, Andi menerima uang itu.",
+                        published="2017-08-01")
+    texts = [m.text for e in doc.entities for m in e.mentions]
+    assert "jaksa, Andi" not in texts and "Andi" in texts
+    doc = warta.analyze("Ketua DPR, Setya Novanto, membantah tuduhan itu.", published="2017-08-01")
+    assert "Ketua DPR, Setya Novanto" in [m.text for e in doc.entities for m in e.mentions]

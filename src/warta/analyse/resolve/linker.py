@@ -529,8 +529,8 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
                     continue
                 break
             tm = title_re.search(text, sent_start, sent_start + len(stripped))
-            if not tm:
-                break
+            if not tm or (tm.group(0).rstrip().endswith(",") and tm.group(0).lstrip()[:1].islower()):
+                break  # a common noun before a comma ends its clause (`kepada warga, Agus ...`)
             found_title = True
             phrase = tm.group(0).strip().rstrip(",").strip().lower()
             for p in TITLE_PREFIX_WORDS:
