@@ -389,3 +389,14 @@ def test_coder_a_prosecutors_demand_of_a_sentence_is_an_allegation():
     types = [e.type for e in _one(t2, ms2)]
     assert "REQUEST" in types and "ACCUSE" not in types
 
+
+
+def test_coder_land_acquisition_is_no_release():
+    """``pembebasan lahan`` is buying land free of claims, not a release (RETREAT); freeing
+    hostages is."""
+    t = "Pemerintah mempercepat pembebasan lahan untuk jalan tol di daerah itu."
+    ms = [_m(t, "Pemerintah", "government", "ORG", "IDN", "GOV")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "RETREAT")
+    t = "Pemerintah membebaskan dua sandera di daerah itu."
+    ms = [_m(t, "Pemerintah", "government", "ORG", "IDN", "GOV")]
+    assert of_type(_one(t, ms, published="2020-01-01"), "RETREAT")
