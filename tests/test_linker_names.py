@@ -344,3 +344,14 @@ def test_linker_a_common_noun_before_a_comma_is_no_title_of_the_next_name():
     assert "jaksa, Andi" not in texts and "Andi" in texts
     doc = warta.analyze("Ketua DPR, Setya Novanto, membantah tuduhan itu.", published="2017-08-01")
     assert "Ketua DPR, Setya Novanto" in [m.text for e in doc.entities for m in e.mentions]
+
+
+def test_linker_antara_the_agency_and_antara_the_word():
+    """``Antara`` capitalised inside a sentence is the news agency; opening a sentence before a
+    lower-case word it is the word 'between' (as ``Baku tembak`` is an exchange of fire, not Baku)."""
+    doc = warta.analyze("Polisi menangkap dua orang, seperti dilansir Antara. Antara tahun 2010 dan 2015, "
+                        "harga naik. Baku tembak terjadi di perbatasan.", published="2017-08-01")
+    found = {m.text: e for e in doc.entities for m in e.mentions}
+    assert found["Antara"].id == "org/antara-news-agency" and found["Antara"].sector == "JRN"
+    assert [m.start for e in doc.entities for m in e.mentions if m.text == "Antara"] == [doc.text.index("Antara")]
+    assert "Baku" not in found

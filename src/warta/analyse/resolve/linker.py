@@ -36,8 +36,8 @@ from .credits import credited_outlets
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import affiliated_people, exact_case_title, heads, militaries, offices, regional_officials, \
     regional_units, role_sector
-from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, inside_longer_name, legislative_commissions, \
-    longer_name, metonyms_as_places, party_boards, places_named_after
+from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, common_word_opening, \
+    inside_longer_name, legislative_commissions, longer_name, metonyms_as_places, party_boards, places_named_after
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -267,6 +267,8 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # 1. knowledge base
     for s, e in sorted(regions + extra):
         for m in gaz.find(text, s, e):
+            if common_word_opening(text, s, m):
+                continue
             ent = m.entry
             code, sector = (role_sector(ent, year) if ent.type == "PER" else (ent.code, ent.sector))
             b.add(m.start, m.end, ent.id, ent.name, ent.type, code, sector, ent.wikidata)

@@ -109,6 +109,14 @@ def _like(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+def common_word_opening(text: str, start: int, m) -> bool:
+    """A one-word name that is also a frequent lower-case word, opening the sentence that starts at
+    ``start`` before a lower-case word, is that word (``Antara 2010 dan ...``, ``Baku tembak``)."""
+    w = m.text
+    return (" " not in w and w == w.capitalize() and w.lower() in _common_words()
+            and not text[start:m.start].strip(" \"'“‘(") and text[m.end:m.end + 2].strip()[:1].islower())
+
+
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Frequent Indonesian word forms written in lower case: a verb or noun that opens a sentence
