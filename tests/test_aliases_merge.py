@@ -135,3 +135,14 @@ def test_aliases_initials_of_someone_named_in_full_join_that_person():
     merge_short_people(b)
     assert set(b.entities) == {"per/budi-santoso-wibowo"}
     assert [m.text for m in b.entities["per/budi-santoso-wibowo"].mentions] == ["Budi Santoso Wibowo", "BSW", "BSW"]
+
+
+def test_aliases_merge_two_names_joined_by_alias_are_one_person():
+    doc = warta.analyze("KPK memeriksa pengusaha Andi Agustinus alias Andi Narogong. Andi Narogong membantah "
+                        "tuduhan itu.", published="2017-08-01")
+    people = [e for e in doc.entities if e.type == "PER"]
+    assert len(people) == 1 and people[0].name == "Andi Agustinus"
+    assert [m.text for m in people[0].mentions].count("Andi Narogong") == 2
+    # the knowledge base's person keeps the names (a misspelt full name joins Ahok)
+    doc = warta.analyze("Gubernur DKI Jakarta Basuki Tjahja Purnama alias Ahok hadir.", published="2017-08-01")
+    assert [e.id for e in doc.entities if e.type == "PER"] == ["person/basuki-tjahaja-purnama"]

@@ -169,6 +169,25 @@ def merge_short_people(b, not_names: frozenset[str] | set[str] = frozenset()) ->
             _join(b, [x for x in b.mentions if x.entity_id == ent.id and (how != "first" or x.start > named)], full)
 
 
+_ALIAS = re.compile(r"\s*,?\s+(?:alias|alias:|a\.k\.a\.?)\s+", re.I)
+
+
+def alias_names(b) -> None:
+    """``Andi Agustinus alias Andi Narogong``, ``Oman Rochman alias Aman Abdurrahman``: two names of
+    one person. The second's mentions join the first's entity, or the first's the second's where only
+    the second is one the knowledge base knows (``Basuki Tjahja Purnama alias Ahok``)."""
+    people = sorted((m for m in b.mentions if m.type == "PER" and m.entity_id), key=lambda m: m.start)
+    for x, y in zip(people, people[1:]):
+        if x.entity_id == y.entity_id or not _ALIAS.fullmatch(b.text[x.end:y.start]):
+            continue
+        if x.entity_id not in b.entities or y.entity_id not in b.entities:
+            continue
+        keep, other = b.entities[x.entity_id], b.entities[y.entity_id]
+        if keep.source == "ner" and other.source != "ner":
+            keep, other = other, keep
+        _join(b, [m for m in b.mentions if m.entity_id == other.id], keep)
+
+
 def _join(b, mentions: list, full) -> None:
     """Re-link these mentions to the entity ``full`` (an alias of it: the spans stay the same)."""
     for x in mentions:

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
-from .aliases import acronyms, initials, merge_org_forms, merge_short_people
+from .aliases import acronyms, alias_names, initials, merge_org_forms, merge_short_people
 from .credits import credited_outlets
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import affiliated_people, exact_case_title, heads, militaries, offices, regional_officials, \
@@ -296,6 +296,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # entities the recogniser split off joined to their full name (aliases.py)
     acronyms(b, regions)
     _short_forms(b, regions)
+    alias_names(b)
     merge_short_people(b, NOT_NAMES)
     merge_org_forms(b, kb)
     _titles(b, kb, regions)  # titles before people's names join the mention
