@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, strategies as st
+import warta
 
 from warta.analyse.resolve.aliases import _one_edit, _org_form_of, _same_name, merge_org_forms, merge_short_people
 from warta.analyse.resolve.linker import _Builder, _kb
