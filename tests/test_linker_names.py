@@ -321,6 +321,8 @@ def test_linker_no_name_with_half_a_bracket_and_no_office_as_a_person():
         for m in e.mentions:
             assert m.text.count("(") == m.text.count(")"), m.text
     assert not [e for e in doc.entities if e.type == "PER" and e.name in ("Kabid", "Kabid Humas")]
+    doc = warta.analyze("Kabid mengatakan laporan itu sudah diterima. Kapolres membenarkannya.", published="2024-05-01")
+    assert not [e for e in doc.entities if e.type == "PER"], doc.entities
 
 
 def test_linker_a_known_persons_one_word_name_inside_anothers_is_another_person():

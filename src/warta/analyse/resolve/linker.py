@@ -362,7 +362,7 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
         for ns, ne, label in found:
             ns, surface = _trimmed(text, ns, ne, label)
             ne = ns + len(surface)
-            if ne <= ns or surface.lower() in NOT_NAMES or surface.lower() in NOT_ENTITIES \
+            if ne <= ns or _stop_word(surface.lower()) or surface.lower() in NOT_ENTITIES \
                     or surface.count("(") != surface.count(")") \
                     or surface.lower() in PLACE_HEADS or not surface[0].isupper():
                 continue
