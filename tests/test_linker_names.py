@@ -357,3 +357,12 @@ def test_linker_antara_the_agency_and_antara_the_word():
     assert found["Antara"].id == "org/antara-news-agency" and found["Antara"].sector == "JRN"
     assert [m.start for e in doc.entities for m in e.mentions if m.text == "Antara"] == [doc.text.index("Antara")]
     assert "Baku" not in found
+
+
+def test_linker_platforms_firms_and_outlets_the_news_names():
+    doc = warta.analyze("Twitter dan Facebook menutup akun itu, kata juru bicara Bank Mandiri kepada Rimanews.",
+                        published="2017-08-01")
+    found = {e.name: (e.code, e.sector) for e in doc.entities}
+    assert found["Twitter"] == ("USA", "BUS") and found["Facebook"] == ("USA", "BUS")
+    assert found["Bank Mandiri"] == ("IDN", "BUS")
+    assert found["Rimanews"] == ("IDN", "JRN")
