@@ -366,3 +366,6 @@ def test_linker_platforms_firms_and_outlets_the_news_names():
     assert found["Twitter"] == ("USA", "BUS") and found["Facebook"] == ("USA", "BUS")
     assert found["Bank Mandiri"] == ("IDN", "BUS")
     assert found["Rimanews"] == ("IDN", "JRN")
+    doc = warta.analyze("FPI dan HTI menggelar aksi di depan kantor Ditjen Pajak.", published="2017-08-01")
+    assert {e.name: e.code for e in doc.entities if e.type == "ORG"} == {
+        "Islamic Defenders Front": "IDN", "Hizbut Tahrir Indonesia": "IDN", "Directorate General of Taxes (Indonesia)": "IDN"}
