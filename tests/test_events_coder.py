@@ -400,3 +400,15 @@ def test_coder_land_acquisition_is_no_release():
     t = "Pemerintah membebaskan dua sandera di daerah itu."
     ms = [_m(t, "Pemerintah", "government", "ORG", "IDN", "GOV")]
     assert of_type(_one(t, ms, published="2020-01-01"), "RETREAT")
+
+
+def test_coder_a_firm_named_as_the_channel_is_no_party():
+    """``melalui Twitter``: the platform carries the accusation, it does not make it; with no
+    other party named, the rules code no accuser rather than the platform."""
+    t = "Direktorat investigasi pidana melalui Twitter menuduh ekonom itu menghasut kekerasan."
+    ms = [_m(t, "Twitter", "Twitter", "ORG", "USA", "BUS")]
+    for ev in of_type(_one(t, ms, published="2020-01-01"), "ACCUSE"):
+        assert "USA" not in [a.code for a in ev.actors + ev.recipients]
+    t = "Twitter menuduh kelompok itu menyebarkan hoaks."
+    ms = [_m(t, "Twitter", "Twitter", "ORG", "USA", "BUS")]
+    assert [a.code for a in _event(_one(t, ms, published="2020-01-01"), "ACCUSE").actors] == ["USA"]

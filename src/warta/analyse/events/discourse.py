@@ -20,6 +20,7 @@ class _Ctx:
         self.excluded: set[int] = set()                   # unit ids not to be used as roles
         self.embedded_from: dict[int, Unit] = {}         # token index after a speech verb -> speaker
         self.addressee: Unit | None = None               # "mengatakan kepada X"
+        self._channels()
         self._speech()
         self._dateline()
 
@@ -37,11 +38,18 @@ class _Ctx:
             if u.head is not None and u.head.sector == "JRN":
                 self.excluded.add(id(u))
 
+    def _channels(self):
+        """A firm named as the channel of an act ("melalui Twitter", "lewat akun Instagram") is
+        no party to it, nor the speaker of what is said through it."""
+        for u in self.s.units:
+            if u.head is not None and u.head.sector == "BUS" and _channel_before(self.s, u.t0):
+                self.excluded.add(id(u))
+
     def _speech(self):
         s = self.s
         n = len(s.toks)
         for i, u in enumerate(s.units):
-            if u.pron:
+            if u.pron or id(u) in self.excluded:
                 continue
             p = u.t0 - 1
             # postposed: "..., kata X" / "menurut X" / "dilansir X"
@@ -103,3 +111,18 @@ class _Ctx:
             if ev.actors:
                 return list(ev.actors)
         return []
+
+
+#: words before a channel: "melalui Twitter", "lewat akun Instagram-nya", "via WhatsApp"
+CHANNEL_WORDS = frozenset({"melalui", "lewat", "via", "menggunakan", "memakai", "di"})
+
+
+def _channel_before(s: Sentence, t0: int) -> bool:
+    """Whether the unit at token ``t0`` is named as a medium: a channel word right before it, or
+    before ``akun``/``aplikasi``/``situs``/``laman`` and it."""
+    k = t0 - 1
+    if k >= 0 and s.lower[k] in ("akun", "aplikasi", "situs", "laman", "media", "sosial"):
+        k -= 1
+        if k >= 0 and s.lower[k] == "media":
+            k -= 1
+    return k >= 0 and s.lower[k] in CHANNEL_WORDS
