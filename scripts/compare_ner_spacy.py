@@ -28,96 +28,43 @@ import os
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_ner import DEFAULT_DATA, _Redup, data_hash, load  # noqa: E402
+from train_ner import DEFAULT_DATA, _Redup, data_hash, load, span_scores  # noqa: E402
+from train_parser import CONFIG as PARSER_CONFIG  # noqa: E402
 from ner_data import DEFAULT_EXTRA  # noqa: E402
 
-from warta.analyse.ner import LABELS, NerTagger, bio_to_spans, repair_bio  # noqa: E402
+from warta.analyse.ner import NerTagger, repair_bio  # noqa: E402
 
 OUT = REPO / "scripts" / "data" / "ner-spacy-comparison.json"
 DEFAULT_CORPUS = Path(os.environ.get("WARTA_SHARED") or REPO.parent / "shared") / "corpora" / "indosum" / "articles.jsonl"
 
-CONFIG = """
-[paths]
-train = null
-dev = null
-[system]
-seed = 0
-[nlp]
-lang = "id"
-pipeline = ["tok2vec","ner"]
-batch_size = 256
-[components]
-[components.tok2vec]
-factory = "tok2vec"
-[components.tok2vec.model]
-@architectures = "spacy.Tok2Vec.v2"
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = ${components.tok2vec.model.encode.width}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [5000,1500,2500,1000]
-include_static_vectors = false
-[components.tok2vec.model.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
-window_size = 1
-maxout_pieces = 3
-[components.ner]
-factory = "ner"
-[components.ner.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "ner"
-extra_state_tokens = false
-hidden_width = 64
-maxout_pieces = 2
-use_upper = true
-nO = null
-[components.ner.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = ${components.tok2vec.model.encode.width}
-upstream = "tok2vec"
-[corpora]
-[corpora.train]
-@readers = "spacy.Corpus.v1"
-path = ${paths.train}
-max_length = 0
-[corpora.dev]
-@readers = "spacy.Corpus.v1"
-path = ${paths.dev}
-max_length = 0
-[training]
-dev_corpus = "corpora.dev"
-train_corpus = "corpora.train"
-seed = ${system.seed}
-dropout = 0.1
-accumulate_gradient = 1
-patience = 3000
-max_epochs = 0
-max_steps = 6000
-eval_frequency = 500
-[training.batcher]
-@batchers = "spacy.batch_by_words.v1"
-discard_oversize = false
-tolerance = 0.2
-[training.batcher.size]
-@schedules = "compounding.v1"
-start = 100
-stop = 1000
-compound = 1.001
-[training.optimizer]
-@optimizers = "Adam.v1"
-learn_rate = 0.001
-[training.score_weights]
-ents_f = 1.0
-"""
+#: the NER component; everything else (tok2vec, corpora, training) is the parser's configuration
+#: (scripts/train_parser.py), so that the comparison runs on the same small CNN tok2vec
+NER_COMPONENT = {
+    "factory": "ner",
+    "model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+              "hidden_width": 64, "maxout_pieces": 2, "use_upper": True, "nO": None,
+              "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1",
+                          "width": "${components.tok2vec.model.encode.width}", "upstream": "tok2vec"}},
+}
+
+
+def ner_config():
+    """The parser's spaCy configuration with the tagger and parser replaced by :data:`NER_COMPONENT`,
+    checkpoints chosen by entity F1."""
+    from spacy.util import load_config_from_str
+
+    cfg = load_config_from_str(PARSER_CONFIG, interpolate=False)
+    cfg["nlp"]["pipeline"] = ["tok2vec", "ner"]
+    del cfg["components"]["tagger"], cfg["components"]["parser"]
+    cfg["components"]["ner"] = NER_COMPONENT
+    cfg["training"].update(patience=3000, max_steps=6000, eval_frequency=500, score_weights={"ents_f": 1.0})
+    return cfg
 
 
 def to_docbin(nlp, sents):
@@ -151,26 +98,10 @@ def spacy_tagger(nlp):
 
 
 def evaluate(tag_many, sents) -> dict:
-    """Entity-level precision, recall and F1 with exact spans, overall and per label (as
-    ``scripts/train_ner.py`` scores the CRF)."""
-    tp, npred, ngold = Counter(), Counter(), Counter()
+    """Entity-level precision, recall and F1 with exact spans, overall and per label, as
+    ``scripts/train_ner.py`` scores the CRF (:func:`train_ner.span_scores`)."""
     preds = tag_many([t for t, _ in sents])
-    for (_, gold), pred in zip(sents, preds):
-        g, p = set(bio_to_spans(gold)), set(bio_to_spans(repair_bio(pred)))
-        for s in g:
-            ngold[s[2]] += 1
-        for s in p:
-            npred[s[2]] += 1
-        for s in g & p:
-            tp[s[2]] += 1
-
-    def prf(t, p, g):
-        pr, rc = (t / p if p else 0.0), (t / g if g else 0.0)
-        return {"precision": round(pr, 4), "recall": round(rc, 4),
-                "f1": round(2 * pr * rc / (pr + rc) if pr + rc else 0.0, 4), "support": g}
-
-    return {"overall": prf(sum(tp.values()), sum(npred.values()), sum(ngold.values())),
-            "per_label": {lab: prf(tp[lab], npred[lab], ngold[lab]) for lab in LABELS}}
+    return span_scores([g for _, g in sents], [repair_bio(p) for p in preds])
 
 
 def tokens_per_second(tag_many, sents) -> int:
@@ -210,7 +141,7 @@ def main(argv=None) -> int:
         tmp = Path(tmpdir)
         to_docbin(nlp, train).to_disk(tmp / "train.spacy")
         to_docbin(nlp, valid).to_disk(tmp / "dev.spacy")
-        blank = spacy.util.load_model_from_config(spacy.util.load_config_from_str(CONFIG), auto_fill=True, validate=False)
+        blank = spacy.util.load_model_from_config(ner_config(), auto_fill=True, validate=False)
         blank.config.to_disk(tmp / "config.cfg")
         overrides = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy"),
                      "training.max_steps": args.max_steps, "training.eval_frequency": args.eval_frequency,

@@ -251,10 +251,11 @@ def place_lexicons(model_path: Path, clusters, gazetteer) -> None:
             dest.unlink()
 
 
-def evaluate(tagger: NerTagger, sents) -> dict:
+def span_scores(golds, preds) -> dict:
+    """Entity-level precision, recall and F1 (exact spans), overall and per label, of predicted
+    BIO tag sequences against gold ones."""
     tp, npred, ngold = Counter(), Counter(), Counter()
-    for toks, gold in sents:
-        pred = tagger.tag(toks)  # run-time path: features, Viterbi, BIO repair
+    for gold, pred in zip(golds, preds):
         g = set(bio_to_spans(gold))
         p = set(bio_to_spans(pred))
         for s in g:
@@ -270,8 +271,13 @@ def evaluate(tagger: NerTagger, sents) -> dict:
         f = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
         return {"precision": round(pr, 4), "recall": round(rc, 4), "f1": round(f, 4), "support": g}
 
-    res = {"overall": prf(sum(tp.values()), sum(npred.values()), sum(ngold.values()))}
-    res["per_label"] = {lab: prf(tp[lab], npred[lab], ngold[lab]) for lab in LABELS}
+    return {"overall": prf(sum(tp.values()), sum(npred.values()), sum(ngold.values())),
+            "per_label": {lab: prf(tp[lab], npred[lab], ngold[lab]) for lab in LABELS}}
+
+
+def evaluate(tagger: NerTagger, sents) -> dict:
+    # run-time path: features, Viterbi, BIO repair
+    res = span_scores([gold for _, gold in sents], [tagger.tag(toks) for toks, _ in sents])
     res["sentences"] = len(sents)
     res["tokens"] = sum(len(t) for t, _ in sents)
     return res
