@@ -42,7 +42,8 @@ class _Ctx:
         """A firm named as the channel of an act ("melalui Twitter", "lewat akun Instagram") is
         no party to it, nor the speaker of what is said through it."""
         for u in self.s.units:
-            if u.head is not None and u.head.sector == "BUS" and _channel_before(self.s, u.t0):
+            if u.head is not None and u.head.sector == "BUS" \
+                    and named_as_channel(self.s.text, self.s.toks[u.t0][0], self.s.start):
                 self.excluded.add(id(u))
 
     def _speech(self):
@@ -113,16 +114,13 @@ class _Ctx:
         return []
 
 
-#: words before a channel: "melalui Twitter", "lewat akun Instagram-nya", "via WhatsApp"
-CHANNEL_WORDS = frozenset({"melalui", "lewat", "via", "menggunakan", "memakai", "di"})
+#: the words before a firm named as the channel of an act: "melalui Twitter", "lewat akun
+#: Instagram", "via WhatsApp", "di media sosial Facebook"
+_CHANNEL = re.compile(r"\b(?:melalui|lewat|via|menggunakan|memakai|di)\s+"
+                      r"(?:(?:akun|aplikasi|situs|laman|media\s+sosial)\s+)?$", re.I)
 
 
-def _channel_before(s: Sentence, t0: int) -> bool:
-    """Whether the unit at token ``t0`` is named as a medium: a channel word right before it, or
-    before ``akun``/``aplikasi``/``situs``/``laman`` and it."""
-    k = t0 - 1
-    if k >= 0 and s.lower[k] in ("akun", "aplikasi", "situs", "laman", "media", "sosial"):
-        k -= 1
-        if k >= 0 and s.lower[k] == "media":
-            k -= 1
-    return k >= 0 and s.lower[k] in CHANNEL_WORDS
+def named_as_channel(text: str, start: int, lo: int = 0) -> bool:
+    """Whether the name at ``start`` in ``text`` is named as a medium (the words before it, from
+    ``lo`` on at most, end in :data:`_CHANNEL`)."""
+    return bool(_CHANNEL.search(text[max(lo, start - 30):start]))

@@ -13,12 +13,12 @@ model's probability, calibrated (:func:`calibrated`).
 from __future__ import annotations
 
 import bisect
-import re
 import math
 from collections import Counter
 
 from ..doc import doc_text
 from ..events.coder import CodedEvent, trigger_modality
+from ..events.discourse import named_as_channel
 from .features import sentence_features, words
 from .linear import SoftmaxModel, index
 
@@ -40,18 +40,13 @@ def _key(m) -> tuple:
     return (m.entity_id or m.name or m.text, m.code)
 
 
-#: a firm named after these is the channel of the act, not a party to it ("melalui Twitter",
-#: "lewat akun Instagram"): it fills no role
-_CHANNEL = re.compile(r"\b(?:melalui|lewat|via|menggunakan|memakai|di)\s+(?:(?:akun|aplikasi|situs|laman|media\s+sosial)\s+)?$", re.I)
-
-
 def _coded(doc, start: int, end: int) -> list:
     mentions = doc._.mentions or []
     starts = [m.start for m in mentions]
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     text = doc_text(doc)
     return [m for m in mentions[lo:hi] if m.code and m.end <= end and m.type in ("PER", "ORG", "GPE")
-            and not (m.sector == "BUS" and _CHANNEL.search(text[max(start, m.start - 30):m.start]))]
+            and not (m.sector == "BUS" and named_as_channel(text, m.start, start))]  # no party: the channel
 
 
 def _country_mention(doc):
