@@ -232,14 +232,17 @@ def _speech_date(t: TimeExpr, trigger_start: int, text: str) -> bool:
     return t.start > trigger_start and bool(_ATTRIBUTION.search(text[trigger_start:t.start]))
 
 
+def _other_clause(t: TimeExpr, trigger_start: int, text: str) -> bool:
+    """True when ``t`` lies in a ``, yang ...`` clause after the trigger, about something else."""
+    return t.start > trigger_start and bool(_RELATIVE.search(text[trigger_start:t.start]))
+
+
 def _belongs_elsewhere(t: TimeExpr, trigger_start: int, text: str) -> bool:
     """True when ``t`` dates something other than the event whose trigger is at ``trigger_start``."""
     if t.start <= trigger_start < t.end:
         return False
-    if t.start > trigger_start:
-        between = text[trigger_start:t.start]
-        if _ATTRIBUTION.search(between) or _RELATIVE.search(between):
-            return True
+    if _speech_date(t, trigger_start, text) or _other_clause(t, trigger_start, text):
+        return True
     before = text[max(0, t.start - 30):t.start].split()
     prev = before[-1].lower().strip(",.") if before else ""
     if _BARE_YEAR.match(t.text.strip()) and prev in _YEAR_NOUNS:
@@ -282,7 +285,7 @@ def pick_event_time(times: list[TimeExpr], trigger_start: int | None,
     speech = []
     if text is not None:
         speech = [t for t in cands if t.value is not None and _speech_date(t, trigger_start, text)
-                  and not _RELATIVE.search(text[trigger_start:t.start])]
+                  and not _other_clause(t, trigger_start, text)]
         cands = [t for t in cands if not _belongs_elsewhere(t, trigger_start, text)]
     res = [t for t in cands if t.value is not None]
     if res:
