@@ -82,3 +82,21 @@ def test_events_modality_of_a_trigger_the_lexicon_does_not_hold(text, word, moda
 
     i = text.index(word) if word else len(text)
     assert trigger_modality(text, 0, len(text), (i, i + len(word)), published="2018-04-02") == modality
+
+
+@pytest.mark.parametrize("text,modality", [
+    # a year that numbers a regulation or names a budget is part of a name, not the act's time
+    ("Kejaksaan menahan bupati itu atas dugaan melanggar Undang-Undang Nomor 31 Tahun 1999.", "asserted"),
+    ("Kejaksaan menahan bupati itu atas dugaan melanggar UU No 31/1999 tentang tipikor.", "asserted"),
+    ("Kejaksaan menahan bupati itu dalam kasus korupsi PP 99/2012 yang dipersoalkan.", "asserted"),
+    ("Kejaksaan menahan bupati itu terkait korupsi dana hibah tahun anggaran 2011.", "asserted"),
+    ("Kejaksaan menahan bupati itu terkait korupsi dana hibah TA 2011.", "asserted"),
+    # the same year as the act's time still makes it old, and a date's year is no regulation's
+    ("Kejaksaan menahan bupati itu pada tahun 2011.", "historical"),
+    ("Kejaksaan menahan bupati itu pada Senin (12/3/2011).", "historical"),
+])
+def test_events_modality_year_of_a_regulation_or_budget_is_no_time(text, modality):
+    from warta.analyse.events.coder import trigger_modality
+
+    i = text.index("menahan")
+    assert trigger_modality(text, 0, len(text), (i, i + len("menahan")), published="2018-04-02") == modality

@@ -146,6 +146,16 @@ def test_temporal_relative_day_words(text, value):
     assert (t.text, t.value, t.granularity) == (text, value, "day")
 
 
+
+@pytest.mark.parametrize("text,value", [
+    # the writer's "kemarin" counts from the day of writing, which the bracketed date gives; the
+    # publication date (the anchor) may be a day or two later
+    ("kemarin (26/6)", "2023-06-26"), ("hari ini (27/6)", "2023-06-27"), ("kemarin (26/6/2023)", "2023-06-26"),
+])
+def test_temporal_relative_day_word_with_a_date_in_brackets_takes_the_date(text, value):
+    t = one(f"Ia mengatakan {text} bahwa situasi tenang.", THU_2023_06_29)
+    assert (t.value, t.granularity) == (value, "day")
+
 # ---------------------------------------------------------------- months, weeks, years
 @pytest.mark.parametrize("text,value,gran", [
     ("Juli lalu", "2022-07", "month"),

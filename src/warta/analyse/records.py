@@ -322,8 +322,8 @@ def build_records(doc) -> list[Event]:
             story_ok = story_date is not None and not (past and _after(story_date[0], anchor, anchor_gran))
             if story_ok and (news_day is None or modality == "future"):
                 date, date_info = _carried(*story_date)  # a planned event: the story's date, not the past news day
-            elif news_day is not None and modality != "future":
-                date, date_info = _carried(*news_day)
+            elif news_day is not None:
+                date, date_info = _carried(*news_day)  # a plan with no story date: the day it was told
             elif story_ok:
                 date, date_info = _carried(*story_date)
             elif anchor is not None and anchor_gran in ("day", "month") and modality in ("asserted", "future"):

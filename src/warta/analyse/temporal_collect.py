@@ -273,6 +273,10 @@ def _years(sc: _Scan, add) -> None:
         add(_Cand(s, m.end(), f"{y:04d}", "year", "absolute", "text", 1))
 
 
+#: a day and month in brackets right after a word: "kemarin (12/7)", "hari ini (13/7/2017)"
+_DATE_IN_PARENS = re.compile(r"\s*\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
+
+
 def _relative_days(sc: _Scan, add) -> None:
     """Relative days (``kemarin``, ``besok``, ``hari ini``, ``semalam``)."""
     text, anchor, agran, has_anchor = sc.text, sc.anchor, sc.agran, sc.has_anchor
@@ -295,6 +299,8 @@ def _relative_days(sc: _Scan, add) -> None:
         else:
             k = 0
         s = _pre_trim(m)
+        if _DATE_IN_PARENS.match(text, m.end()):
+            continue   # "kemarin (12/7)": the date in brackets says which day, read by _numeric_dates
         if not has_anchor:
             add(_Cand(s, m.end(), None, None, "relative", None, 1))
             continue
