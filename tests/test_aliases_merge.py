@@ -5,7 +5,9 @@ import pytest
 from hypothesis import given, strategies as st
 import warta
 
-from warta.analyse.resolve.aliases import _one_edit, _org_form_of, _same_name, merge_org_forms, merge_short_people
+from warta.analyse.resolve.aliases import (
+    _one_edit, _org_form_of, _same_name, merge_org_forms, merge_short_people, person_tails,
+)
 from warta.analyse.resolve.linker import _Builder, _kb
 
 
@@ -147,3 +149,35 @@ def test_aliases_merge_two_names_joined_by_alias_are_one_person():
     # the knowledge base's person keeps the names (a misspelt full name joins Ahok)
     doc = warta.analyze("Gubernur DKI Jakarta Basuki Tjahja Purnama alias Ahok hadir.", published="2017-08-01")
     assert [e.id for e in doc.entities if e.type == "PER"] == ["person/basuki-tjahaja-purnama"]
+
+
+def test_aliases_person_named_at_the_end_of_an_organisation_is_cut_off_it():
+    # "Direktur Utama PT Sinar Tani Makmur Budi Hartanto ... kata Budi": the recogniser ran the
+    # company into its director; the article calls him "Budi" elsewhere, as Indonesian news does
+    b, _ = _builder_with(("PT Sinar Tani Makmur Budi Hartanto", "org/pt-sinar-tani-makmur-budi-hartanto",
+                          "PT Sinar Tani Makmur Budi Hartanto", "ORG", "ner"),
+                         ("Budi", "per/budi", "Budi", "PER", "ner"))
+    person_tails(b)
+    merge_short_people(b)
+    people = [e for e in b.entities.values() if e.type == "PER"]
+    assert [e.name for e in people] == ["Budi Hartanto"]
+    assert sorted(m.text for m in people[0].mentions) == ["Budi", "Budi Hartanto"]
+    assert [e.name for e in b.entities.values() if e.type == "ORG"] == ["PT Sinar Tani Makmur"]
+    # a person named in full elsewhere, after an acronym: "Ketua SP JICT Firmansyah"
+    b, _ = _builder_with(("SP JICT Firmansyah", "org/sp-jict-firmansyah", "SP JICT Firmansyah", "ORG", "ner"),
+                         ("Firmansyah", "per/firmansyah", "Firmansyah", "PER", "ner"))
+    person_tails(b)
+    assert sorted((e.type, e.name) for e in b.entities.values()) == [("ORG", "SP JICT"), ("PER", "Firmansyah")]
+
+
+@pytest.mark.parametrize("org,person", [
+    ("Schapelle Corby", "Corby"),          # one word before the name: the person's own first name
+    ("Global Future Gurnek Bains", "Bains"),  # a surname after a word that ends no organisation: where does the name start?
+    ("PT Bank Sentosa Tbk", "Sentosa"),    # the legal form at the end: no person's name
+    ("PT Karya Wisata", "Karya"),          # what is left is only a legal form
+])
+def test_aliases_organisation_keeps_its_end_when_it_may_not_be_a_person(org, person):
+    eid = "org/x"
+    b, _ = _builder_with((org, eid, org, "ORG", "ner"), (person, f"per/{person.lower()}", person, "PER", "ner"))
+    person_tails(b)
+    assert b.entities[eid].name == org

@@ -249,3 +249,66 @@ def merge_org_forms(b, kb: KnowledgeBase) -> None:
                 _org_form_of(ent.name, form, kb, words) for form in _forms(f, kb))]  # (f's forms grow as it joins)
             if len(found) == 1:
                 _join(b, [x for x in b.mentions if x.entity_id == ent.id], found[0])
+
+
+
+#: words of an organisation's or a place's name, never of a person's (the end of ``PT Bank Permata Tbk``)
+_NOT_IN_NAMES = ORG_FORM_WORDS | {"group", "grup", "indonesia", "international", "internasional", "bank", "-"}
+
+
+def _ends_a_body(word: str) -> bool:
+    """Whether an organisation's name may end on ``word``: an acronym (``JICT``), a number or roman
+    numeral (``Komisi IV``), a legal form (``Tbk``)."""
+    return (len(word) >= 2 and word.isupper()) or word.isdigit() or word.lower() in ORG_FORM_WORDS
+
+
+def person_tails(b, is_title=lambda words: False) -> None:
+    """An organisation name the recogniser ran on into the name of the person named next
+    (``Direktur Utama PT Bank Permata Tbk Josua Pardede``, ``Ketua SP JICT Firmansyah``): when its
+    last words are a person the article names elsewhere, as they stand or by their first word
+    (``Josua`` later, as Indonesian news calls people), the organisation ends before them and
+    they are that person's mention (a new person when named by one word only: the short form then
+    joins it, :func:`merge_short_people`). Only names the recogniser made, not the knowledge
+    base's, and only where what is left looks like an organisation's name: two words or more, or
+    an acronym. Title words left at its end (``is_title``: ``Kapten``) are the person's, not the
+    organisation's."""
+    named: dict[str, object] = {}
+    for m in b.mentions:
+        if m.type == "PER" and m.entity_id and m.entity_id in b.entities:
+            prev = named.get(m.text)
+            named[m.text] = m.entity_id if prev in (None, m.entity_id) else False  # a form two people share: neither
+    for m in [x for x in b.mentions if x.type == "ORG" and (x.entity_id or "").startswith("org/")]:
+        words = list(re.finditer(r"\S+", m.text))
+        for k in range(min(4, len(words) - 1), 0, -1):
+            tail = m.text[words[-k].start():]
+            if not all(w.group()[:1].isupper() and w.group().lower() not in _NOT_IN_NAMES for w in words[-k:]):
+                continue
+            ends = {tail} if k == 1 else {tail, words[-k].group()}
+            ids = {named.get(t) for t in ends} - {None}
+            if len(ids) != 1 or not all(ids):
+                continue
+            eid = ids.pop()
+            if not any(x.entity_id == eid and (x.end <= m.start or x.start >= m.end) for x in b.mentions):
+                continue
+            head_words = m.text[:words[-k].start()].split()
+            while head_words and is_title(head_words[-1:]):
+                head_words.pop()
+            head = " ".join(head_words).rstrip(" ,")
+            if k == 1 and named.get(tail) == eid and not (head_words and _ends_a_body(head_words[-1])):
+                break  # ``Yoshishige Nomura``: a surname after a word of no organisation's; where the name starts is unknown
+            if (not (len(head_words) >= 2 or head.isupper()) or m.text[:len(head)] != head
+                    or not all(w[:1].isupper() or w.isdigit() for w in head_words)
+                    or all(w.lower() in ORG_FORM_WORDS for w in head_words)):
+                break  # ``Schapelle Corby``, ``Abu Nusaibah``: one word before the name is the person's own
+            b.drop(m)
+            start = m.start + words[-k].start()
+            person = b.entities[eid]
+            if named.get(tail) == eid:
+                b.add(start, m.end, person.id, person.name, "PER", person.code, person.sector, person.wikidata, source="alias")
+            else:
+                b.add(start, m.end, f"per/{slug(tail)}", tail, "PER", None, None, source="ner")
+            hid = f"org/{slug(head)}"
+            known = b.entities.get(hid)
+            b.add(m.start, m.start + len(head), hid, known.name if known else head, "ORG",
+                  known.code if known else m.code, known.sector if known else m.sector, source="ner")
+            break

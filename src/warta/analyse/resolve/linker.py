@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
-from .aliases import acronyms, alias_names, initials, merge_org_forms, merge_short_people
+from .aliases import acronyms, alias_names, initials, merge_org_forms, merge_short_people, person_tails
 from .credits import credited_outlets
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import affiliated_people, exact_case_title, heads, militaries, offices, regional_officials, \
@@ -297,6 +297,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     acronyms(b, regions)
     _short_forms(b, regions)
     alias_names(b)
+    person_tails(b, lambda ws: " ".join(ws).lower() in _title_sectors())
     merge_short_people(b, NOT_NAMES)
     merge_org_forms(b, kb)
     _titles(b, kb, regions)  # titles before people's names join the mention
