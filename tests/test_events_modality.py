@@ -91,9 +91,12 @@ def test_events_modality_of_a_trigger_the_lexicon_does_not_hold(text, word, moda
     ("Kejaksaan menahan bupati itu dalam kasus korupsi PP 99/2012 yang dipersoalkan.", "asserted"),
     ("Kejaksaan menahan bupati itu terkait korupsi dana hibah tahun anggaran 2011.", "asserted"),
     ("Kejaksaan menahan bupati itu terkait korupsi dana hibah TA 2011.", "asserted"),
+    # a span of years right after a noun is that thing's period
+    ("Kejaksaan menahan bupati itu terkait korupsi pembangunan pasar 2009 - 2012.", "asserted"),
     # the same year as the act's time still makes it old, and a date's year is no regulation's
     ("Kejaksaan menahan bupati itu pada tahun 2011.", "historical"),
     ("Kejaksaan menahan bupati itu pada Senin (12/3/2011).", "historical"),
+    ("Kejaksaan menahan bupati itu pada 2009 - 2012.", "historical"),
 ])
 def test_events_modality_year_of_a_regulation_or_budget_is_no_time(text, modality):
     from warta.analyse.events.coder import trigger_modality

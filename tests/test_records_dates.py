@@ -134,3 +134,23 @@ def test_records_no_asserted_or_historical_event_is_dated_after_its_article(pub,
     for e in d.events:
         if e["modality"] in ("asserted", "historical") and e["date"]:
             assert _not_after(e["date"], pub.isoformat()), (e["date"], e["text_info"]["sentence"])
+
+
+def test_records_time_told_from_the_date_before():
+    # 2017-03-14 is a Tuesday: "sehari sebelumnya" is the 13th, "keesokan harinya" the 15th
+    lead = "Polisi menangkap tiga tersangka pengeboman di Makassar pada Selasa (14/3).\n\n"
+    d = warta.analyze(lead + "Sehari sebelumnya, kelompok itu menyerang pos polisi di Makassar.", published="2017-03-16")
+    [attack] = [e for e in d.events if e["text_info"]["sentence"].startswith("Sehari")]
+    assert (attack["date"], attack["date_info"]["resolved_from"]) == ("2017-03-13", "context")
+    assert attack["date_info"]["relative_to"] == "2017-03-14"
+    d = warta.analyze(lead + "Keesokan harinya, polisi menangkap dua anggota kelompok itu di Gowa.", published="2017-03-16")
+    [arrest] = [e for e in d.events if e["text_info"]["sentence"].startswith("Keesokan")]
+    assert arrest["date"] == "2017-03-15"
+
+
+def test_records_same_year_as_the_date_before():
+    text = ("Pasukan pemerintah menyerang kota Aleppo pada 2013.\n\n"
+            "Pada tahun yang sama, pemberontak menyerang pangkalan militer di Idlib.")
+    d = warta.analyze(text, published="2017-04-06")
+    second = [e for e in d.events if e["text_info"]["sentence"].startswith("Pada tahun")]
+    assert second and all(e["date"] == "2013" for e in second)

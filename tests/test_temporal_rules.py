@@ -304,6 +304,26 @@ def test_temporal_pick_since_phrase_dates_trigger_inside():
     assert pick_event_time(times, text.index("gagal"), text) is None
 
 
+@pytest.mark.parametrize("text,trigger,value", [
+    # "sejak" right before the date: the act has gone on since then, which dates it
+    ("Bupati itu telah ditahan di rutan sejak Jumat (2/9).", "ditahan", "2022-09-02"),
+    ("Kota itu dikepung pasukan pemerintah sejak 2013.", "dikepung", "2013"),
+    ("Negara itu mendapat sanksi sejak tahun 2006 karena program nuklirnya.", "sanksi", "2006"),
+    # a date of the act's own, as near, comes first
+    ("Setelah lobi sejak Kamis (1/9), undang-undang itu disahkan pada Jumat (2/9).", "disahkan", "2022-09-02"),
+])
+def test_temporal_pick_since_a_date_dates_the_act_that_goes_on(text, trigger, value):
+    times = find_times(text, MON_2022_09_05)
+    assert pick_event_time(times, text.index(trigger), text).value == value
+
+def test_temporal_pick_span_of_years_after_a_noun_is_that_things_period():
+    text = "Jaksa menahan bupati itu dalam kasus korupsi pembangunan pasar 2009 - 2012."
+    times = find_times(text, MON_2022_09_05)
+    assert [t.text for t in times] == ["2009 - 2012"]
+    assert pick_event_time(times, text.index("menahan"), text) is None
+    text = "Ia menjabat bupati pada 2009 - 2012."
+    assert pick_event_time(find_times(text, MON_2022_09_05), text.index("menjabat"), text).value == "2009"
+
 def test_temporal_pick_without_trigger_prefers_precise():
     text = "Rencana 2019 hingga 2023 dikirim per 27 Juni tahun ini."
     times = find_times(text, dt.date(2018, 8, 1))

@@ -191,6 +191,56 @@ def _offset_date(ev, sent, s_text: str, story_date: tuple[str, dict[str, Any]] |
     return None, info
 
 
+# a time told from the one the text named before: "sehari sebelumnya", "dua tahun kemudian",
+# "keesokan harinya", "pada hari yang sama"
+_THEN = re.compile(
+    r"(?i)\b(?:(?P<n>se|satu|dua|tiga|empat|lima|enam|tujuh|\d{1,2})\s*(?P<unit>hari|bulan|tahun)\s+"
+    r"(?P<dir>sebelumnya|kemudian|berikutnya|setelahnya)"
+    r"|(?:pada|di|dalam)\s+(?P<same>hari|bulan|tahun)\s+yang\s+sama"
+    r"|(?P<next>keesokan\s+harinya|esok\s+harinya)"
+    r"|(?P<that>(?:pagi|siang|sore|malam)\s+harinya|hari\s+itu\s+juga))\b")
+_UNIT_LEN = {"hari": 10, "bulan": 7, "tahun": 4}
+
+
+def _then_date(seq: int, s_text: str, sentences, text: str, own_dates, anchor, anchor_gran,
+               cache) -> tuple[str | None, dict[str, Any]]:
+    """The date of a sentence that tells its time from the one named before (``Sehari sebelumnya,
+    ...``, ``Pada tahun yang sama``): the nearest date of the three sentences before, moved by the
+    offset, as precise as both allow; nothing when none of them has a date."""
+    m = _THEN.search(s_text)
+    if m is None:
+        return None, {}
+    ref = None
+    for k in range(seq - 1, max(-1, seq - 4), -1):
+        ref = own_dates.get(k) or _sentence_date(k, sentences, text, anchor, anchor_gran, cache)
+        if ref and ref[0]:
+            break
+    if not ref or not ref[0]:
+        return None, {}
+    value = ref[0]
+    if m.group("unit"):
+        n = 1 if m.group("n").lower() in ("se", "satu") else parse_number(m.group("n"))
+        unit, sign = m.group("unit").lower(), -1 if m.group("dir").lower() == "sebelumnya" else 1
+    elif m.group("same") or m.group("that"):
+        n, unit, sign = 0, (m.group("same") or "hari").lower(), 1
+    else:
+        n, unit, sign = 1, "hari", 1
+    if not isinstance(n, int) or len(value) < _UNIT_LEN[unit]:
+        return None, {}
+    try:
+        if unit == "tahun":
+            shown = f"{int(value[:4]) + sign * n:04d}"
+        elif unit == "bulan":
+            y, mo = divmod(int(value[:4]) * 12 + int(value[5:7]) - 1 + sign * n, 12)
+            shown = f"{y:04d}-{mo + 1:02d}"
+        else:
+            shown = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=sign * n)).isoformat()
+    except ValueError:
+        return None, {}
+    return shown, {"granularity": {"hari": "day", "bulan": "month", "tahun": "year"}[unit], "text": m.group(0),
+                   "resolved_from": "context", "relative_to": value}
+
+
 # nouns that name an event; "<noun> itu/tersebut/ini" at the head of a sentence refers back to
 # the event of the sentence before ("Pertemuan itu menghasilkan ...", "Dalam lawatan itu, ...")
 _EVENT_NOUNS = "|".join(w.replace("_", r"\s+") for w in """pertemuan kunjungan lawatan perjalanan
@@ -302,6 +352,10 @@ def build_records(doc) -> list[Event]:
             own_dates.setdefault(seq, (date, date_info))
         else:
             date, date_info = _offset_date(ev, sent, s_text, story_date, anchor, date_info)
+            if date is None:
+                value, info = _then_date(seq, s_text, sentences, text, own_dates, anchor, anchor_gran, cache)
+                if value:
+                    date, date_info = value, info
         past = ev.modality in PAST_MODALITIES
         if date is None:
             value, info = _neighbour_date(seq, sentences, text, own_dates, anchor, anchor_gran, cache, _tense(ev))

@@ -51,7 +51,9 @@ Resolution rules (the decisions the brief left open)
 Expressions with a "since"/"until" role date the start or end of a span, not an event that
 happens in the clause: they are ignored unless the trigger itself lies inside that phrase
 (between the marker and the expression's end, e.g. the trigger ``kudeta``/``merebut`` in
-``sejak Min Aung Hlaing merebut kekuasaan dalam kudeta tahun 2021``).  Among the remaining
+``sejak Min Aung Hlaing merebut kekuasaan dalam kudeta tahun 2021``), or unless ``sejak`` is
+followed by the date itself (``ditahan sejak Sabtu (13/1)``: the act has gone on since that
+day, which dates it; counted one clause further away than a date of the act's own).  Among the remaining
 ones a resolvable expression is preferred (with no trigger: the most precise, then the
 earliest); ties are broken by distance to the trigger,
 counting every clause boundary (``, ; : —`` or a subordinating word) between them as 40
@@ -225,6 +227,9 @@ _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # "anggaran untuk tahun 2025") is that thing's period, not the time of the event
 _PERIOD_YEARS = re.compile(r"^(?:tahun\s+)?(?:19|20)\d\d(?:\s*(?:-|–|sampai|sampe|hingga|s/d)\s*(?:19|20)\d\d)?$", re.I)
 _PERIOD_WORDS = frozenset({"untuk", "periode", "masa", "bagi"})
+_YEAR_SPAN = re.compile(r"^(?:19|20)\d\d\s*(?:-|–|sampai|hingga|s/d)\s*(?:19|20)\d\d$")
+_TIME_WORDS = frozenset("pada sejak selama sepanjang tahun hingga sampai antara dari dalam di medio awal akhir "
+                        "pertengahan kurun rentang waktu semenjak mulai era".split())
 
 
 def _speech_date(t: TimeExpr, trigger_start: int, text: str) -> bool:
@@ -235,6 +240,17 @@ def _speech_date(t: TimeExpr, trigger_start: int, text: str) -> bool:
 def _other_clause(t: TimeExpr, trigger_start: int, text: str) -> bool:
     """True when ``t`` lies in a ``, yang ...`` clause after the trigger, about something else."""
     return t.start > trigger_start and bool(_RELATIVE.search(text[trigger_start:t.start]))
+
+
+def _since_a_date(t: TimeExpr, text: str | None) -> bool:
+    """``t`` follows its ``sejak`` directly (``ditahan sejak Sabtu (13/1)``, ``dikepung sejak 2013``):
+    the act the clause tells has gone on since that date, which dates it (on the corpus folds the
+    gold dates 25 of 36 such events by it). Not a ``sejak`` phrase about another act (``sejak kudeta
+    pada 2021``): that date is the other act's."""
+    if t.role != "since" or t.role_start is None or text is None:
+        return False
+    between = text[t.role_start:t.start].split()
+    return len(between) <= 1 or (len(between) == 2 and between[1].lower() in ("tahun", "awal", "akhir", "pertengahan"))
 
 
 def _belongs_elsewhere(t: TimeExpr, trigger_start: int, text: str) -> bool:
@@ -248,6 +264,10 @@ def _belongs_elsewhere(t: TimeExpr, trigger_start: int, text: str) -> bool:
     if _BARE_YEAR.match(t.text.strip()) and prev in _YEAR_NOUNS:
         return True
     if _PERIOD_YEARS.match(t.text.strip()) and prev in _PERIOD_WORDS:
+        return True
+    # a span of years right after a noun, with no word of time before it, is that thing's period
+    # ("korupsi pembangunan pasar 2009 - 2012", "krisis keuangan 2007 - 2009")
+    if _YEAR_SPAN.match(t.text.strip()) and prev.isalpha() and prev not in _TIME_WORDS:
         return True
     return False
 
@@ -263,7 +283,7 @@ def pick_event_time(times: list[TimeExpr], trigger_start: int | None,
         if t.role in ("since", "until"):
             if trigger_start is None or t.role_start is None:
                 continue
-            if not (t.role_start <= trigger_start < t.end):
+            if not (t.role_start <= trigger_start < t.end or _since_a_date(t, text)):
                 continue
         cands.append(t)
     if not cands:
@@ -278,9 +298,11 @@ def pick_event_time(times: list[TimeExpr], trigger_start: int | None,
     def score(t: TimeExpr) -> int:
         if t.start <= trigger_start < t.end:
             return 0
+        # a span's start counts as far as a clause away: a date of the act's own comes first
+        extra = 40 if t.role == "since" else 0
         if t.end <= trigger_start:
-            return (trigger_start - t.end) + _boundary_cost(text, t.end, trigger_start)
-        return (t.start - trigger_start) + _boundary_cost(text, trigger_start, t.start)
+            return (trigger_start - t.end) + _boundary_cost(text, t.end, trigger_start) + extra
+        return (t.start - trigger_start) + _boundary_cost(text, trigger_start, t.start) + extra
 
     speech = []
     if text is not None:

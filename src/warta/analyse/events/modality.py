@@ -16,6 +16,10 @@ _REGULATION_YEAR = re.compile(
     r"|\b(?:uu|pp|perppu|perpres|permen\w*|perda|perkap|perma|keppres|inpres|kepmen\w*|pergub|perbup|perwali)"
     r"\s+\d+\s*/\s*)$")
 
+#: words of time before a span of years ("pada 2009 - 2012"): then the span dates the act
+_TIME_WORDS = frozenset("pada sejak selama sepanjang tahun hingga sampai antara dari dalam di medio awal akhir "
+                        "pertengahan kurun rentang waktu semenjak mulai era periode".split())
+
 
 class _Modality:
     """What is said of the act: did it happen, will it, might it. Mixed into the coder (``self.s``: the sentence, ``self.c``: its context)."""
@@ -178,7 +182,18 @@ class _Modality:
         s = self.s
         before = s.text[max(s.start, s.toks[k][0] - 40):s.toks[k][0]]
         budget = k > 0 and (s.lower[k - 1] == "anggaran" or s.toks[k - 1][2] == "TA")
-        return budget or bool(_REGULATION_YEAR.search(before))
+        return budget or bool(_REGULATION_YEAR.search(before)) or self._span_of_a_thing(k)
+
+    def _span_of_a_thing(self, k: int) -> bool:
+        """The year token k is one end of a span of years right after a noun, with no word of time
+        before it (``korupsi pembangunan pasar 2009 - 2012``): that thing's period."""
+        s = self.s
+        j = k - 1 if k > 0 and YEAR.match(s.lower[k - 1]) else k   # the span's first year
+        if j + 1 >= len(s.toks) or not YEAR.match(s.lower[j + 1]) or j == 0:
+            return False
+        gap = s.text[s.toks[j][1]:s.toks[j + 1][0]].strip().lower()
+        return gap in ("-", "–", "sampai", "hingga", "s/d") and s.lower[j - 1].isalpha() \
+            and s.lower[j - 1] not in _TIME_WORDS
 
     def _in_background(self, k: int, ti: int) -> bool:
         """Token k lies in a sejak/setelah/... phrase that does not hold the trigger ti."""
