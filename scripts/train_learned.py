@@ -154,7 +154,7 @@ def rule_docs(lines: list[dict]) -> dict[str, dict]:
     import warta
 
     nlp = default_analyzer().nlp
-    saved = {n: nlp.get_pipe(n).model for n in LEARNED}  # (the modality model only serves added events)
+    saved = {n: nlp.get_pipe(n).model for n in LEARNED}  # (no sentence model: no modality model either)
     try:
         for n in saved:
             nlp.get_pipe(n).model = None

@@ -354,3 +354,35 @@ def test_learned_rule_confidence_is_platt_scaled_and_keeps_the_same_records(monk
     assert rule
     for s, r in rule:
         assert s["confidence"] == pytest.approx(calibrated(r["confidence"], fit), abs=2e-3)  # both rounded to 3 places
+
+
+def test_learned_modality_model_judges_only_what_the_rules_left_asserted():
+    from warta.analyse.learned.adder import _by_model
+
+    rows = [["w=sebelumnya", "w=divonis"], ["w=sebelumnya", "w=ditahan"], ["w=hari", "w=ditahan"], ["w=hari", "w=divonis"]] * 3
+    model = fit_softmax(rows, ["historical", "historical", "asserted", "asserted"] * 3, ["asserted", "historical"])
+    assert model.probs(["w=sebelumnya"])["historical"] > 0.5
+    # no cue the rules read: the model's class, when it is sure
+    assert _by_model(model, ["w=sebelumnya", "w=divonis"], "asserted") == "historical"
+    assert _by_model(model, ["w=hari", "w=divonis"], "asserted") == "asserted"
+    # a cue the rules read wins; no model, the rules' modality
+    assert _by_model(model, ["w=sebelumnya", "w=divonis"], "future") == "future"
+    assert _by_model(None, ["w=sebelumnya"], "asserted") == "asserted"
+    # unsure (a word it never saw): the rules' modality
+    assert _by_model(model, ["w=unseen"], "asserted") == "asserted"
+
+
+def test_learned_added_event_trigger_is_a_word_that_names_an_act():
+    from warta.analyse.learned.adder import _trigger
+
+    # a model that weighs the preposition "untuk" most for REQUEST: the trigger is still the verb
+    rows = [["w=untuk", "w=mendesak"], ["w=untuk", "w=meminta"], ["w=gol", "w=liga"]] * 4
+    model = fit_softmax(rows, ["REQUEST", "REQUEST", "NONE"] * 4, ["NONE", "REQUEST"])
+    text = "Mahasiswa mendesak pemerintah untuk mencabut aturan itu."
+    s, e, word = _trigger(model, "REQUEST", text, 0, len(text))
+    assert word == "mendesak" and text[s:e] == word
+    # nor a name or a title, capitalised inside the sentence
+    rows = [["w=presiden", "w=meminta"], ["w=presiden", "w=mendesak"], ["w=gol", "w=liga"]] * 4
+    model = fit_softmax(rows, ["REQUEST", "REQUEST", "NONE"] * 4, ["NONE", "REQUEST"])
+    text = "Mahasiswa meminta Presiden mencabut aturan itu."
+    assert _trigger(model, "REQUEST", text, 0, len(text))[2] == "meminta"

@@ -154,3 +154,11 @@ def test_records_same_year_as_the_date_before():
     d = warta.analyze(text, published="2017-04-06")
     second = [e for e in d.events if e["text_info"]["sentence"].startswith("Pada tahun")]
     assert second and all(e["date"] == "2013" for e in second)
+
+
+def test_records_at_that_time_is_the_time_named_before():
+    text = ("Pada Pemilu 2014, Partai Golkar bergabung dengan koalisi Prabowo Subianto.\n\n"
+            "Kala itu, Partai Demokrat menolak mendukung kedua calon presiden.")
+    d = warta.analyze(text, published="2018-01-04")
+    later = [e for e in d.events if e["text_info"]["sentence"].startswith("Kala itu")]
+    assert later and all(e["date"] == "2014" and e["date_info"]["text"] == "Kala itu" for e in later)

@@ -192,21 +192,22 @@ def _offset_date(ev, sent, s_text: str, story_date: tuple[str, dict[str, Any]] |
 
 
 # a time told from the one the text named before: "sehari sebelumnya", "dua tahun kemudian",
-# "keesokan harinya", "pada hari yang sama"
+# "keesokan harinya", "pada hari yang sama", "saat itu"
 _THEN = re.compile(
     r"(?i)\b(?:(?P<n>se|satu|dua|tiga|empat|lima|enam|tujuh|\d{1,2})\s*(?P<unit>hari|bulan|tahun)\s+"
     r"(?P<dir>sebelumnya|kemudian|berikutnya|setelahnya)"
     r"|(?:pada|di|dalam)\s+(?P<same>hari|bulan|tahun)\s+yang\s+sama"
     r"|(?P<next>keesokan\s+harinya|esok\s+harinya)"
-    r"|(?P<that>(?:pagi|siang|sore|malam)\s+harinya|hari\s+itu\s+juga))\b")
+    r"|(?P<that>(?:pagi|siang|sore|malam)\s+harinya|hari\s+itu\s+juga)"
+    r"|(?P<then>(?:kala|saat|waktu|ketika)\s+itu))\b")
 _UNIT_LEN = {"hari": 10, "bulan": 7, "tahun": 4}
 
 
 def _then_date(seq: int, s_text: str, sentences, text: str, own_dates, anchor, anchor_gran,
                cache) -> tuple[str | None, dict[str, Any]]:
     """The date of a sentence that tells its time from the one named before (``Sehari sebelumnya,
-    ...``, ``Pada tahun yang sama``): the nearest date of the three sentences before, moved by the
-    offset, as precise as both allow; nothing when none of them has a date."""
+    ...``, ``Pada tahun yang sama``, ``Kala itu``): the nearest date of the three sentences before,
+    moved by the offset, as precise as both allow; nothing when none of them has a date."""
     m = _THEN.search(s_text)
     if m is None:
         return None, {}
@@ -221,6 +222,8 @@ def _then_date(seq: int, s_text: str, sentences, text: str, own_dates, anchor, a
     if m.group("unit"):
         n = 1 if m.group("n").lower() in ("se", "satu") else parse_number(m.group("n"))
         unit, sign = m.group("unit").lower(), -1 if m.group("dir").lower() == "sebelumnya" else 1
+    elif m.group("then"):   # "saat itu": the time named before, as precise as it was named
+        n, unit, sign = 0, {10: "hari", 7: "bulan"}.get(len(value), "tahun"), 1
     elif m.group("same") or m.group("that"):
         n, unit, sign = 0, (m.group("same") or "hari").lower(), 1
     else:
