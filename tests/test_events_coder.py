@@ -412,3 +412,31 @@ def test_coder_a_firm_named_as_the_channel_is_no_party():
     t = "Twitter menuduh kelompok itu menyebarkan hoaks."
     ms = [_m(t, "Twitter", "Twitter", "ORG", "USA", "BUS")]
     assert [a.code for a in _event(_one(t, ms, published="2020-01-01"), "ACCUSE").actors] == ["USA"]
+
+
+def test_coder_an_agent_noun_names_a_person_not_an_act():
+    """``penuntut`` (prosecutor), ``pemohon`` (petitioner): the agent noun of a trigger's root is
+    the person who acts, not the act; the act itself (``menuntut``, ``tuntutan``) is still one."""
+    t = "Jaksa penuntut umum KPK membacakan berkas perkara di Pengadilan Tipikor."
+    ms = [_m(t, "KPK", "Corruption Eradication Commission", "ORG", "IDN", "JUD")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "REQUEST")
+    t = "Mahasiswa menuntut KPK mengusut kasus itu."
+    ms = [_m(t, "KPK", "Corruption Eradication Commission", "ORG", "IDN", "JUD")]
+    assert of_type(_one(t, ms, published="2020-01-01"), "REQUEST")
+
+
+def test_coder_asking_for_testimony_or_comment_is_no_request():
+    t = "Direktur PT Sinar Abadi dimintai keterangan oleh penyidik KPK."
+    ms = [_m(t, "Direktur PT Sinar Abadi", "Director of PT Sinar Abadi", "PER", "IDN", "BUS"),
+          _m(t, "KPK", "Corruption Eradication Commission", "ORG", "IDN", "JUD")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "REQUEST")
+    t = "KPK meminta Direktur PT Sinar Abadi menyerahkan diri."
+    ms = [_m(t, "KPK", "Corruption Eradication Commission", "ORG", "IDN", "JUD"),
+          _m(t, "Direktur PT Sinar Abadi", "Director of PT Sinar Abadi", "PER", "IDN", "BUS")]
+    assert of_type(_one(t, ms, published="2020-01-01"), "REQUEST")
+
+
+def test_coder_the_laws_maximum_penalty_is_no_threat():
+    d = warta.analyze("Kedua tersangka dijerat pasal penipuan dengan ancaman hukuman maksimal empat tahun penjara.",
+                      published="2021-07-21")
+    assert not any(e["event"] == ["THREATEN"] for e in d.events)
