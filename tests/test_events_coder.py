@@ -440,3 +440,41 @@ def test_coder_the_laws_maximum_penalty_is_no_threat():
     d = warta.analyze("Kedua tersangka dijerat pasal penipuan dengan ancaman hukuman maksimal empat tahun penjara.",
                       published="2021-07-21")
     assert not any(e["event"] == ["THREATEN"] for e in d.events)
+
+
+def test_coder_prosecuted_or_required_is_no_request():
+    """``dituntut`` is 'prosecuted' (a demanded sentence: the prosecutor's allegation) or 'required
+    to', never a demand made of someone; ``menuntut`` is."""
+    t = "Bupati itu dituntut hukuman empat tahun penjara."
+    ms = [_m(t, "Bupati", "regent", "PER", "IDN", "GOV")]
+    evs = _one(t, ms, published="2020-01-01")
+    assert not of_type(evs, "REQUEST") and of_type(evs, "ACCUSE")
+    t = "Polisi dituntut untuk bertindak cepat."
+    ms = [_m(t, "Polisi", "police", "ORG", "IDN", "COP")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "REQUEST")
+
+
+def test_coder_signing_is_support_only_for_a_treaty():
+    t = "Surat itu ditandatangani oleh Ketua Partai Golkar Setya Novanto."
+    ms = [_m(t, "Partai Golkar", "Golkar", "ORG", "IDN", "GOV"), _m(t, "Setya Novanto", "Setya Novanto", "PER", "IDN", "LEG")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "SUPPORT")
+    t = "Indonesia dan Malaysia menandatangani perjanjian perbatasan."
+    ms = [_m(t, "Indonesia", "Indonesia", "GPE", "IDN"), _m(t, "Malaysia", "Malaysia", "GPE", "MYS")]
+    assert of_type(_one(t, ms, published="2020-01-01"), "SUPPORT")
+
+
+def test_coder_setting_off_is_no_rejection_and_a_rule_is_no_ban():
+    """``bertolak ke`` is to set off for, not to reject; ``dilarang`` says what is forbidden (a
+    rule), not who forbids it now; ``menolak`` and ``melarang`` are acts."""
+    t = "Presiden Joko Widodo bertolak ke Jepang pada Senin."
+    ms = [_m(t, "Joko Widodo", "Joko Widodo", "PER", "IDN", "GOV"), _m(t, "Jepang", "Japan", "GPE", "JPN")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "REJECT")
+    t = "Rusia menolak resolusi Jepang."
+    ms = [_m(t, "Rusia", "Russia", "GPE", "RUS"), _m(t, "Jepang", "Japan", "GPE", "JPN")]
+    assert of_type(_one(t, ms, published="2020-01-01"), "REJECT")
+    t = "Di Malaysia, warga dilarang menyebarkan berita palsu."
+    ms = [_m(t, "Malaysia", "Malaysia", "GPE", "MYS")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "COERCE")
+    t = "Pemerintah Malaysia melarang warganya bepergian ke Korea Utara."
+    ms = [_m(t, "Malaysia", "Malaysia", "GPE", "MYS"), _m(t, "Korea Utara", "North Korea", "GPE", "PRK")]
+    assert of_type(_one(t, ms, published="2020-01-01"), "COERCE")
