@@ -478,3 +478,20 @@ def test_coder_setting_off_is_no_rejection_and_a_rule_is_no_ban():
     t = "Pemerintah Malaysia melarang warganya bepergian ke Korea Utara."
     ms = [_m(t, "Malaysia", "Malaysia", "GPE", "MYS"), _m(t, "Korea Utara", "North Korea", "GPE", "PRK")]
     assert of_type(_one(t, ms, published="2020-01-01"), "COERCE")
+
+
+def test_coder_coordinating_with_another_body_is_consulting():
+    t = "Polisi Malaysia berkoordinasi dengan Kepolisian Indonesia soal buronan itu."
+    ms = [_m(t, "Polisi Malaysia", "Royal Malaysia Police", "ORG", "MYS", "COP"),
+          _m(t, "Kepolisian Indonesia", "Indonesian National Police", "ORG", "IDN", "COP")]
+    evs = _one(t, ms, published="2020-01-01")
+    assert of_type(evs, "CONSULT") and not of_type(evs, "SUPPORT")
+
+
+def test_coder_begging_pardon_is_no_request():
+    t = "Menteri itu mohon maaf kepada warga Jakarta."
+    ms = [_m(t, "Jakarta", "Jakarta", "GPE", "IDN")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "REQUEST")
+    t = "Warga memohon kepada Gubernur DKI Jakarta agar penggusuran ditunda."
+    ms = [_m(t, "Gubernur DKI Jakarta", "Governor of Jakarta", "PER", "IDN", "GOV")]
+    assert of_type(_one(t, ms, published="2020-01-01"), "REQUEST")
