@@ -228,8 +228,10 @@ _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _PERIOD_YEARS = re.compile(r"^(?:tahun\s+)?(?:19|20)\d\d(?:\s*(?:-|–|sampai|sampe|hingga|s/d)\s*(?:19|20)\d\d)?$", re.I)
 _PERIOD_WORDS = frozenset({"untuk", "periode", "masa", "bagi"})
 _YEAR_SPAN = re.compile(r"^(?:19|20)\d\d\s*(?:-|–|sampai|hingga|s/d)\s*(?:19|20)\d\d$")
-_TIME_WORDS = frozenset("pada sejak selama sepanjang tahun hingga sampai antara dari dalam di medio awal akhir "
-                        "pertengahan kurun rentang waktu semenjak mulai era".split())
+#: words of time before a span of years ("pada 2009 - 2012"): then the span dates the act, else it
+#: is the period of the noun before it (also read by events/modality.py)
+TIME_WORDS = frozenset("pada sejak selama sepanjang tahun hingga sampai antara dari dalam di medio awal akhir "
+                       "pertengahan kurun rentang waktu semenjak mulai era periode".split())
 
 
 def _speech_date(t: TimeExpr, trigger_start: int, text: str) -> bool:
@@ -267,7 +269,7 @@ def _belongs_elsewhere(t: TimeExpr, trigger_start: int, text: str) -> bool:
         return True
     # a span of years right after a noun, with no word of time before it, is that thing's period
     # ("korupsi pembangunan pasar 2009 - 2012", "krisis keuangan 2007 - 2009")
-    if _YEAR_SPAN.match(t.text.strip()) and prev.isalpha() and prev not in _TIME_WORDS:
+    if _YEAR_SPAN.match(t.text.strip()) and prev.isalpha() and prev not in TIME_WORDS:
         return True
     return False
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..temporal import TIME_WORDS
 from .words import (
     AUX, BACKGROUND, DATE_RX, DAY_WORDS, EPOCH_NOUNS, FUT, FUT_AFTER, HARD_CONJ, HYPO, HYPO_NEAR,
     LONG_UNITS, MONTHS, NEG, NUMBER_WORDS, PRESENT, TIME_UNITS, YEAR,
@@ -15,10 +16,6 @@ _REGULATION_YEAR = re.compile(
     r"(?i:\b(?:nomor|no\.?|nmr\.?)\s*\d+[\w.-]*\s*(?:tahun|thn\.?|th\.?|/)\s*"
     r"|\b(?:uu|pp|perppu|perpres|permen\w*|perda|perkap|perma|keppres|inpres|kepmen\w*|pergub|perbup|perwali)"
     r"\s+\d+\s*/\s*)$")
-
-#: words of time before a span of years ("pada 2009 - 2012"): then the span dates the act
-_TIME_WORDS = frozenset("pada sejak selama sepanjang tahun hingga sampai antara dari dalam di medio awal akhir "
-                        "pertengahan kurun rentang waktu semenjak mulai era periode".split())
 
 
 class _Modality:
@@ -193,7 +190,7 @@ class _Modality:
             return False
         gap = s.text[s.toks[j][1]:s.toks[j + 1][0]].strip().lower()
         return gap in ("-", "–", "sampai", "hingga", "s/d") and s.lower[j - 1].isalpha() \
-            and s.lower[j - 1] not in _TIME_WORDS
+            and s.lower[j - 1] not in TIME_WORDS
 
     def _in_background(self, k: int, ti: int) -> bool:
         """Token k lies in a sejak/setelah/... phrase that does not hold the trigger ti."""

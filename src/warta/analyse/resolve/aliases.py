@@ -5,8 +5,10 @@ recogniser finds names sentence by sentence, so a later short form (``Rizieq`` a
 ``Rizieq Shihab``), another spelling (``Arie Sudewo``), initials (``SN``), an acronym
 (``BDNI``) or a name without its place or legal form (``PSMS`` of ``PSMS Medan``) becomes an
 entity of its own before the linker's short-form step can claim its span. These functions join
-such an entity to the one the article names in full, when exactly one fits. They work on the
-linker's builder (``entities``, ``mentions``, ``drop``, ``add``), after its names are found.
+such an entity to the one the article names in full, when exactly one fits; and the name of a
+person the recogniser ran into an organisation's (``SP JICT Firmansyah``) is cut off it
+(:func:`person_tails`). They work on the linker's builder (``entities``, ``mentions``, ``drop``,
+``add``), after its names are found.
 """
 from __future__ import annotations
 
@@ -249,7 +251,6 @@ def merge_org_forms(b, kb: KnowledgeBase) -> None:
                 _org_form_of(ent.name, form, kb, words) for form in _forms(f, kb))]  # (f's forms grow as it joins)
             if len(found) == 1:
                 _join(b, [x for x in b.mentions if x.entity_id == ent.id], found[0])
-
 
 
 #: words of an organisation's or a place's name, never of a person's (the end of ``PT Bank Permata Tbk``)
