@@ -495,3 +495,14 @@ def test_coder_begging_pardon_is_no_request():
     t = "Warga memohon kepada Gubernur DKI Jakarta agar penggusuran ditunda."
     ms = [_m(t, "Gubernur DKI Jakarta", "Governor of Jakarta", "PER", "IDN", "GOV")]
     assert of_type(_one(t, ms, published="2020-01-01"), "REQUEST")
+
+
+def test_coder_a_threat_named_is_no_threat_made():
+    """The noun ``ancaman`` names a danger (``ancaman bagi AS``); issuing a threat
+    (``melontarkan ancaman``) or threatening (``mengancam``) is the act."""
+    t = "Program nuklir Korea Utara menjadi ancaman bagi Jepang."
+    ms = [_m(t, "Korea Utara", "North Korea", "GPE", "PRK"), _m(t, "Jepang", "Japan", "GPE", "JPN")]
+    assert not of_type(_one(t, ms, published="2020-01-01"), "THREATEN")
+    t = "Korea Utara mengancam Jepang dengan serangan rudal."
+    ms = [_m(t, "Korea Utara", "North Korea", "GPE", "PRK"), _m(t, "Jepang", "Japan", "GPE", "JPN")]
+    assert of_type(_one(t, ms, published="2020-01-01"), "THREATEN")
