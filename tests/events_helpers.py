@@ -25,3 +25,9 @@ def event_of(events, type_):
 def of_type(events, type_):
     """The events of PLOVER type ``type_``."""
     return [e for e in events if e.type == type_]
+
+
+def types_coded(text, *mentions, published="2020-01-01"):
+    """The PLOVER types coded in ``text`` taken as one sentence, with these mentions, each
+    ``(surface, name, type, code[, sector])`` as :func:`mention` takes them."""
+    return {e.type for e in code_whole(text, [mention(text, *m) for m in mentions], published=published)}
