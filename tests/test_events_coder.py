@@ -513,3 +513,74 @@ def test_coder_a_threat_named_is_no_threat_made():
         "Korea Utara mengancam Jepang dengan serangan rudal.",
         ("Korea Utara", "North Korea", "GPE", "PRK"),
         ("Jepang", "Japan", "GPE", "JPN"))
+
+
+def test_coder_denying_and_defying_a_summons_are_rejections():
+    """``menampik`` denies as ``membantah`` does, and ``mangkir`` (staying away from a summons)
+    refuses to comply: both REJECT (corpus/GUIDE.md: denials are REJECT)."""
+    assert "REJECT" in types_coded(
+        "Kementerian Perdagangan menampik tudingan bahwa impor gula merugikan petani.",
+        ("Kementerian Perdagangan", "Ministry of Trade", "ORG", "IDN", "GOV"))
+    assert "REJECT" in types_coded(
+        "Bupati itu kembali mangkir dari panggilan penyidik kejaksaan.",
+        ("Bupati", "regent", "PER", "IDN", "GOV"))
+
+
+def test_coder_condolence_is_support():
+    """Condolence is SUPPORT (corpus/GUIDE.md), however it is said."""
+    for t in ("Perdana Menteri Australia menyampaikan belasungkawa kepada rakyat Indonesia.",
+              "Perdana Menteri Australia turut berduka atas korban gempa di Indonesia."):
+        assert "SUPPORT" in types_coded(
+            t, ("Perdana Menteri Australia", "Prime Minister of Australia", "PER", "AUS", "GOV"),
+            ("Indonesia", "Indonesia", "GPE", "IDN"))
+
+
+def test_coder_a_law_enacted_is_no_invitation():
+    """``diundangkan`` (a law promulgated) and ``perundang - undangan`` (legislation, as tokenised
+    text spaces its hyphen) share the root of ``undangan`` (an invitation, AGREE) but invite no one."""
+    assert "AGREE" not in types_coded(
+        "Peraturan itu diundangkan oleh Kementerian Hukum pada Maret.",
+        ("Kementerian Hukum", "Ministry of Law", "ORG", "IDN", "GOV"))
+    assert "AGREE" not in types_coded(
+        "Komisi Hukum dan Perundang - undangan MUI menilai aksi itu merugikan umat.",
+        ("MUI", "Indonesian Ulema Council", "ORG", "IDN", "REL"))
+    assert "AGREE" in types_coded(
+        "Presiden Jokowi mengundang Perdana Menteri Malaysia ke Istana Bogor.",
+        ("Presiden Jokowi", "Joko Widodo", "PER", "IDN", "GOV"),
+        ("Perdana Menteri Malaysia", "Prime Minister of Malaysia", "PER", "MYS", "GOV"))
+
+
+def test_coder_a_penalty_named_is_no_sentence_passed():
+    """The noun ``hukuman`` names a penalty threatened, served or allowed by law; passing one
+    (``menjatuhkan hukuman``, ``dihukum``) is the conviction."""
+    hakim = ("Majelis hakim", "panel of judges", "ORG", "IDN", "JUD")
+    assert "SANCTION" not in types_coded(
+        "Dua warga negara itu terancam hukuman mati di Arab Saudi.", ("Arab Saudi", "Saudi Arabia", "GPE", "SAU"))
+    assert "SANCTION" in types_coded("Majelis hakim menjatuhkan hukuman lima tahun penjara kepada bupati itu.", hakim)
+    assert "SANCTION" in types_coded("Bupati itu dihukum lima tahun penjara oleh Majelis hakim.", hakim)
+
+
+def test_coder_a_refusal_is_an_act_not_the_noun():
+    """``penolakan`` names a protest (``aksi penolakan``) or a refusal met (``menuai penolakan``)
+    more often than one made; ``menolak`` is the act."""
+    gov = ("Pemerintah", "government", "ORG", "IDN", "GOV")
+    assert "REJECT" not in types_coded("Usulan Pemerintah itu menuai penolakan dari warga.", gov)
+    assert "REJECT" in types_coded("Pemerintah menolak usulan itu.", gov)
+
+
+def test_coder_suggesting_and_suspecting():
+    """``menyarankan`` urges (REQUEST) and ``menduga`` suspects (ACCUSE, allege) as the corpus's
+    gold codes them; ``diduga``, the reporter's hedge, names no one's allegation."""
+    icw = ("ICW", "Indonesia Corruption Watch", "ORG", "IDN", "NGO")
+    kpk = ("KPK", "Corruption Eradication Commission", "ORG", "IDN", "COP")
+    assert "REQUEST" in types_coded("ICW menyarankan KPK memeriksa ulang saksi itu.", icw, kpk)
+    assert "ACCUSE" in types_coded("KPK menduga bupati itu menerima suap dari kontraktor.", kpk)
+    assert not types_coded("Rumah yang diduga milik bupati itu terbakar.")
+
+
+def test_coder_a_search_is_coded_by_its_verb():
+    """``menggeledah`` is the raid (COERCE, seize); ``penggeledahan`` names a search told by its
+    verb or recalled (``dari lokasi penggeledahan``)."""
+    kpk = ("KPK", "Corruption Eradication Commission", "ORG", "IDN", "COP")
+    assert "COERCE" in types_coded("KPK menggeledah rumah dinas gubernur itu.", kpk)
+    assert "COERCE" not in types_coded("Dari lokasi penggeledahan, KPK membawa dua koper dokumen.", kpk)

@@ -74,6 +74,17 @@ def _root_match(word: str, root: str, forms: tuple) -> bool:
     return False
 
 
+def _compound_tail(before: str, word: str, gap: str) -> bool:
+    """Whether ``word`` is the second half of a hyphenated word written with spaces around the
+    hyphen, as tokenised text spells them (``perundang - undangan`` 'legislation', ``undang -
+    undang`` 'law'): the halves share a root, and the tail names no act of its own (the corpus
+    folds' output coded 'undangan', an invitation, from 'Perundang - undangan')."""
+    if gap.strip() != "-":
+        return False
+    roots = {r for r, _, _ in analyse(before)}
+    return any(r in roots for r, _, _ in analyse(word))
+
+
 @dataclass(frozen=True)
 class Entry:
     pattern: str
@@ -206,6 +217,8 @@ class Lexicon:
         cands: list[Match] = []
         lower = [t[2].lower() for t in tokens]
         for i, (s, e, w) in enumerate(tokens):
+            if i and _compound_tail(lower[i - 1], lower[i], text[tokens[i - 1][1]:s]):
+                continue
             for key in self.keys_of(w):
                 for entry in self.by_key[key]:
                     m = self._match_at(entry, tokens, lower, text, i)
