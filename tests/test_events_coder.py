@@ -584,3 +584,68 @@ def test_coder_a_search_is_coded_by_its_verb():
     kpk = ("KPK", "Corruption Eradication Commission", "ORG", "IDN", "COP")
     assert "COERCE" in types_coded("KPK menggeledah rumah dinas gubernur itu.", kpk)
     assert "COERCE" not in types_coded("Dari lokasi penggeledahan, KPK membawa dua koper dokumen.", kpk)
+
+
+def _found(lexicon, text):
+    import re
+
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+    return [(m.entry.type, text[m.start:m.end]) for m in lexicon.find(tokens, text)]
+
+
+def test_lexicon_prev_and_unless_flags(tmp_path):
+    """``prev=`` asks for one of some words right before the match; ``unless=`` refuses a sentence
+    holding a derivation of one of some roots (the flags the lexicon's header documents)."""
+    path = tmp_path / "triggers.tsv"
+    path.write_text("penjara/0\tCOERCE\tarrest\t-\tprev=tahun|vonis,unless=tuntut\tterm\n", encoding="utf-8")
+    lex = Lexicon(load(path))
+    assert _found(lex, "Ia divonis dua tahun penjara .") == [("COERCE", "penjara")]
+    assert _found(lex, "Ia kabur dari penjara .") == []
+    assert _found(lex, "Jaksa menuntut dua tahun penjara .") == []      # menuntut: root tuntut
+    assert _found(lex, "penjara itu penuh .") == []                     # nothing before it
+
+
+def test_coder_a_prison_term_not_the_prison():
+    """A prison term passed is also COERCE (corpus/GUIDE.md); the prison as a place, or a term the
+    prosecutor asks for (his ACCUSE), is not."""
+    hakim = ("Majelis hakim", "panel of judges", "ORG", "IDN", "JUD")
+    assert "COERCE" in types_coded("Majelis hakim memvonis bupati itu dua tahun penjara.", hakim)
+    assert "COERCE" not in types_coded(
+        "Puluhan narapidana kabur dari penjara setelah tembok Lapas ambruk.",
+        ("Lapas", "prison", "ORG", "IDN", "JUD"))
+    types = types_coded("Jaksa KPK menuntut bupati itu empat tahun penjara.",
+                        ("KPK", "Corruption Eradication Commission", "ORG", "IDN", "COP"))
+    assert "COERCE" not in types and "ACCUSE" in types
+
+
+def test_coder_police_nab_raid_and_jail():
+    polisi = ("Polisi", "police", "ORG", "IDN", "COP")
+    for t in ("Polisi membekuk tiga pelaku pencurian di Bekasi.",
+              "Polisi meringkus dua pengedar narkoba di Medan.",
+              "Polisi menggerebek gudang narkoba di Medan.",
+              "Polisi menjebloskan dua pelaku ke penjara."):
+        assert "COERCE" in types_coded(t, polisi), t
+
+
+def test_coder_complaints_and_questions_are_disapproval():
+    """Complaining, deploring, questioning and taking issue are ACCUSE, disapprove
+    (corpus/GUIDE.md: criticism and complaints)."""
+    icw = ("ICW", "Indonesia Corruption Watch", "ORG", "IDN", "NGO")
+    for t in ("ICW menyayangkan putusan hakim itu.", "ICW mengeluhkan lambannya penanganan kasus itu.",
+              "ICW mempertanyakan putusan hakim itu.", "ICW mempersoalkan putusan hakim itu."):
+        assert "ACCUSE" in types_coded(t, icw), t
+
+
+def test_coder_more_words_of_the_corpus():
+    """Pelting is an assault, dismissing someone a sanction, calling on someone a visit, a
+    parliamentary hearing a consultation, siding with someone support, persuading a request."""
+    gov = ("Gubernur", "governor", "PER", "IDN", "GOV")
+    assert "ASSAULT" in types_coded("Massa melempari Gubernur dengan batu.", gov)
+    assert "ASSAULT" not in types_coded("Gubernur melempar wacana pemindahan ibu kota.", gov)
+    assert "SANCTION" in types_coded("Presiden memecat Gubernur itu.", gov)
+    assert "CONSULT" in types_coded("Menteri Dalam Negeri menyambangi Gubernur di kantornya.", gov)
+    assert "CONSULT" in types_coded("Komisi II menggelar rapat dengar pendapat dengan Gubernur.", gov,
+                                    ("Komisi II", "Commission II", "ORG", "IDN", "LEG"))
+    assert "SUPPORT" in types_coded("Gubernur memihak warga dalam sengketa lahan itu.", gov)
+    assert "REQUEST" in types_coded("Gubernur membujuk warga agar pindah ke rumah susun.", gov)
+    assert "REQUEST" in types_coded("Gubernur menghimbau warga agar tetap tenang.", gov)

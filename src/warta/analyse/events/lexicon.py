@@ -74,6 +74,11 @@ def _root_match(word: str, root: str, forms: tuple) -> bool:
     return False
 
 
+def _has_root(words: list[str], roots: frozenset[str]) -> bool:
+    """Whether one of ``words`` is one of ``roots`` or a derivation of one."""
+    return any(w in roots or any(r in roots for r, _, _ in analyse(w)) for w in words)
+
+
 def _compound_tail(before: str, word: str, gap: str) -> bool:
     """Whether ``word`` is the second half of a hyphenated word written with spaces around the
     hyphen, as tokenised text spells them (``perundang - undangan`` 'legislation', ``undang -
@@ -97,6 +102,10 @@ class Entry:
     notnext: frozenset[str] = frozenset()
     confidence: float = 0.6
     line: int = 0
+    #: the word right before the match must be one of these (``prev=``)
+    prev: frozenset[str] = frozenset()
+    #: no word of the sentence may have one of these roots (``unless=``)
+    unless: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
@@ -164,7 +173,7 @@ def load(path: Path | str = DATA) -> list[Entry]:
         for c in contexts:
             if c not in CONTEXTS:
                 raise ValueError(f"{path}:{n}: unknown context {c}")
-        fl, req, nn, conf = set(), set(), set(), 0.6
+        fl, req, nn, conf, prev, unless = set(), set(), set(), 0.6, set(), set()
         for f in flags.split(","):
             f = f.strip()
             if not f or f == "-":
@@ -173,12 +182,16 @@ def load(path: Path | str = DATA) -> list[Entry]:
                 req |= set(f[4:].split("|"))
             elif f.startswith("notnext="):
                 nn |= set(f[8:].split("|"))
+            elif f.startswith("prev="):
+                prev |= set(f[5:].split("|"))
+            elif f.startswith("unless="):
+                unless |= set(f[7:].split("|"))
             elif f.startswith("conf="):
                 conf = float(f[5:])
             else:
                 fl.add(f)
         entries.append(Entry(pat, _parse_pattern(pat), typ, mode, contexts, frozenset(fl),
-                             frozenset(req), frozenset(nn), conf, n))
+                             frozenset(req), frozenset(nn), conf, n, frozenset(prev), frozenset(unless)))
     return entries
 
 
@@ -257,14 +270,12 @@ class Lexicon:
             j = found
         if entry.notnext and j + 1 < len(tokens) and lower[j + 1] in entry.notnext:
             return None
-        if entry.requires:
-            ok = False
-            for w in lower:
-                if w in entry.requires or any(r in entry.requires for r, _, _ in analyse(w)):
-                    ok = True
-                    break
-            if not ok:
-                return None
+        if entry.prev and (i == 0 or lower[i - 1] not in entry.prev):
+            return None
+        if entry.requires and not _has_root(lower, entry.requires):
+            return None
+        if entry.unless and _has_root(lower, entry.unless):
+            return None
         first = tokens[idx[0]]
         last = tokens[idx[-1]]
         return Match(entry, idx, first[0], last[1])
