@@ -649,3 +649,43 @@ def test_coder_more_words_of_the_corpus():
     assert "SUPPORT" in types_coded("Gubernur memihak warga dalam sengketa lahan itu.", gov)
     assert "REQUEST" in types_coded("Gubernur membujuk warga agar pindah ke rumah susun.", gov)
     assert "REQUEST" in types_coded("Gubernur menghimbau warga agar tetap tenang.", gov)
+
+
+def test_coder_attending_talks_not_a_ceremony():
+    """Attending a summit or talks is CONSULT (multilateral); attending a ceremony, a plenary or a
+    summons is not a consultation."""
+    jokowi = ("Presiden Joko Widodo", "Joko Widodo", "PER", "IDN", "GOV")
+    assert "CONSULT" in types_coded("Presiden Joko Widodo menghadiri KTT ASEAN di Manila.", jokowi)
+    assert "CONSULT" not in types_coded("Presiden Joko Widodo menghadiri upacara HUT Bhayangkara di Monas.", jokowi)
+
+
+def test_coder_calling_off_a_meeting_not_a_flight():
+    menlu = ("Menteri Luar Negeri", "Minister of Foreign Affairs", "PER", "IDN", "GOV")
+    assert "REJECT" in types_coded("Menteri Luar Negeri membatalkan kunjungan ke Pyongyang.", menlu)
+    assert "REJECT" not in types_coded(
+        "Garuda membatalkan 20 penerbangan ke Bali karena abu vulkanik.",
+        ("Garuda", "Garuda Indonesia", "ORG", "IDN", "BUS"))
+
+
+def test_coder_a_guarantee_given_not_an_insurance_scheme():
+    putin = ("Presiden Putin", "Vladimir Putin", "PER", "RUS", "GOV")
+    assert "AGREE" in types_coded("Presiden Putin memberikan jaminan keamanan pasokan pangan bagi Indonesia.", putin,
+                                  ("Indonesia", "Indonesia", "GPE", "IDN"))
+    assert "AGREE" not in types_coded(
+        "Peserta Jaminan Kesehatan Nasional di Jawa Barat bertambah.", ("Jawa Barat", "West Java", "GPE", "IDN"))
+
+
+def test_coder_importing_not_imports():
+    """A country importing from another cooperates (COOPERATE, economic); ``impor gula`` as a trade
+    figure is no act."""
+    assert "COOPERATE" in types_coded("Myanmar mengimpor bensin dari Rusia.", ("Myanmar", "Myanmar", "GPE", "MMR"),
+                                      ("Rusia", "Russia", "GPE", "RUS"))
+    assert "COOPERATE" not in types_coded("Nilai impor gula Indonesia naik tahun ini.", ("Indonesia", "Indonesia", "GPE", "IDN"))
+
+
+def test_coder_thanks_with_a_clitic_are_support():
+    jokowi = ("Jokowi", "Joko Widodo", "PER", "IDN", "GOV")
+    salman = ("Raja Salman", "Salman of Saudi Arabia", "PER", "SAU", "GOV")
+    for t in ("Jokowi menyampaikan terima kasihnya kepada Raja Salman.",
+              "Jokowi mengucapkan terima kasih kepada Raja Salman."):
+        assert "SUPPORT" in types_coded(t, jokowi, salman), t
