@@ -689,3 +689,13 @@ def test_coder_thanks_with_a_clitic_are_support():
     for t in ("Jokowi menyampaikan terima kasihnya kepada Raja Salman.",
               "Jokowi mengucapkan terima kasih kepada Raja Salman."):
         assert "SUPPORT" in types_coded(t, jokowi, salman), t
+
+
+def test_coder_more_denials_are_rejections():
+    """``menyangkal`` denies as ``membantah`` does; ``tidak benar`` is a denial (corpus/GUIDE.md),
+    ``tidak benar-benar`` ('not really') is not; not answering a summons defies it, as ``mangkir``."""
+    kpk = ("KPK", "Corruption Eradication Commission", "ORG", "IDN", "COP")
+    assert "REJECT" in types_coded("Google menyangkal tuduhan Komisi Eropa.", ("Google", "Google", "ORG", "USA", "BUS"))
+    assert "REJECT" in types_coded("KPK menyatakan kabar itu tidak benar.", kpk)
+    assert "REJECT" not in types_coded("KPK tidak benar - benar memahami persoalan itu.", kpk)
+    assert "REJECT" in types_coded("Bupati itu tidak memenuhi panggilan KPK pada Senin.", kpk)
