@@ -18,6 +18,7 @@ from ..model import Event
 from .figures import find_amounts, find_casualties, parse_number
 from .doc import doc_text
 from .temporal import find_times, pick_event_time
+from .temporal_calendar import _add_days, _add_months
 
 QUAD = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
@@ -234,10 +235,12 @@ def _then_date(seq: int, s_text: str, sentences, text: str, own_dates, anchor, a
         if unit == "tahun":
             shown = f"{int(value[:4]) + sign * n:04d}"
         elif unit == "bulan":
-            y, mo = divmod(int(value[:4]) * 12 + int(value[5:7]) - 1 + sign * n, 12)
-            shown = f"{y:04d}-{mo + 1:02d}"
+            shown = "{:04d}-{:02d}".format(*_add_months(int(value[:4]), int(value[5:7]), sign * n))
         else:
-            shown = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=sign * n)).isoformat()
+            day = _add_days(dt.date.fromisoformat(value[:10]), sign * n)
+            if day is None:
+                return None, {}
+            shown = day.isoformat()
     except ValueError:
         return None, {}
     return shown, {"granularity": {"hari": "day", "bulan": "month", "tahun": "year"}[unit], "text": m.group(0),

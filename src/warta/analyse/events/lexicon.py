@@ -121,6 +121,10 @@ class Match:
     end: int
 
 
+#: the flags that list words (``req=a|b``) and the Entry field each fills
+_WORD_FLAGS = {"req": "requires", "notnext": "notnext", "prev": "prev", "unless": "unless"}
+
+
 def _parse_forms(spec: str) -> tuple[tuple[str, str | None], ...]:
     out = []
     for f in spec.split(","):
@@ -173,25 +177,21 @@ def load(path: Path | str = DATA) -> list[Entry]:
         for c in contexts:
             if c not in CONTEXTS:
                 raise ValueError(f"{path}:{n}: unknown context {c}")
-        fl, req, nn, conf, prev, unless = set(), set(), set(), 0.6, set(), set()
+        fl, conf = set(), 0.6
+        words: dict[str, set[str]] = {k: set() for k in _WORD_FLAGS}   # the flags that list words
         for f in flags.split(","):
             f = f.strip()
             if not f or f == "-":
                 continue
-            if f.startswith("req="):
-                req |= set(f[4:].split("|"))
-            elif f.startswith("notnext="):
-                nn |= set(f[8:].split("|"))
-            elif f.startswith("prev="):
-                prev |= set(f[5:].split("|"))
-            elif f.startswith("unless="):
-                unless |= set(f[7:].split("|"))
-            elif f.startswith("conf="):
-                conf = float(f[5:])
+            key, eq, value = f.partition("=")
+            if eq and key in words:
+                words[key] |= set(value.split("|"))
+            elif eq and key == "conf":
+                conf = float(value)
             else:
                 fl.add(f)
-        entries.append(Entry(pat, _parse_pattern(pat), typ, mode, contexts, frozenset(fl),
-                             frozenset(req), frozenset(nn), conf, n, frozenset(prev), frozenset(unless)))
+        entries.append(Entry(pat, _parse_pattern(pat), typ, mode, contexts, frozenset(fl), confidence=conf, line=n,
+                             **{field: frozenset(words[k]) for k, field in _WORD_FLAGS.items()}))
     return entries
 
 
