@@ -699,3 +699,27 @@ def test_coder_more_denials_are_rejections():
     assert "REJECT" in types_coded("KPK menyatakan kabar itu tidak benar.", kpk)
     assert "REJECT" not in types_coded("KPK tidak benar - benar memahami persoalan itu.", kpk)
     assert "REJECT" in types_coded("Bupati itu tidak memenuhi panggilan KPK pada Senin.", kpk)
+
+
+def test_coder_blows_and_stabs_are_assaults():
+    """Slapping, punching, mobbing, stabbing, hacking and holding someone captive are ASSAULT
+    (codebook: physical attacks of any weapon; abduction); their sport and kitchen senses are not."""
+    p = ("polisi", "police", "ORG", "IDN", "COP")
+    for t in ("Seorang pria menampar polisi itu.", "Seorang pria meninju polisi itu.",
+              "Lalu polisi itu dikeroyok warga.", "Lalu polisi itu ditikam di lehernya.", "Lalu polisi itu ditusuk pelaku.",
+              "Pelaku membacok polisi itu.", "Lalu polisi itu disiram air keras sepulang salat.",
+              "Kelompok itu menyekap polisi selama seminggu."):
+        assert "ASSAULT" in types_coded(t, p), t
+    persib = ("Persib", "Persib Bandung", "ORG", "IDN")
+    for t in ("Pemain Persib menusuk dari sisi kiri, tapi bola ditinju kiper.",
+              "Nasi itu disiram kuah oleh pedagang Persib."):
+        assert "ASSAULT" not in types_coded(t, persib), t
+
+
+def test_coder_suspecting_and_reprimanding_accuse():
+    """``mencurigai`` alleges as ``menduga`` does; ``menegur`` disapproves (codebook ACCUSE)."""
+    china = ("Beijing", "China", "GPE", "CHN", "GOV")
+    tsai = ("Tsai", "Tsai Ing-wen", "PER", "TWN", "GOV")
+    assert "ACCUSE" in types_coded("Beijing mencurigai Tsai mendorong kemerdekaan wilayah itu.", china, tsai)
+    assert "ACCUSE" in types_coded("Beijing menegur Tsai atas pernyataannya.", china, tsai)
+
