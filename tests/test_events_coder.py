@@ -723,3 +723,13 @@ def test_coder_suspecting_and_reprimanding_accuse():
     assert "ACCUSE" in types_coded("Beijing mencurigai Tsai mendorong kemerdekaan wilayah itu.", china, tsai)
     assert "ACCUSE" in types_coded("Beijing menegur Tsai atas pernyataannya.", china, tsai)
 
+
+
+def test_coder_religious_leaders_are_known_actors():
+    """A religious leader of world news is an actor of his own: his meeting is coded with both
+    sides (the knowledge base knows the Dalai Lama as a Tibetan religious figure, code CHN)."""
+    doc = warta.analyze("Juni lalu, Dalai Lama bertemu dengan Presiden Barack Obama di Gedung Putih.",
+                        published="2016-11-24")
+    ev = next(e for e in doc.events if e["event"] == ["CONSULT"])
+    assert {a["code"] for a in ev["actor"]} | {r["code"] for r in ev["recipient"]} == {"CHN", "USA"}
+    assert any(a.get("sector") == "REL" for a in ev["actor"] + ev["recipient"])
