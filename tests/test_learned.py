@@ -316,6 +316,20 @@ def test_learned_event_features_bin_the_sentence_models_probabilities():
     assert {"sp=<0.05", "snone=>=0.8"} <= set(low)
 
 
+def test_learned_event_features_name_what_a_promise_was_planned_as():
+    """A future support turned AGREE (the codebook's promise) carries what it was planned as, so
+    that the event model can weigh promised support apart from promised meetings; a record that
+    was never planned gets no such feature, and its other features are the same."""
+    from warta.analyse.learned.features import event_features
+
+    base = {"event": ["AGREE"], "mode": [], "modality": "future", "trigger": {"text": "mendukung"},
+            "text_info": {"sentence": "Indonesia akan mendukung Palestina.", "sequence": 1},
+            "actor": [], "recipient": []}
+    plain = event_features(base, [], [])
+    assert not any(f.startswith("planned=") for f in plain)
+    promised = event_features(dict(base, planned="SUPPORT"), [], [])
+    assert set(promised) - set(plain) == {"planned=SUPPORT"}
+
 def test_learned_rescore_reads_sentence_probabilities_only_for_a_model_trained_with_them():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab

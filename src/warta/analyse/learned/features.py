@@ -3,9 +3,10 @@
 Article relevance reads the article's words (unigrams and bigrams, lower-cased) and their word
 classes (the name recogniser's clusters, learned from raw IndoSum text); the sentence model too.
 The event scorer reads one rule-coded event record in its article: type, mode and modality,
-the trigger word, its roots and affixes (:mod:`..events.morphology`), the words around it and
-in its sentence, its actors' countries and sectors, where the sentence stands, and whether the
-same kind of event was already coded in the article (restatements are annotated once).
+the type a future AGREE was planned as (a promised meeting, support or aid), the trigger
+word, its roots and affixes (:mod:`..events.morphology`), the words around it and in its
+sentence, its actors' countries and sectors, where the sentence stands, and whether the same
+kind of event was already coded in the article (restatements are annotated once).
 """
 from __future__ import annotations
 
@@ -68,6 +69,8 @@ def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[d
     out = ["bias", f"t={t}", f"t={t}|m={mode}", f"mod={rec.get('modality')}", f"t={t}|mod={rec.get('modality')}",
            f"att={bool(rec.get('attribution'))}", f"seq={_bin(seq, (0, 1, 3, 6, 12))}",
            f"t={t}|seq={_bin(seq, (0, 2, 8))}", f"conf={round(float(rec.get('confidence') or 0), 1)}"]
+    if rec.get("planned"):   # a promise: of a meeting, of support, of aid (only then, so that no
+        out.append(f"planned={rec['planned']}")   # other record's hashed features change)
     out += _trigger_features(t, trig_l)
     if sentence_probs is not None:
         sp = _bin_p(sentence_probs.get(t, 0.0))
