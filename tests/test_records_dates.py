@@ -51,11 +51,21 @@ def test_records_undated_sentence_keeps_the_time_of_its_paragraph():
     d = warta.analyze("Pemimpin oposisi Venezuela ditahan di Caracas pada Selasa (9/1/2024). "
                       "Polisi Venezuela juga menangkap dua pengawalnya.\n\n"
                       "Presiden Brasil Luiz Inacio Lula da Silva bertemu Presiden Venezuela Nicolas Maduro di Brasilia.",
-                      published="2024-05-20")
+                      published="2025-05-20")
     [arrest] = [e for e in d.events if e["trigger"]["text"] == "menangkap"]
     assert arrest["date"] == "2024-01-09"
-    assert arrest["modality"] == "historical"
+    assert arrest["modality"] == "historical"   # more than a year before it was told (records.HISTORICAL_DAYS)
 
+
+def test_records_an_event_of_months_before_is_no_history_by_age_alone():
+    """The annotation guide's historical event is old background, "an event of earlier years
+    recalled for context": an arrest four months before the report, told without such framing,
+    stays asserted; the same arrest told sixteen months later is history by its age."""
+    text = "Polisi Venezuela menangkap dua pengawal pemimpin oposisi di Caracas pada Selasa (9/1/2024)."
+    for published, modality in (("2024-05-20", "asserted"), ("2025-05-20", "historical")):
+        [arrest] = [e for e in warta.analyze(text, published=published).events if e["event"] == ["COERCE"]]
+        assert arrest["date"] == "2024-01-09"
+        assert arrest["modality"] == modality, published
 
 def test_records_years_after_counts_back_from_publication():
     d = warta.analyze("Tiga tahun setelah kudeta militer, junta Myanmar masih menghadapi perlawanan.",

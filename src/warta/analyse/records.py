@@ -29,7 +29,7 @@ QUAD = {
 CODER = f"warta {__version__}"
 CODEBOOK = "plover-1.0"
 #: An asserted event this many days or more before the publication date is background.
-HISTORICAL_DAYS = 90
+HISTORICAL_DAYS = 365
 # types whose place defaults to the country where the actor acts on its own ground
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "MOBILIZE", "ASSAULT"}
 
