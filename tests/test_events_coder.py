@@ -733,3 +733,21 @@ def test_coder_religious_leaders_are_known_actors():
     ev = next(e for e in doc.events if e["event"] == ["CONSULT"])
     assert {a["code"] for a in ev["actor"]} | {r["code"] for r in ev["recipient"]} == {"CHN", "USA"}
     assert any(a.get("sector") == "REL" for a in ev["actor"] + ev["recipient"])
+
+
+def test_coder_mediation_is_third_party_consultation():
+    """Mediating between parties is CONSULT, mode third-party (codebook); ``di tengah`` ('amid')
+    and the bare noun ``mediasi`` (a procedure) are no such act."""
+    kuwait, qatar = ("Kuwait", "Kuwait", "GPE", "KWT"), ("Qatar", "Qatar", "GPE", "QAT")
+    evs = _one("Kuwait mencoba menengahi kisruh diplomatik dengan Qatar.",
+               [_m("Kuwait mencoba menengahi kisruh diplomatik dengan Qatar.", *kuwait),
+                _m("Kuwait mencoba menengahi kisruh diplomatik dengan Qatar.", *qatar)])
+    assert [(e.type, e.mode) for e in evs] == [("CONSULT", "third-party")]
+    assert "CONSULT" not in types_coded("Di tengah krisis itu, Kuwait menyelesaikan 99 kasus dengan cara mediasi.", kuwait)
+
+
+def test_coder_charged_under_an_article_is_an_accusation():
+    """``disangkakan`` (charged under an article of law) alleges, as ``menuduh`` does (corpus/GUIDE.md:
+    a charge is ACCUSE)."""
+    kpk = ("KPK", "Corruption Eradication Commission", "ORG", "IDN", "COP")
+    assert "ACCUSE" in types_coded("Bupati itu disangkakan Pasal 2 UU Tipikor oleh KPK.", kpk)
