@@ -751,3 +751,14 @@ def test_coder_charged_under_an_article_is_an_accusation():
     a charge is ACCUSE)."""
     kpk = ("KPK", "Corruption Eradication Commission", "ORG", "IDN", "COP")
     assert "ACCUSE" in types_coded("Bupati itu disangkakan Pasal 2 UU Tipikor oleh KPK.", kpk)
+
+
+def test_coder_a_press_conference_is_no_consultation():
+    """``konferensi pers`` is a press conference, where one side speaks to reporters: no CONSULT
+    (codebook: consultation is between parties); a ministers' conference still is."""
+    jokowi = ("Presiden Joko Widodo", "Joko Widodo", "PER", "IDN", "GOV")
+    najib = ("Najib Razak", "Najib Razak", "PER", "MYS", "GOV")
+    t = "Presiden Joko Widodo mengadakan konferensi pers bersama Najib Razak di Istana Bogor."
+    assert "CONSULT" not in types_coded(t, jokowi, najib)
+    t2 = "Presiden Joko Widodo mengadakan konferensi tingkat menteri bersama Najib Razak di Istana Bogor."
+    assert "CONSULT" in types_coded(t2, jokowi, najib)
