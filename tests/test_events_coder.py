@@ -117,6 +117,7 @@ def test_coder_no_trigger_codes_nothing():
 
 # ---- modality: background framing, future spans, vows; restatements ----
 
+
 def test_coder_epoch_landmark_makes_main_clause_historical():
     t = "Bolivia menyatakan dukungan bagi Jenderal Rocha setelah kudeta, ketika militer menindak keras lawannya."
     ms = [_m(t, "Bolivia", "Bolivia", "GPE", "BOL"), _m(t, "Jenderal Rocha", "Rocha", "PER", "BOL", "MIL"),
@@ -275,7 +276,6 @@ def test_events_coder_nominal_with_its_arguments_and_a_demonstrative_is_a_restat
     assert any(e["event"] == ["CONSULT"] for e in d.events)
 
 
-
 def test_coder_dropped_subject_with_a_named_partner_continues_the_last_actor():
     # Indonesian drops a subject the discourse carries: "Bertemu dengan X" after an arrival is the
     # arriving party meeting X, even though the partner is named and the subject is not
@@ -388,7 +388,6 @@ def test_coder_a_prosecutors_demand_of_a_sentence_is_an_allegation():
            _m(t2, "Gubernur Sukamaju", "Governor of Sukamaju", "PER", "IDN", "GOV")]
     types = [e.type for e in _one(t2, ms2)]
     assert "REQUEST" in types and "ACCUSE" not in types
-
 
 
 def test_coder_land_acquisition_is_no_release():
@@ -722,7 +721,6 @@ def test_coder_suspecting_and_reprimanding_accuse():
     tsai = ("Tsai", "Tsai Ing-wen", "PER", "TWN", "GOV")
     assert "ACCUSE" in types_coded("Beijing mencurigai Tsai mendorong kemerdekaan wilayah itu.", china, tsai)
     assert "ACCUSE" in types_coded("Beijing menegur Tsai atas pernyataannya.", china, tsai)
-
 
 
 def test_coder_religious_leaders_are_known_actors():

@@ -330,6 +330,7 @@ def test_learned_event_features_name_what_a_promise_was_planned_as():
     promised = event_features(dict(base, planned="SUPPORT"), [], [])
     assert set(promised) - set(plain) == {"planned=SUPPORT"}
 
+
 def test_learned_rescore_reads_sentence_probabilities_only_for_a_model_trained_with_them():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab

@@ -67,6 +67,7 @@ def test_records_an_event_of_months_before_is_no_history_by_age_alone():
         assert arrest["date"] == "2024-01-09"
         assert arrest["modality"] == modality, published
 
+
 def test_records_years_after_counts_back_from_publication():
     d = warta.analyze("Tiga tahun setelah kudeta militer, junta Myanmar masih menghadapi perlawanan.",
                       published="2024-02-01")
