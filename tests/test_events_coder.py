@@ -760,3 +760,12 @@ def test_coder_a_press_conference_is_no_consultation():
     assert "CONSULT" not in types_coded(t, jokowi, najib)
     t2 = "Presiden Joko Widodo mengadakan konferensi tingkat menteri bersama Najib Razak di Istana Bogor."
     assert "CONSULT" in types_coded(t2, jokowi, najib)
+
+
+def test_coder_proposals_and_vows_of_revenge():
+    """Proposing that another party act is a REQUEST (as urging, ``menyarankan``); vowing revenge
+    on a party threatens it (codebook THREATEN: violence)."""
+    jokowi, malaysia = ("Jokowi", "Joko Widodo", "PER", "IDN", "GOV"), ("Malaysia", "Malaysia", "GPE", "MYS")
+    assert "REQUEST" in types_coded("Jokowi mengusulkan agar Malaysia membentuk tim bersama.", jokowi, malaysia)
+    prk, usa = ("Korea Utara", "North Korea", "GPE", "PRK"), ("Amerika Serikat", "United States", "GPE", "USA")
+    assert "THREATEN" in types_coded("Korea Utara bersumpah akan membalas Amerika Serikat.", prk, usa)
