@@ -769,3 +769,16 @@ def test_coder_proposals_and_vows_of_revenge():
     assert "REQUEST" in types_coded("Jokowi mengusulkan agar Malaysia membentuk tim bersama.", jokowi, malaysia)
     prk, usa = ("Korea Utara", "North Korea", "GPE", "PRK"), ("Amerika Serikat", "United States", "GPE", "USA")
     assert "THREATEN" in types_coded("Korea Utara bersumpah akan membalas Amerika Serikat.", prk, usa)
+
+
+def test_coder_agreeing_to_act_approving_and_disagreeing():
+    """``setuju untuk`` an act is AGREE (codebook); approving a plan (``menyetujui``) endorses it,
+    SUPPORT; disagreeing with a decision (``tidak setuju``) disapproves of it, ACCUSE."""
+    sau, irn = ("Arab Saudi", "Saudi Arabia", "GPE", "SAU"), ("Iran", "Iran", "GPE", "IRN")
+    assert "AGREE" in types_coded("Arab Saudi dan Iran setuju untuk memulihkan hubungan diplomatik.", sau, irn)
+    jokowi, tni = ("Presiden Joko Widodo", "Joko Widodo", "PER", "IDN", "GOV"), ("TNI", "Indonesian National Armed Forces", "ORG", "IDN", "MIL")
+    types = types_coded("Presiden Joko Widodo menyetujui rencana TNI.", jokowi, tni)
+    assert "SUPPORT" in types and "AGREE" not in types
+    idn, usa = ("Indonesia", "Indonesia", "GPE", "IDN"), ("Amerika Serikat", "United States", "GPE", "USA")
+    types = types_coded("Indonesia tidak setuju dengan keputusan Amerika Serikat.", idn, usa)
+    assert "ACCUSE" in types and "AGREE" not in types
