@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .morphology import analyse
+from .morphology import analyse, roots
 
 DATA = Path(__file__).with_name("data") / "triggers.tsv"
 GAP = 4  # words a ".." may skip
@@ -74,9 +74,9 @@ def _root_match(word: str, root: str, forms: tuple) -> bool:
     return False
 
 
-def _has_root(words: list[str], roots: frozenset[str]) -> bool:
-    """Whether one of ``words`` is one of ``roots`` or a derivation of one."""
-    return any(w in roots or any(r in roots for r, _, _ in analyse(w)) for w in words)
+def _has_root(words: list[str], wanted: frozenset[str]) -> bool:
+    """Whether one of ``words`` is one of ``wanted`` or a derivation of one (:func:`.morphology.roots`)."""
+    return any(w in wanted or not roots(w).isdisjoint(wanted) for w in words)
 
 
 def _compound_tail(before: str, word: str, gap: str) -> bool:
@@ -84,10 +84,7 @@ def _compound_tail(before: str, word: str, gap: str) -> bool:
     hyphen, as tokenised text spells them (``perundang - undangan`` 'legislation', ``undang -
     undang`` 'law'): the halves share a root, and the tail names no act of its own (the corpus
     folds' output coded 'undangan', an invitation, from 'Perundang - undangan')."""
-    if gap.strip() != "-":
-        return False
-    roots = {r for r, _, _ in analyse(before)}
-    return any(r in roots for r, _, _ in analyse(word))
+    return gap.strip() == "-" and not roots(before).isdisjoint(roots(word))
 
 
 @dataclass(frozen=True)
