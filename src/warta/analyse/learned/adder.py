@@ -4,7 +4,9 @@ The sentence model (``models/sentence_events/``) gives each sentence a probabili
 PLOVER type and for "no event". A type over the model's threshold that no coded event of the
 sentence carries becomes a new :class:`~warta.analyse.events.coder.CodedEvent` (before
 ``warta_records``, which then dates, places and describes it like any other): its trigger is the
-sentence's word that weighs most for that type in the model, its actor the sentence's first
+sentence's word that weighs most for that type in the model (not a word the rules coded as
+another type: one word names one act; in the folds' output such additions were right 1 time of
+9), its actor the sentence's first
 coded mention (else the story's latest actor, else a mention of the article's main country), its
 recipient the next coded mention of another entity, its modality from the rules' cues around
 the trigger (else from the modality model, ``models/modality/``), its ``confidence`` the sentence
@@ -191,6 +193,8 @@ def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[
         for p, t in new:
             actors, recipients = _parties(doc, sent, latest)
             trig = _trigger(model, t, text, sent.start, sent.end)
+            if any(e.trigger[0] < trig[1] and trig[0] < e.trigger[1] for q, e in events if q == seq):
+                continue  # the word the rules coded as another type: one word names one act
             mod = _modality(modality, feats, text, sent, trig, published)
             ev = CodedEvent(type=t, mode=None, context=[], actors=actors, recipients=recipients, modality=mod,
                             trigger=trig, location=None, attribution=None,
