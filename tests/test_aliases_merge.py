@@ -49,6 +49,19 @@ def test_aliases_first_name_before_the_full_name_or_shared_by_two_people_stays_a
     assert "per/wulandari" in b.entities
 
 
+def test_aliases_shared_surname_before_the_second_person_is_named_is_the_first():
+    # a news story names its subject, calls him by surname, and only later names his father:
+    # the surname before the father is named can only be the subject; after it, it is either
+    b, starts = _builder_with(("Hamid Rasyidi", "per/hamid-rasyidi", "Hamid Rasyidi", "PER", "ner"),
+                              ("Rasyidi", "per/rasyidi", "Rasyidi", "PER", "ner"),
+                              ("Yusuf Rasyidi", "per/yusuf-rasyidi", "Yusuf Rasyidi", "PER", "ner"),
+                              ("Rasyidi", "per/rasyidi", "Rasyidi", "PER", "ner"))
+    merge_short_people(b)
+    owner = {m.start: m.entity_id for m in b.mentions}
+    assert owner[starts[1]] == "per/hamid-rasyidi"
+    assert owner[starts[3]] == "per/rasyidi"
+
+
 def test_aliases_organisation_acronym_or_form_without_place_joins_the_full_name():
     b, _ = _builder_with(("Lembaga Riset Pangan Nusantara", "org/lrpn-full", "Lembaga Riset Pangan Nusantara", "ORG", "ner"),
                          ("LRPN", "org/lrpn", "LRPN", "ORG", "ner"),

@@ -292,6 +292,20 @@ def test_linker_person_in_apposition_to_a_titled_country_belongs_to_it():
     assert people["Thomas Groveland"] is None
 
 
+def test_linker_person_described_as_a_citizen_or_native_of_a_country_belongs_to_it():
+    """``warga <country> bernama <name>``, ``<name>, warga <country>``, ``<name> (47) asal
+    <place>``: the person is the country's; a place only visited is not one's country."""
+    doc = warta.analyze("Polisi Italia menangkap seorang warga Polandia bernama Lukasz Gorecki di Milan. "
+                        "Jaksa juga memeriksa Thomas Groveland, warga negara Kanada, dan Ahmad Fauzi (47) asal Depok.",
+                        published="2024-05-01")
+    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
+    assert people["Lukasz Gorecki"] == "POL"
+    assert people["Thomas Groveland"] == "CAN"
+    assert people["Ahmad Fauzi"] == "IDN"
+    doc = warta.analyze("Thomas Groveland tiba di Kanada pada Senin.", published="2024-05-01")
+    assert {e.name: e.code for e in doc.entities if e.type == "PER"}["Thomas Groveland"] is None
+
+
 def test_linker_police_ranks_spelled_out_are_titles_not_part_of_the_unit():
     """Polri's ranks written out (``Komisaris Besar``, ``Ajun Komisaris Besar Polisi``) are a
     police officer's title, as their abbreviations are, and never the tail of the unit's name."""

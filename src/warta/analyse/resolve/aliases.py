@@ -162,13 +162,26 @@ def merge_short_people(b, not_names: frozenset[str] | set[str] = frozenset()) ->
     for spellings in (True, False):  # spellings first, so that a short form then sees one person
         for ent, found in cands:
             found = [(f, how) for f, how in found if f.id in b.entities]
-            if ent.id not in b.entities or len(found) != 1 or (found[0][1] == "same") != spellings:
+            if ent.id not in b.entities or not found or any((how == "same") != spellings for _, how in found):
                 continue
-            full, how = found[0]
-            named = min((x.start for x in full.mentions if len(x.text.split()) > 1 or how == "same"), default=None)
-            if named is None:
+            if len(found) == 1:
+                full, how = found[0]
+                named = _named_at(full, how)
+                if named is not None:
+                    _join(b, [x for x in b.mentions if x.entity_id == ent.id and (how != "first" or x.start > named)], full)
                 continue
-            _join(b, [x for x in b.mentions if x.entity_id == ent.id and (how != "first" or x.start > named)], full)
+            # two people the short form fits (``Omar Khadr``, later his father ``Ahmed Said Khadr``):
+            # each of its mentions is the one person named in full before it, where there is one
+            named_at = [(f, _named_at(f, how)) for f, how in found]
+            for x in [x for x in b.mentions if x.entity_id == ent.id]:
+                before = [f for f, at in named_at if at is not None and at < x.start]
+                if len(before) == 1:
+                    _join(b, [x], before[0])
+
+
+def _named_at(full, how: str) -> int | None:
+    """Where the article first names ``full`` in full (for a spelling: first names it at all)."""
+    return min((x.start for x in full.mentions if len(x.text.split()) > 1 or how == "same"), default=None)
 
 
 _ALIAS = re.compile(r"\s*,?\s+(?:alias|alias:|a\.k\.a\.?)\s+", re.I)

@@ -341,6 +341,10 @@ _NOT_AFFILIATING = ("JRN", "IGO", None)
 # China, Jack Ma"): a title's capitalised word or "asal"/"negara"/"warga" right before it, in the
 # same sentence; not a place of a clause ("di Jenewa, Hasan Kleib", "untuk Indonesia, Pradeep")
 _TITLED = re.compile(r"(?:\b[A-Z][\w-]*\)?|\b(?:asal|negara|warga))[ \t]+$")
+#: a person introduced by name after a description (``warga Polandia bernama Lukasz Herba``)
+_NAMED = re.compile(r",?\s*(?:yang\s+)?bernama")
+#: what stands between a person and the place they are a citizen or native of
+_CITIZEN_OF = re.compile(r"(?:\s*\(\d{1,2}\))?\s*,?\s*(?:seorang\s+)?(?:warga(?:\s+negara)?|asal|berkewarganegaraan)\s+")
 
 
 def affiliated_people(b) -> None:
@@ -359,14 +363,29 @@ def affiliated_people(b) -> None:
         if ent.type != "PER" or ent.code or prev is ent or not prev.code:
             continue
         gap = " ".join(b.text[pe:s].split())
+        if _NAMED.fullmatch(gap):
+            gap = ""  # "warga Polandia bernama Lukasz Herba": the person is the one just described
         if prev.type == "GPE":
             if gap and not (gap == "," and _TITLED.search(b.text[max(0, ps - 40):ps])):
                 continue
         elif prev.type != "ORG" or prev.sector in _NOT_AFFILIATING or not _AFFILIATION_GAP.fullmatch(gap):
             continue
-        ent.code = prev.code
-        if prev.type == "ORG" and not ent.sector:
-            ent.sector = prev.sector
-        for m in b.mentions:
-            if m.entity_id == ent.id:
-                m.code, m.sector = ent.code, ent.sector
+        _affiliate(b, ent, prev)
+    # a person described after the name: "Abdullah (47) asal Depok", "Lukasz Herba, warga Polandia"
+    for i in range(len(seen) - 1):
+        s, e, ent = seen[i]
+        ns, _, nxt = seen[i + 1]
+        if ent.type == "PER" and not ent.code and nxt.type == "GPE" and nxt.code \
+                and _CITIZEN_OF.fullmatch(b.text[e:ns]):
+            _affiliate(b, ent, nxt)
+
+
+def _affiliate(b, ent, prev) -> None:
+    """The person ``ent`` is of ``prev`` (a country or an organisation): its code, and an
+    organisation's sector where it has none."""
+    ent.code = prev.code
+    if prev.type == "ORG" and not ent.sector:
+        ent.sector = prev.sector
+    for m in b.mentions:
+        if m.entity_id == ent.id:
+            m.code, m.sector = ent.code, ent.sector
