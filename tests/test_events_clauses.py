@@ -112,3 +112,48 @@ def test_ordinal_kedua_is_not_both():
     assert [ev.type for ev in evs] == ["CONSULT"]
     assert [r.code for r in evs[0].recipients] == ["JPN"]
     assert "JPN" not in {a.code for a in evs[0].actors}
+
+
+def test_discourse_act_named_again_takes_its_authors_as_recipients():
+    """``mengecam tindakan tersebut``: the act condemned is the one told before, so its actors
+    are the recipients; an object naming its own party keeps it."""
+    import warta
+
+    doc = warta.analyze("Dewan Keamanan PBB menjatuhkan sanksi baru terhadap Korea Utara pada Sabtu. "
+                        "Pyongyang mengecam tindakan tersebut.", published="2017-08-07")
+    accuse = [e for e in doc.events if e["event"] == ["ACCUSE"]]
+    assert accuse and [a["code"] for a in accuse[0]["recipient"]] == ["IGO"]
+    doc = warta.analyze("Dewan Keamanan PBB menjatuhkan sanksi baru terhadap Korea Utara pada Sabtu. "
+                        "Pyongyang mengecam tindakan Amerika Serikat.", published="2017-08-07")
+    accuse = [e for e in doc.events if e["event"] == ["ACCUSE"]]
+    assert accuse and [a["code"] for a in accuse[0]["recipient"]] == ["USA"]
+
+
+def test_discourse_act_named_by_its_noun_takes_the_earlier_actors():
+    """``mengutuk peluncuran rudal`` after ``Korea Utara meluncurkan rudal``: the noun names the
+    act told before (same root), so its actor is the recipient; a noun of no earlier act gives none."""
+    import warta
+
+    doc = warta.analyze("Korea Utara meluncurkan rudal balistik pada Minggu. "
+                        "Jepang mengecam peluncuran rudal balistik, kata juru bicara.", published="2017-08-07")
+    accuse = [e for e in doc.events if e["event"] == ["ACCUSE"]]
+    assert accuse and [a["code"] for a in accuse[0]["recipient"]] == ["PRK"]
+    doc = warta.analyze("Korea Utara meluncurkan rudal balistik pada Minggu. "
+                        "Jepang mengecam penebangan hutan secara liar, kata juru bicara.", published="2017-08-07")
+    accuse = [e for e in doc.events if e["event"] == ["ACCUSE"]]
+    assert accuse and not accuse[0]["recipient"]
+
+
+def test_triggers_capitalised_inside_a_name_are_no_act():
+    """A trigger word written capitalised among capitalised words is a word of a name or a title
+    (``Bantuan Likuiditas Bank Indonesia``, ``Direktur Penyidikan``); a named summit is still a
+    meeting, and the same word in lower case still an act."""
+    from events_helpers import types_coded
+
+    assert "AID" not in types_coded("KPK mengusut korupsi Bantuan Likuiditas Bank Indonesia.",
+                                    ("KPK", "Corruption Eradication Commission", "ORG", "IDN", "COP"))
+    assert "ACCUSE" not in types_coded("Direktur Penyidikan Kejaksaan Agung hadir dalam rapat itu.")
+    assert "CONSULT" in types_coded("Menteri Luar Negeri Jepang hadir pada Konferensi Tingkat Tinggi ASEAN.",
+                                    ("Jepang", "Japan", "GPE", "JPN"), ("ASEAN", "ASEAN", "ORG", "IGO", "IGO"))
+    assert "AID" in types_coded("Jepang mengirim bantuan ke Indonesia.", ("Jepang", "Japan", "GPE", "JPN"),
+                                ("Indonesia", "Indonesia", "GPE", "IDN"))

@@ -10,6 +10,7 @@ import bisect
 from collections import Counter
 
 from .events.coder import code_sentence
+from .events.discourse import referred_act_recipients
 from .doc import doc_text
 
 
@@ -42,6 +43,8 @@ def code_document(doc) -> list[tuple[int, object]]:
         events = code_sentence(text, sent.start, sent.end, inside, previous=previous[-PREVIOUS:],
                                anchor_country=country, published=published,
                                parse=parses.get(sent.start))
+        for ev in events:
+            ev.recipients = ev.recipients or referred_act_recipients(text, ev, sent.end, previous)
         out.extend((i, ev) for ev in events)
         previous.extend(events)
     return out

@@ -20,7 +20,7 @@ from .places import _Places
 from .roles import _Roles
 from .sentence import ActorMention, CodedEvent, Sentence, Unit, _uniq
 from .triggers import (
-    _comp_end, _cooperation_as_aid, _drop_protest_demands, _merge, _suppressed, _trigger_voice,
+    _comp_end, _cooperation_as_aid, _drop_protest_demands, _in_names, _merge, _suppressed, _trigger_voice,
     _verbish, _vows,
 )
 from .words import (
@@ -360,7 +360,7 @@ def code_sentence(text: str, start: int, end: int, mentions: list[ActorMention],
                 u.t0 = last + 1
     ctx = _Ctx(sent, previous, anchor_country, published, parse)
     coder = _Coder(ctx)
-    drop = _suppressed(sent, matches)
+    drop = _suppressed(sent, matches) | _in_names(sent, matches)
     forced = _forced(sent, matches, drop)
     # "Jepang berjanji memberikan bantuan ...": a promise of cooperation is coded through the
     # promised act (future cooperation -> AGREE, planned AID) so that it keeps the act's recipient
