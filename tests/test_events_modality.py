@@ -89,6 +89,7 @@ def test_events_modality_of_a_trigger_the_lexicon_does_not_hold(text, word, moda
     ("Kejaksaan menahan bupati itu atas dugaan melanggar Undang-Undang Nomor 31 Tahun 1999.", "asserted"),
     ("Kejaksaan menahan bupati itu atas dugaan melanggar UU No 31/1999 tentang tipikor.", "asserted"),
     ("Kejaksaan menahan bupati itu dalam kasus korupsi PP 99/2012 yang dipersoalkan.", "asserted"),
+    ("Kejaksaan menahan bupati itu dalam kasus Peraturan Pemerintah (PP) 99/2012 yang dipersoalkan.", "asserted"),
     ("Kejaksaan menahan bupati itu terkait korupsi dana hibah tahun anggaran 2011.", "asserted"),
     ("Kejaksaan menahan bupati itu terkait korupsi dana hibah TA 2011.", "asserted"),
     # a span of years right after a noun is that thing's period

@@ -15,7 +15,7 @@ from .words import (
 _REGULATION_YEAR = re.compile(
     r"(?i:\b(?:nomor|no\.?|nmr\.?)\s*\d+[\w.-]*\s*(?:tahun|thn\.?|th\.?|/)\s*"
     r"|\b(?:uu|pp|perppu|perpres|permen\w*|perda|perkap|perma|keppres|inpres|kepmen\w*|pergub|perbup|perwali)"
-    r"\s+\d+\s*/\s*)$")
+    r"\)?\s+\d+\s*/\s*)$")   # "PP 99/2012", "Peraturan Pemerintah (PP) 99/2012"
 
 
 class _Modality:
