@@ -147,7 +147,9 @@ def merge_short_people(b, not_names: frozenset[str] | set[str] = frozenset()) ->
     ``Sandiaga Uno``, ``Arie Soedewo``, ``Setya Novanto``) is that person, when the article names no
     one else so: its mentions join them (its span was taken before the linker's short-form step could
     claim it), also when the recogniser took the short form for an organisation. A first name joins only
-    after the full name: before it, it may be someone else's."""
+    after the full name: before it, it may be someone else's. Where two people fit the short form
+    (``Omar Khadr`` and, at the story's end, his father ``Ahmed Said Khadr``), each of its mentions
+    joins the one person named in full before it, and stays apart once both are."""
     people = [e for e in b.entities.values() if e.type == "PER"]
     first = {e.id: min(x.start for x in e.mentions) for e in b.entities.values()}
     cands = []

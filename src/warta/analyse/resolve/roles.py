@@ -355,7 +355,10 @@ def affiliated_people(b) -> None:
     country, 329 were the organisation's or the country's and 5 another (README, Quality). So
     does a person set off by a comma after a country that ends a title (``Menteri Pertahanan
     Latvia, Janis Garisons``, ``asal China, Jack Ma``, :data:`_TITLED`): 27 of 27 such people on
-    the folds' output; after any country, 44 of 60 (``di Jenewa, Hasan Kleib``)."""
+    the folds' output; after any country, 44 of 60 (``di Jenewa, Hasan Kleib``). A person
+    described as a country's citizen or native is its too, before the name (``warga Polandia
+    bernama Lukasz Herba``) or after it (``Lukasz Herba, warga Polandia``, ``Abdullah (47) asal
+    Depok``)."""
     seen = sorted(((m.start, m.end, e) for e in b.entities.values() for m in e.mentions), key=lambda x: x[:2])
     for i in range(1, len(seen)):
         s, _, ent = seen[i]
