@@ -194,3 +194,13 @@ def test_kb_load_office_line_needs_an_office_id(tmp_path):
     bad.write_text('{"form": "Kapolri", "kind": "office"}\n', encoding="utf-8")
     with pytest.raises(KBError, match="office"):
         KnowledgeBase.validate_file(bad)
+
+
+def test_kb_load_title_country_must_be_a_country_code(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"form": "Bupati", "kind": "title", "sector": "GOV", "country": "IDN"}\n', encoding="utf-8")
+    KnowledgeBase.validate_file(good)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"form": "Bupati", "kind": "title", "sector": "GOV", "country": "Indonesia"}\n', encoding="utf-8")
+    with pytest.raises(KBError, match=r"bad\.jsonl:1: bad role country"):
+        KnowledgeBase.validate_file(bad)

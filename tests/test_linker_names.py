@@ -306,6 +306,22 @@ def test_linker_person_described_as_a_citizen_or_native_of_a_country_belongs_to_
     assert {e.name: e.code for e in doc.entities if e.type == "PER"}["Thomas Groveland"] is None
 
 
+def test_linker_title_only_one_country_bears_gives_its_country():
+    """``Menko Polhukam``, ``Kapolda``, ``Bupati`` and Polri's ranks are Indonesia's titles: a person
+    after one whom nothing else places is Indonesian, in every mention; a title any country has
+    (``Duta Besar``) gives none, and a country named in the title wins."""
+    doc = warta.analyze("Menko Polhukam Hartono Wibisono tiba di Jakarta. Hartono Wibisono kemudian bertemu "
+                        "Duta Besar Tomas Lindqvist di kantornya. Kapolda Banten Irjen Agus Salimin menangkap "
+                        "dua orang. Menteri Pertahanan Latvia Raimonds Bergmanis juga hadir.", published="2024-05-01")
+    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
+    assert people["Hartono Wibisono"] == "IDN"
+    assert people["Agus Salimin"] == "IDN"
+    assert people["Tomas Lindqvist"] is None
+    assert people["Raimonds Bergmanis"] == "LVA"
+    met = [e for e in doc.events if e["event"] == ["CONSULT"] and "bertemu" in e["text_info"]["sentence"]]
+    assert met and [a["code"] for a in met[0]["actor"]] == ["IDN"]
+
+
 def test_linker_police_ranks_spelled_out_are_titles_not_part_of_the_unit():
     """Polri's ranks written out (``Komisaris Besar``, ``Ajun Komisaris Besar Polisi``) are a
     police officer's title, as their abbreviations are, and never the tail of the unit's name."""

@@ -10,6 +10,11 @@ Role lines (titles and group words for the linker and the event coder) have a ``
 
     {"form": "Menteri Luar Negeri", "kind": "title", "sector": "GOV", "description": "foreign minister"}
 
+A title only one country's officials bear (``Menko Polhukam``, ``Kapolda``, ``Bupati``, Polri's
+ranks) carries that ``country``: a person after it whom nothing else places is of it.
+
+    {"form": "Kapolda", "kind": "title", "sector": "COP", "description": "regional police chief", "country": "IDN"}
+
 Office lines name one office and the role words for it; the people who held it carry roles
 with the same ``office`` and their terms, so that a bare role word resolves to the holder on
 an article's date (:meth:`KnowledgeBase.holder`):
@@ -63,7 +68,7 @@ _CODE_RE = re.compile(r"^(?:[A-Z]{3}|IGO)$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 _SECTOR_RE = re.compile(r"^[A-Z][A-Z0-9_/]{1,11}$")
 _ENTRY_KEYS = frozenset({"id", "name", "type", "code", "sector", "wikidata", "aliases", "roles", "note"})
-_ROLE_KEYS = frozenset({"form", "kind", "sector", "description", "type", "note", "aliases", "office"})
+_ROLE_KEYS = frozenset({"form", "kind", "sector", "description", "type", "note", "aliases", "office", "country"})
 
 
 from ...errors import KnowledgeBaseError  # noqa: E402
@@ -165,6 +170,9 @@ def validate_record(rec: Any, path: Path | str = "<data>", lineno: int = 0, part
         sec = rec.get("sector")
         if sec is not None and (not isinstance(sec, str) or not _SECTOR_RE.match(sec)):
             raise _err(path, lineno, f"bad sector {sec!r}")
+        country = rec.get("country")
+        if country is not None and (not isinstance(country, str) or not _CODE_RE.match(country)):
+            raise _err(path, lineno, f"bad role country {country!r} (an ISO 3166 alpha-3 code)")
         if rec["kind"] == "office" and (not isinstance(rec.get("office"), str) or not rec["office"].strip()):
             raise _err(path, lineno, "an office line needs an 'office' id (e.g. 'IDN/kapolri')")
         aliases = rec.get("aliases", [])

@@ -146,6 +146,13 @@ def _title_sectors() -> dict[str, str | None]:
 
 
 @lru_cache(maxsize=1)
+def _title_countries() -> dict[str, str]:
+    """Titles only one country's officials bear (``menko polhukam``, ``kapolda``, ``bupati``, Polri's
+    ranks: the KB's ``country`` of a title), lower-cased, with that country."""
+    return {r["form"].lower(): r["country"] for r in _kb().roles if r.get("kind") == "title" and r.get("country")}
+
+
+@lru_cache(maxsize=1)
 def _group_regex() -> tuple[re.Pattern, dict[str, dict]]:
     """Role words for unnamed groups (``warga sipil`` -> civilians, CVL), from the KB's roles."""
     groups: dict[str, dict] = {}
@@ -517,6 +524,7 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
         new_start = m.start
         country = None
         title_sector = None
+        title_country = None   # the one country whose officials bear the title (Kapolda, Bupati)
         found_title = False
         for _ in range(4):
             before = text[sent_start:new_start]
@@ -541,6 +549,7 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
                 if phrase.startswith(p + " "):
                     phrase = phrase[len(p) + 1:]
             title_sector = title_sector or sectors.get(phrase)
+            title_country = title_country or _title_countries().get(phrase)
             new_start = tm.start()
             while text[new_start].isspace():
                 new_start += 1
@@ -563,9 +572,14 @@ def _titles(b: _Builder, kb: KnowledgeBase, regions) -> None:
             ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
             if ent.code is None and country is not None:
                 ent.code = country.code
+            if ent.code is None and title_country and ent.source == "ner":
+                ent.code = title_country   # a name the KB does not know, after a title of one country
+                for other in b.mentions:   # and its other mentions ("Wiranto" after "Menko Polhukam Wiranto")
+                    if other.entity_id == ent.id and other.code is None:
+                        other.code = title_country
             if ent.sector is None and title_sector:
                 ent.sector = title_sector
-        code = m.code or (country.code if country is not None else None)
+        code = m.code or (country.code if country is not None else title_country)
         sector = m.sector or title_sector
         if ent:
             b.add(new_start, m.end, m.entity_id, ent.name, "PER", ent.code or code, ent.sector or sector, ent.wikidata,
