@@ -132,6 +132,9 @@ _ACT_REFERRED = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:tindakan|keputusan|putusan|langkah|kebijakan|serangan|pernyataan|rencana|"
     r"resolusi|usulan|aksi|permintaan|tuduhan|tudingan|klaim|sikap|upaya|ancaman|peluncuran|uji\s+coba|"
     r"kesepakatan|perjanjian)\b[^.,;]{0,40}?\b(?:tersebut|itu|ini)\b", re.I)
+#: the noun right after a trigger (``mengutuk peluncuran``, ``mengecam atas serangan``) when it
+#: is a nominalised act (pe-/per-/ke- ... -an)
+_NOMINAL_OBJECT = re.compile(r"\s+(?:atas\s+|terhadap\s+)?((?:pe|ke)\w{3,}an)\b", re.I)
 
 
 def referred_act_recipients(text: str, ev: CodedEvent, sent_end: int, previous) -> list[ActorMention]:
@@ -143,11 +146,8 @@ def referred_act_recipients(text: str, ev: CodedEvent, sent_end: int, previous) 
         return []
     own = {(m.entity_id, m.name) for m in ev.actors}
     if _ACT_REFERRED.match(text, ev.trigger[1], sent_end):
-        for prior in reversed(previous):
-            coded = [m for m in prior.actors if m.code]
-            if coded:
-                return [] if {(m.entity_id, m.name) for m in coded} <= own else coded
-        return []
+        prior = next((e for e in reversed(previous) if any(m.code for m in e.actors)), None)
+        return [] if prior is None else _authors(prior, own)
     # "mengutuk peluncuran rudal" after "Korea Utara meluncurkan rudal": the act named by its
     # noun is the earlier event of the same root
     m = _NOMINAL_OBJECT.match(text, ev.trigger[1], sent_end)
@@ -157,11 +157,12 @@ def referred_act_recipients(text: str, ev: CodedEvent, sent_end: int, previous) 
     for prior in reversed(previous):
         head = prior.trigger[2].split()[0] if prior.trigger[2] else ""
         if head and noun & {r for r in roots(head) if len(r) >= 4}:
-            coded = [a for a in prior.actors if a.code]
-            return [] if not coded or {(a.entity_id, a.name) for a in coded} <= own else coded
+            return _authors(prior, own)
     return []
 
 
-#: the noun right after a trigger (``mengutuk peluncuran``, ``mengecam atas serangan``) when it
-#: is a nominalised act (pe-/per-/ke- ... -an)
-_NOMINAL_OBJECT = re.compile(r"\s+(?:atas\s+|terhadap\s+)?((?:pe|ke)\w{3,}an)\b", re.I)
+def _authors(prior: CodedEvent, own: set) -> list[ActorMention]:
+    """The coded actors of the earlier act ``prior``, none when they are all the event's own
+    actors (``own``: their entity ids and names)."""
+    coded = [m for m in prior.actors if m.code]
+    return [] if not coded or {(m.entity_id, m.name) for m in coded} <= own else coded

@@ -193,10 +193,10 @@ def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[
         new = sorted(((p, t) for t, p in probs.items() if t != NONE and p >= threshold and t not in have.get(seq, ())),
                      reverse=True)[:MAX_ADDED]
         for p, t in new:
-            actors, recipients = _parties(doc, sent, latest)
             trig = _trigger(model, t, text, sent.start, sent.end)
             if any(e.trigger[0] < trig[1] and trig[0] < e.trigger[1] for q, e in events if q == seq):
                 continue  # the word the rules coded as another type: one word names one act
+            actors, recipients = _parties(doc, sent, latest)
             mod = _modality(modality, feats, text, sent, trig, published)
             ev = CodedEvent(type=t, mode=None, context=[], actors=actors, recipients=recipients, modality=mod,
                             trigger=trig, location=None, attribution=None,

@@ -11,10 +11,6 @@ from .kb import KnowledgeBase
 from .roles import exact_case_title
 
 
-def _kb() -> KnowledgeBase:
-    return KnowledgeBase.default()
-
-
 # Role words that make a title before a person's name, with the sector they give.
 TITLE_SECTORS = {
     "presiden": "GOV", "wakil presiden": "GOV", "perdana menteri": "GOV", "pm": "GOV", "menteri": "GOV",
@@ -45,7 +41,7 @@ def _title_regex() -> re.Pattern:
     The title starts on a word boundary; short titles and honorifics must match in their case."""
     loose = {f for f in TITLE_SECTORS if not exact_case_title(f)}
     exact: set[str] = set()
-    for r in _kb().roles:
+    for r in KnowledgeBase.default().roles:
         if r.get("kind") == "title":
             form = r["form"].strip()
             (exact if exact_case_title(form) else loose).add(form if exact_case_title(form) else form.lower())
@@ -61,7 +57,7 @@ def _title_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _title_sectors() -> dict[str, str | None]:
     out = dict(TITLE_SECTORS)
-    for r in _kb().roles:
+    for r in KnowledgeBase.default().roles:
         if r.get("kind") == "title":
             out.setdefault(r["form"].lower(), r.get("sector"))
     return out
@@ -71,7 +67,8 @@ def _title_sectors() -> dict[str, str | None]:
 def _title_countries() -> dict[str, str]:
     """Titles only one country's officials bear (``menko polhukam``, ``kapolda``, ``bupati``, Polri's
     ranks: the KB's ``country`` of a title), lower-cased, with that country."""
-    return {r["form"].lower(): r["country"] for r in _kb().roles if r.get("kind") == "title" and r.get("country")}
+    return {r["form"].lower(): r["country"] for r in KnowledgeBase.default().roles
+            if r.get("kind") == "title" and r.get("country")}
 
 
 def titles(b, regions) -> None:
