@@ -173,3 +173,30 @@ def test_records_at_that_time_is_the_time_named_before():
     d = warta.analyze(text, published="2018-01-04")
     later = [e for e in d.events if e["text_info"]["sentence"].startswith("Kala itu")]
     assert later and all(e["date"] == "2014" and e["date_info"]["text"] == "Kala itu" for e in later)
+
+
+def test_records_hypothetical_event_takes_the_story_date():
+    # what the police might do was said on the day of the arrests they report (2017-05-15 a Monday)
+    d = warta.analyze("Polisi Thailand menangkap 30 demonstran di Bangkok pada Senin (15/5).\n\n"
+                      "Polisi bisa menangkap demonstran lain jika aksi itu berlanjut.", published="2017-05-16")
+    [maybe] = [e for e in d.events if e["modality"] == "hypothetical"]
+    assert maybe["date"] == "2017-05-15"
+    assert maybe["date_info"]["resolved_from"] == "context"
+
+
+def test_records_undated_background_event_takes_the_nearest_past_date_before_it():
+    d = warta.analyze("Polisi Thailand menangkap pemimpin kelompok itu pada 2009.\n\n"
+                      "Pada 2012, pengadilan membebaskan dia.\n\n"
+                      "Kelompok itu pernah menyerang kantor polisi di Bangkok.", published="2017-05-16")
+    [attack] = [e for e in d.events if e["event"] == ["ASSAULT"]]
+    assert attack["modality"] == "historical"
+    assert attack["date"] == "2012"
+    assert attack["date_info"]["resolved_from"] == "context"
+
+
+def test_records_undated_background_event_after_the_news_of_the_day_stays_undated():
+    # the nearest date before it is the day's news, not the past it tells of: no date is said
+    d = warta.analyze("Polisi Thailand menangkap 30 demonstran di Bangkok pada Senin (15/5).\n\n"
+                      "Sejak kudeta, militer menangkap ratusan aktivis.", published="2017-05-16")
+    background = [e for e in d.events if e["modality"] == "historical"]
+    assert background and all(e["date"] is None for e in background)
