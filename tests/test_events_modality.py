@@ -104,3 +104,14 @@ def test_events_modality_year_of_a_regulation_or_budget_is_no_time(text, modalit
 
     i = text.index("menahan")
     assert trigger_modality(text, 0, len(text), (i, i + len("menahan")), published="2018-04-02") == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri Retno Marsudi menyatakan Indonesia siap membantu Myanmar.",
+    "Presiden Joko Widodo berjanji menuntaskan kasus pelanggaran HAM di Papua.",
+])
+def test_events_modality_a_pledge_is_of_an_act_to_come(text):
+    import warta
+
+    agree = [e for e in warta.analyze(text, published="2017-05-01").events if e["event"] == ["AGREE"]]
+    assert agree and all(e["modality"] == "future" for e in agree)

@@ -25,7 +25,7 @@ from .triggers import (
 )
 from .words import (
     AIM_ROOTS, AMOUNT_WORDS, BACKGROUND, CONJ, CONTEXT_WORDS, COPULA, DEMONSTR, FUTURE_TO_AGREE,
-    NEEDS_RECIPIENT, PLAN_VERBS, PREPS, PROMISE, PURPOSE, RECEIVE, RECIP_PREPS, SETTING_VERBS,
+    NEEDS_RECIPIENT, PLAN_VERBS, PLEDGE, PREPS, PROMISE, PURPOSE, RECEIVE, RECIP_PREPS, SETTING_VERBS,
     THREAT_MODE, TIME_UNITS, TOPIC_ROOTS, TOPIC_VERBS, VERBAL_CONFLICT, WARN_CONSEQUENCE,
 )
 
@@ -312,6 +312,8 @@ class _Coder(_Roles, _Modality, _Places):
         if forced_type is not None:
             typ, mode = forced_type
             planned = None
+        if typ == "AGREE" and modality == "asserted" and s.lower[m.tokens[0]] in PLEDGE:
+            modality = "future"   # `siap membantu`, `berjanji menuntaskan`: the act is to come
         if typ == "AGREE" and modality == "negated":
             typ, modality, mode = "REJECT", "asserted", None
         if typ == "CONSULT" and e.mode == "multilateral" and mode is None:
