@@ -223,3 +223,34 @@ def test_geo_old_names_of_papua():
     for name in ("Irian Jaya", "Irian Barat"):
         p = resolve(name)
         assert (p.kind, p.name) == ("admin1", "Papua")
+
+
+def _only_place(text: str) -> dict:
+    [event] = warta.analyze(text, published="2017-05-01").events
+    return event["event_loc"]
+
+
+def test_geo_seated_state_body_acts_in_its_capital():
+    # the DPR sits in Jakarta: an act of it the article places nowhere happened there
+    loc = _only_place("Dewan Perwakilan Rakyat (DPR) meminta pemerintah menunda kenaikan harga bahan bakar minyak.")
+    assert (loc["geonameid"], loc["lat"], loc["lon"]) == JAKARTA[:3]
+    assert loc["resolved_from"].endswith("actor's seat")
+
+
+def test_geo_body_named_after_its_province_acts_there():
+    loc = _only_place("Kepolisian Daerah Jawa Timur menangkap tiga tersangka penipuan.")
+    assert loc["precision"] == "admin1"
+    assert loc["admin1"] == "Jawa Timur"
+
+
+def test_geo_national_police_are_not_seated():
+    # police and armed forces act wherever they are sent: only the country is known
+    loc = _only_place("Polri menangkap tiga tersangka penipuan.")
+    assert loc["precision"] == "country"
+    assert loc["country_code3"] == "IDN"
+
+
+def test_geo_dateline_comes_before_the_actors_seat():
+    loc = _only_place("Surabaya (ANTARA) - Dewan Perwakilan Rakyat (DPR) meminta pemerintah menunda kenaikan harga BBM.")
+    assert loc["placename"] == "Surabaya"
+    assert loc["admin1"] == "Jawa Timur"
