@@ -399,3 +399,18 @@ def test_linker_platforms_firms_and_outlets_the_news_names():
     doc = warta.analyze("FPI dan HTI menggelar aksi di depan kantor Ditjen Pajak.", published="2017-08-01")
     assert {e.name: e.code for e in doc.entities if e.type == "ORG"} == {
         "Islamic Defenders Front": "IDN", "Hizbut Tahrir Indonesia": "IDN", "Directorate General of Taxes (Indonesia)": "IDN"}
+
+
+@pytest.mark.parametrize("text,party,code", [
+    # a people without a state of its own, alone or after a group word, is coded as its country's
+    ("Presiden Joko Widodo melepas bantuan kemanusiaan untuk para pengungsi Rohingya.", "pengungsi Rohingya", "MMR"),
+    ("Pemerintah India berencana mengusir orang Rohingya.", "Rohingya", "MMR"),
+    ("Militer Myanmar menyerang militan Rohingya di Rakhine.", "militan Rohingya", "MMR"),
+    # a group word before a country's name still takes that country
+    ("Presiden Joko Widodo melepas bantuan kemanusiaan untuk para pengungsi Suriah.", "pengungsi Suriah", "SYR"),
+])
+def test_linker_group_of_a_people_takes_its_country(text, party, code):
+    [event] = warta.analyze(text, published="2017-09-01").events
+    [recipient] = event["recipient"]
+    assert party in recipient["entity_text"]
+    assert recipient["code"] == code

@@ -452,7 +452,8 @@ def _short_forms(b: _Builder, regions) -> None:
 
 
 def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
-    """Unnamed groups from the KB's role words, with the country that follows them when one does."""
+    """Unnamed groups from the KB's role words, with the country that follows them when one does,
+    or the country of the people that follows them (a group word with a ``country``: ``Rohingya``)."""
     pat, groups = _group_regex()
     if not groups:
         return
@@ -465,8 +466,12 @@ def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
             role = groups[g.group(1).lower()]
             nxt = re.match(r"\s+", text[g.end():g.end() + 2])
             c = by_start.get(g.end() + (nxt.end() if nxt else 0))
-            code = c.code if c is not None else None
+            code = c.code if c is not None else role.get("country")
             end = c.end if c is not None else g.end()
+            people = None if c is not None else pat.match(text, g.end() + (nxt.end() if nxt else 0))
+            if people is not None and groups[people.group(1).lower()].get("country") and not role.get("country"):
+                # a group of a people without a state of its own: ``pengungsi Rohingya`` (its country's code)
+                code, end = groups[people.group(1).lower()]["country"], people.end()
             if c is not None:
                 b.drop(c)
             name = role.get("name") or role.get("description") or g.group(1)
