@@ -414,3 +414,15 @@ def test_linker_group_of_a_people_takes_its_country(text, party, code):
     [recipient] = event["recipient"]
     assert party in recipient["entity_text"]
     assert recipient["code"] == code
+
+
+def test_linker_organisation_based_in_a_country_is_of_it():
+    d = warta.analyze("Sebaliknya, Atheist Republic, organisasi nirlaba yang berbasis di Kanada, mengecam "
+                      "respons pemerintah Malaysia atas kasus tersebut.", published="2017-09-01")
+    [org] = [e for e in d.entities if e.name == "Atheist Republic"]
+    assert org.code == "CAN"
+    # a transnational body the knowledge base knows keeps its code (none), wherever it is based
+    d = warta.analyze("Amnesty International yang berbasis di London mencatat pertengkaran tersebut.",
+                      published="2017-09-01")
+    [amnesty] = [e for e in d.entities if e.name == "Amnesty International"]
+    assert amnesty.code is None

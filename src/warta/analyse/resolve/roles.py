@@ -383,6 +383,25 @@ def affiliated_people(b) -> None:
             _affiliate(b, ent, nxt)
 
 
+#: what stands between an organisation and the place it is based in: ``Atheist Republic,
+#: organisasi nirlaba yang berbasis di Kanada``, ``UOB Group yang bermarkas di Singapura``
+_BASED_IN = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:\s*,[^,.;:\"“”]{0,60})?\s+(?:yang\s+)?"
+                       r"(?:berbasis|bermarkas|berpusat|berkantor(?:\s+pusat)?|berkedudukan)\s+di\s+")
+
+
+def based_organisations(b, kb: KnowledgeBase) -> None:
+    """An organisation the knowledge base does not know, described as based in a country or a town
+    of one (``Atheist Republic, organisasi nirlaba yang berbasis di Kanada``), is of that country.
+    One it knows keeps its code, none for a transnational body (``Amnesty International``)."""
+    seen = sorted(((m.start, m.end, e) for e in b.entities.values() for m in e.mentions), key=lambda x: x[:2])
+    for i in range(len(seen) - 1):
+        _, e, ent = seen[i]
+        ns, _, nxt = seen[i + 1]
+        if ent.type == "ORG" and not ent.code and nxt.type == "GPE" and nxt.code and nxt.code != "IGO" \
+                and ent.id not in kb and _BASED_IN.fullmatch(b.text[e:ns]):
+            _affiliate(b, ent, nxt)
+
+
 def _affiliate(b, ent, prev) -> None:
     """The person ``ent`` is of ``prev`` (a country or an organisation): its code, and an
     organisation's sector where it has none."""
