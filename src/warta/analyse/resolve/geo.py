@@ -282,11 +282,11 @@ STATE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 def _capital_names() -> dict[str, str]:
     """Each country's capital by its code: the knowledge base's name of it (``data/capitals.tsv``)."""
     from .kb import KnowledgeBase
-    from .spans import _capitals
+    from .spans import national_capitals
 
     kb = KnowledgeBase.default()
     out: dict[str, str] = {}
-    for pid, code in sorted(_capitals().items()):
+    for pid, code in sorted(national_capitals().items()):
         entry = kb.get(pid)
         if entry is not None:
             out.setdefault(code, entry.name)

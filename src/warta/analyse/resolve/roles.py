@@ -403,8 +403,8 @@ def based_organisations(b, kb: KnowledgeBase) -> None:
 
 
 def _affiliate(b, ent, prev) -> None:
-    """The person ``ent`` is of ``prev`` (a country or an organisation): its code, and an
-    organisation's sector where it has none."""
+    """``ent`` (a person, or an organisation based somewhere) is of ``prev`` (a country or an
+    organisation): its code, and an organisation's sector where it has none."""
     ent.code = prev.code
     if prev.type == "ORG" and not ent.sector:
         ent.sector = prev.sector

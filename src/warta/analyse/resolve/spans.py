@@ -267,7 +267,7 @@ def metonyms_as_places(b) -> None:
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
+def national_capitals() -> dict[str, str]:
     """The knowledge base's places that are national capitals, with their country's code
     (data/capitals.tsv, built by scripts/build_capitals.py)."""
     path = DATA_DIR / "capitals.tsv"
@@ -291,7 +291,7 @@ def capitals_acting(b, kb, regions, home: str | None = "IDN") -> None:
     as a place (``di Teheran``, an address, the dateline outside the body's sentences) or as the
     city (``warga Moskow``) it stays the city. The home country's capital (``Jakarta`` in
     Indonesian news) acting is mostly its own city's government, and stays the city."""
-    caps = _capitals()
+    caps = national_capitals()
     if not caps:
         return
     text = b.text
