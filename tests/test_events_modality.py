@@ -115,3 +115,19 @@ def test_events_modality_a_pledge_is_of_an_act_to_come(text):
 
     agree = [e for e in warta.analyze(text, published="2017-05-01").events if e["event"] == ["AGREE"]]
     assert agree and all(e["modality"] == "future" for e in agree)
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    # a negation before the verb whose object the act is, or before a plan, is the act's
+    ("Ketua KPK Agus Rahardjo mengatakan, pihaknya belum akan memberikan sanksi kepada Direktur Penyidikan "
+     "Aris Budiman.", "sanksi", "negated"),
+    ("Ahok tak mengajukan banding atas vonis hakim.", "banding", "negated"),
+    ("Polisi belum berencana memeriksa dokter itu.", "memeriksa", "negated"),
+    # without the negation the act stands
+    ("KPK memberikan sanksi kepada pegawainya.", "sanksi", "asserted"),
+])
+def test_events_modality_negation_reaches_the_act_across_its_carrier_verb(text, trigger, modality):
+    import warta
+
+    [event] = [e for e in warta.analyze(text, published="2017-05-01").events if e["trigger"]["text"] == trigger]
+    assert event["modality"] == modality

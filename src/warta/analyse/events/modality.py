@@ -6,7 +6,7 @@ import re
 
 from ..temporal import TIME_WORDS
 from .words import (
-    AUX, BACKGROUND, DATE_RX, DAY_WORDS, EPOCH_NOUNS, FUT, FUT_AFTER, HARD_CONJ, HYPO, HYPO_NEAR,
+    AUX, BACKGROUND, CARRIER_VERBS, DATE_RX, DAY_WORDS, EPOCH_NOUNS, FUT, FUT_AFTER, HARD_CONJ, HYPO, HYPO_NEAR,
     LONG_UNITS, MONTHS, NEG, NUMBER_WORDS, PRESENT, TIME_UNITS, YEAR,
 )
 
@@ -25,7 +25,8 @@ class _Modality:
     def modality(self, ti: int, tj: int) -> tuple[str, bool]:
         """(modality, future_marked)."""
         s = self.s
-        # negation directly before the trigger, across auxiliaries only
+        # negation directly before the trigger, across auxiliaries, plans (``belum berencana
+        # memeriksa``) and a verb whose object the trigger is (``tak mengajukan banding``) only
         k = ti - 1
         negated = False
         while k >= 0 and ti - k <= 4:
@@ -33,7 +34,7 @@ class _Modality:
             if w in NEG:
                 negated = True
                 break
-            if w not in AUX:
+            if w not in AUX and w not in FUT and not (k == ti - 1 and w in CARRIER_VERBS):
                 break
             k -= 1
         near = s.lower[max(0, ti - 3):ti]

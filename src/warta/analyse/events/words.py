@@ -75,6 +75,7 @@ NOUN_ROOTS = _W["NOUN_ROOTS"]
 CLAUSE_MARKERS = _W["CLAUSE_MARKERS"]
 NOT_VERBS = _W["NOT_VERBS"]
 LIGHT_VERBS = _W["LIGHT_VERBS"]
+CARRIER_VERBS = _W["CARRIER_VERBS"]
 STAGE_VERBS = _W["STAGE_VERBS"]
 
 DATE_RX = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Ags|Sep|Okt|Nov|Des)[a-z]*\b")
