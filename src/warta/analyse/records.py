@@ -70,6 +70,12 @@ def _period_end(value: str) -> dt.date | None:
     return dt.date(parts[0], 12, 31)
 
 
+def _background_age(value: str, anchor: dt.date) -> bool:
+    """Whether the period ``value`` ended at least :data:`HISTORICAL_DAYS` before ``anchor``."""
+    end = _period_end(value)
+    return end is not None and (anchor - end).days >= HISTORICAL_DAYS
+
+
 def _location(ev, type_: str) -> dict[str, Any] | None:
     loc = ev.location
     if loc is not None:
@@ -335,8 +341,7 @@ def _background_date(seq: int, sentences, text: str, own_dates, anchor, anchor_g
         ref = own_dates.get(k) or _sentence_date(k, sentences, text, anchor, anchor_gran, cache, "past")
         if not ref or not ref[0]:
             continue
-        end = _period_end(ref[0])
-        if anchor is None or (end is not None and (anchor - end).days >= HISTORICAL_DAYS):
+        if anchor is None or _background_age(ref[0], anchor):
             return _carried(*ref)
         break
     return None, {}
@@ -386,10 +391,9 @@ def build_records(doc) -> list[Event]:
             if value and not (past and _after(value, anchor, anchor_gran)):
                 date, date_info = value, info
         modality = ev.modality
-        if modality == "asserted" and date and anchor is not None and anchor_gran in ("day", "month"):
-            end = _period_end(date)
-            if end is not None and (anchor - end).days >= HISTORICAL_DAYS:
-                modality = "historical"
+        if modality == "asserted" and date and anchor is not None and anchor_gran in ("day", "month") \
+                and _background_age(date, anchor):
+            modality = "historical"
         loc = _location(ev, ev.type)
         current = modality not in ("historical",)
         if current and date and story_date is None:

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..doc import doc_text
+from ..events.words import PLEDGE
 from .features import article_features, event_features
 from .linear import LinearModel, SoftmaxModel
 
@@ -123,8 +124,6 @@ def _marked_modality(r: dict) -> bool:
     if r.get("modality") == "asserted":
         return False
     if r.get("modality") == "future" and (r.get("event") or [None])[0] == "AGREE":
-        from ..events.words import PLEDGE
-
         return ((r.get("trigger") or {}).get("text") or "").lower() not in PLEDGE
     return True
 

@@ -467,13 +467,15 @@ def _groups(b: _Builder, kb: KnowledgeBase, regions) -> None:
                 continue
             role = groups[g.group(1).lower()]
             nxt = re.match(r"\s+", text[g.end():g.end() + 2])
-            c = by_start.get(g.end() + (nxt.end() if nxt else 0))
+            after = g.end() + (nxt.end() if nxt else 0)
+            c = by_start.get(after)
             code = c.code if c is not None else role.get("country")
             end = c.end if c is not None else g.end()
-            people = None if c is not None else pat.match(text, g.end() + (nxt.end() if nxt else 0))
-            if people is not None and groups[people.group(1).lower()].get("country") and not role.get("country"):
+            people = None if c is not None or role.get("country") else pat.match(text, after)
+            country = groups[people.group(1).lower()].get("country") if people is not None else None
+            if country:
                 # a group of a people without a state of its own: ``pengungsi Rohingya`` (its country's code)
-                code, end = groups[people.group(1).lower()]["country"], people.end()
+                code, end = country, people.end()
             if c is not None:
                 b.drop(c)
             name = role.get("name") or role.get("description") or g.group(1)
