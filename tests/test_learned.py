@@ -401,3 +401,35 @@ def test_learned_added_event_trigger_is_a_word_that_names_an_act():
     model = fit_softmax(rows, ["REQUEST", "REQUEST", "NONE"] * 4, ["NONE", "REQUEST"])
     text = "Mahasiswa meminta Presiden mencabut aturan itu."
     assert _trigger(model, "REQUEST", text, 0, len(text))[2] == "meminta"
+
+
+def test_learned_record_without_recipient_takes_its_sentences_party_of_another_country():
+    """A record with no recipient gets the first party of its sentence whose country none of its
+    actors has: not a news outlet, not the speaker the act is attributed to; a record with a
+    recipient keeps its own."""
+    from warta.analyse.learned.adder import fill_recipient
+    from warta.analyse.pipeline import default_analyzer
+    from warta.analyse.records import _actor
+    from warta.model import Article
+
+    text = ("Jakarta - Menurut Reuters, Menteri Luar Negeri Retno Marsudi menyampaikan keberatan kepada "
+            "Menteri Luar Negeri Australia Julie Bishop dan Duta Besar Malaysia, Senin (5/3).")
+    an = default_analyzer()
+    doc = an.nlp(an.make_doc(Article(doc="r", text=text, published="2018-03-06")))
+    by_text = {m.text: m for m in doc._.mentions}
+    retno = by_text["Menteri Luar Negeri Retno Marsudi"]
+
+    def record(**extra) -> dict:
+        return {"event": ["ACCUSE"], "actor": [_actor(retno)], "recipient": [],
+                "text_info": {"start": 0, "end": len(text)}, **extra}
+
+    rec = record()
+    fill_recipient(doc, rec)
+    assert [r["entity_text"] for r in rec["recipient"]] == ["Menteri Luar Negeri Australia Julie Bishop"]
+    assert rec["recipient"][0]["code"] == "AUS"
+    said = record(attribution={"speaker": "Julie Bishop", "text": "kata Menteri Luar Negeri Australia Julie Bishop"})
+    fill_recipient(doc, said)  # the speaker is not the one acted on: the next party is
+    assert [r["code"] for r in said["recipient"]] == ["MYS"]
+    own = record(recipient=[_actor(by_text["Jakarta"])])
+    fill_recipient(doc, own)
+    assert [r["entity_text"] for r in own["recipient"]] == ["Jakarta"]

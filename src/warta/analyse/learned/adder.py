@@ -79,6 +79,36 @@ def fill_actor(doc, rec: dict) -> None:
         rec["actor"] = [*(rec.get("actor") or []), _actor(m)]
 
 
+#: sectors of the parties that report an act rather than take part in it
+_REPORTERS = frozenset({"MED", "JRN"})
+
+
+def fill_recipient(doc, rec: dict) -> None:
+    """A record with no recipient gets one: the first coded mention of its sentence whose country
+    none of its actors has, unless it is the speaker the act is attributed to or a news outlet
+    (``Pemerintah langsung menyampaikan protes ke Australia``, ``Indonesia sepakat membeli ...
+    dengan Rusia``). An act between parties of two countries is most often told with both in
+    its sentence; where the rules' word order and the parse found no recipient, the other
+    country's party is the likeliest. Cross-validation event F1 0.414 -> 0.425, test split
+    0.434 -> 0.453 (README, Quality)."""
+    if rec.get("recipient"):
+        return
+    from ..records import _actor
+
+    ti = rec.get("text_info") or {}
+    actors = rec.get("actor") or []
+    ids = {a.get("entity_id") for a in actors if a.get("entity_id")}
+    codes = {a.get("code") for a in actors}
+    att = rec.get("attribution") or {}
+    said = f"{att.get('text') or ''} {att.get('speaker') or ''}".lower()
+    for m in _coded(doc, ti.get("start", 0), ti.get("end", 0)):
+        if m.code in codes or (m.entity_id and m.entity_id in ids) or m.sector in _REPORTERS \
+                or (said.strip() and m.text.lower() in said):
+            continue
+        rec["recipient"] = [_actor(m)]
+        return
+
+
 def _parties(doc, sent, previous: CodedEvent | None) -> tuple[list, list]:
     coded = _coded(doc, sent.start, sent.end)
     if coded:

@@ -11,8 +11,10 @@ component              sets                                        needs
 ``warta_rescore`` drops every record of an article whose relevance is under the relevance
 model's threshold, gives each remaining record the event model's probability that an annotator
 would code it (its ``confidence``) and drops those under the event model's threshold. A record
-whose parties carry no country first gets an actor that does (:func:`.adder.fill_actor`). Both
-thresholds were chosen by cross-validation on the corpus folds and are stored with the models.
+whose parties carry no country first gets an actor that does (:func:`.adder.fill_actor`), and in
+full mode a kept record with no recipient gets its sentence's party of another country
+(:func:`.adder.fill_recipient`). The
+two thresholds were chosen by cross-validation on the corpus folds and are stored with the models.
 In full mode an article the relevance model passes but doubts (:data:`DOUBTED`) keeps only its
 records at least :data:`DOUBTED_MIN` likely, and one it is not sure of (:data:`UNSURE`) only
 the rule records at least :data:`UNSURE_MIN` likely.
@@ -160,7 +162,7 @@ class Rescore:
         if ruled_out(doc):
             doc._.records = []
             return doc
-        from .adder import ADDED, calibrated, fill_actor
+        from .adder import ADDED, calibrated, fill_actor, fill_recipient
 
         added = doc.user_data.get(ADDED) or set()
         for r in records:
@@ -202,6 +204,9 @@ class Rescore:
             least = DOUBTED_MIN if rel < DOUBTED else UNSURE_MIN
             kept = [r for r in kept if raw.get(id(r), r.get("confidence") or 0.0) >= least
                     or (rel >= DOUBTED and r["coder"].endswith("(learned sentence model)"))]
+        if self.full:
+            for r in kept:
+                fill_recipient(doc, r)
         doc._.records = kept
         return doc
 

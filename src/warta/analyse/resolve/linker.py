@@ -34,8 +34,8 @@ from ...model import Entity, Mention
 from .aliases import acronyms, alias_names, initials, merge_org_forms, merge_short_people, person_tails
 from .credits import credited_outlets
 from .kb import KBEntry, KnowledgeBase, slug
-from .roles import affiliated_people, based_organisations, heads, militaries, offices, regional_officials, \
-    regional_units, role_sector
+from .roles import affiliated_people, based_organisations, heads, home_people, militaries, offices, \
+    regional_officials, regional_units, role_sector
 from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, common_word_opening, \
     inside_longer_name, legislative_commissions, longer_name, metonyms_as_places, party_boards, places_named_after
 from .titles import _title_regex, _title_sectors, titles
@@ -261,6 +261,8 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     regional_officials(b, kb, regions, day)
     based_organisations(b, kb)  # "Atheist Republic, organisasi nirlaba yang berbasis di Kanada"
     affiliated_people(b)  # "Juru bicara KPK Febri Diansyah": the person is the organisation's
+    # "Mantan artis cilik Joshua Suherman" in a domestic article: the person is Indonesia's
+    home_people(b, "IDN" if getattr(doc._.language, "code", None) == "id" else None)
 
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)

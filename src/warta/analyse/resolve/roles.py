@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .kb import KBEntry, KnowledgeBase, slug
@@ -381,6 +382,35 @@ def affiliated_people(b) -> None:
         if ent.type == "PER" and not ent.code and nxt.type == "GPE" and nxt.code \
                 and _CITIZEN_OF.fullmatch(b.text[e:ns]):
             _affiliate(b, ent, nxt)
+
+
+#: the home country's least share of an article's coded mentions (people, organisations, places;
+#: international bodies aside) for :func:`home_people`
+HOME_SHARE_MIN = 0.6
+
+
+def home_people(b, home: str | None, types: tuple[str, ...] = ("PER", "ORG")) -> None:
+    """A person or organisation of no known country, in an article whose coded mentions are mostly
+    (:data:`HOME_SHARE_MIN`) the home country's, is the home country's: Indonesian news names its
+    own people and bodies without a nationality (``Mantan artis cilik Joshua Suherman``) and
+    introduces foreigners with one. On the corpus folds' output, of such people the annotators
+    gave a country, 1,069 of 1,132 were Indonesia's (organisations 428 of 483); where another
+    country's mentions were most, 73 of 130 people were that country's, too few to carry the rule
+    over to it. Cross-validation event F1 0.414 -> 0.416, with the recipient rule of
+    :func:`warta.analyse.learned.adder.fill_recipient` 0.427 (README, Quality)."""
+    if home is None:
+        return
+    counts = Counter(e.code for e in b.entities.values() if e.code and e.code != "IGO"
+                     and e.type in ("PER", "ORG", "GPE") for _ in e.mentions)
+    total = sum(counts.values())
+    if not total or counts[home] / total < HOME_SHARE_MIN or counts.most_common(1)[0][0] != home:
+        return
+    homed = {ent.id for ent in b.entities.values() if ent.type in types and not ent.code}
+    for ent_id in homed:
+        b.entities[ent_id].code = home
+    for m in b.mentions:
+        if m.entity_id in homed:
+            m.code = home
 
 
 #: what stands between an organisation and the place it is based in: ``Atheist Republic,
