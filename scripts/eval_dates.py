@@ -84,7 +84,8 @@ def main() -> int:
     by_source: collections.Counter = collections.Counter()
     for d in docs:
         x = inputs[d]
-        pred = warta.analyze(x["text"], published=x.get("published"), doc=d, source=x.get("source")).to_dict()
+        pred = warta.analyze(x["text"], published=x.get("published"), doc=d, source=x.get("source"),
+                             url=x.get("url")).to_dict()
         for g, p in match(gold[d]["events"], pred.get("events") or []):
             if not g.get("date"):
                 continue

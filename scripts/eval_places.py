@@ -60,7 +60,8 @@ def main() -> int:
     place, names = [0, 0], [0, 0]
     precision: Counter = Counter()
     for x in sorted(inputs, key=lambda x: x["id"]):
-        d = warta.analyze(x["text"], published=x.get("published"), doc=x["id"], source=x.get("source")).to_dict()
+        d = warta.analyze(x["text"], published=x.get("published"), doc=x["id"], source=x.get("source"),
+                          url=x.get("url")).to_dict()
         g = gold[x["id"]]
         for ge in g["events"]:
             if ge.get("location") and ge.get("location_code"):

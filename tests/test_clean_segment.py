@@ -153,3 +153,25 @@ def test_clean_segment_outlets_in_datelines_are_normalised():
         seg = segment(text)
         assert (seg.dateline, seg.source) == (place, outlet), text
         assert seg.boilerplate[0].kind == "dateline"
+
+
+def test_clean_segment_bare_mixed_case_place_opens_a_dateline_only_when_known():
+    """``Jakarta - `` (some outlets' dateline) is one when the caller's gazetteer knows the place
+    and spaces set the dash off; a name it does not know, a dash glued to the word, or no
+    gazetteer at all leave the text as body."""
+    known = {"Jakarta"}.__contains__
+    seg = segment("Jakarta - Presiden Joko Widodo tiba di Bogor.", is_place=known)
+    assert seg.dateline == "Jakarta" and seg.body[0] == len("Jakarta - ")
+    assert [b.text for b in seg.boilerplate if b.kind == "dateline"] == ["Jakarta - "]
+    assert segment("Ahok - Djarot menang di putaran pertama.", is_place=known).dateline is None
+    assert segment("Jakarta-Bandung ditempuh tiga jam.", is_place=known).dateline is None
+    assert segment("Jakarta - Presiden Joko Widodo tiba di Bogor.").dateline is None
+
+
+def test_clean_segment_pipeline_reads_a_known_place_before_a_dash_as_the_dateline():
+    import warta
+
+    doc = warta.analyze("Surabaya - Polisi menangkap dua tersangka pengedar narkoba di Surabaya, Senin.",
+                        published="2017-10-24").to_dict()
+    assert doc["dateline"] == "Surabaya"
+    assert warta.analyze("Prabowo - Sandi mendaftar ke KPU, Senin.", published="2018-08-10").to_dict()["dateline"] is None

@@ -782,3 +782,13 @@ def test_coder_agreeing_to_act_approving_and_disagreeing():
     idn, usa = ("Indonesia", "Indonesia", "GPE", "IDN"), ("Amerika Serikat", "United States", "GPE", "USA")
     types = types_coded("Indonesia tidak setuju dengan keputusan Amerika Serikat.", idn, usa)
     assert "ACCUSE" in types and "AGREE" not in types
+
+
+def test_events_coder_a_dateline_dash_does_not_join_its_place_to_the_subject():
+    """``Jakarta - Presiden ...`` (a dateline in the sentence, as some outlets write it): the place
+    before the dash is no actor, and the person after it is not its apposition, so the person
+    acts; with no dash they are one noun phrase as before (``Moskow, Rusia``)."""
+    events = warta.analyze("Jakarta - Presiden Joko Widodo mengecam Perdana Menteri Malaysia Najib Razak.",
+                           published="2017-10-24").events
+    assert [[a["entity_text"] for a in e["actor"]] for e in events if e["event"] == ["ACCUSE"]] == \
+        [["Presiden Joko Widodo"]]

@@ -442,3 +442,34 @@ def test_linker_unplaced_person_or_body_of_a_domestic_article_is_indonesian():
     doc = warta.analyze("Moskow - Presiden Rusia Vladimir Putin bertemu Aleksei Borisov di Kremlin, Moskow. Kementerian "
                         "Luar Negeri Rusia mengatakan Aleksei Borisov akan ke Sochi, Rusia.", published="2024-05-01")
     assert {e.name: e.code for e in doc.entities}["Aleksei Borisov"] is None
+
+
+def test_linker_bracketed_abbreviation_between_title_and_name_keeps_the_title():
+    """``Menteri Pertahanan (Menhan) Amerika Serikat (AS) James Mattis``: the title's and the
+    country's bracketed abbreviations stand inside the person's mention, which takes the title's
+    sector and the country's code; a long title known by its bracketed abbreviation alone
+    (``... dan Keamanan (Menko Polhukam) Wiranto``) gives its sector and its one country."""
+    text = ("Menteri Pertahanan (Menhan) Amerika Serikat (AS) James Mattis menemui Menteri Koordinator Bidang "
+            "Politik, Hukum, dan Keamanan (Menko Polhukam) Hartono Wibisono di Jakarta.")
+    doc = warta.analyze(text, published="2017-10-24")
+    people = {e.name: e for e in doc.entities if e.type == "PER"}
+    mattis = next(e for name, e in people.items() if "Mattis" in name)
+    assert [m.text for m in mattis.mentions] == ["Menteri Pertahanan (Menhan) Amerika Serikat (AS) James Mattis"]
+    assert (mattis.code, mattis.sector) == ("USA", "MIL")
+    hartono = people["Hartono Wibisono"]
+    assert (hartono.code, hartono.sector) == ("IDN", "GOV")
+    assert hartono.mentions[0].text.startswith("Menteri Koordinator Bidang Politik")
+
+
+def test_linker_bracket_after_a_rank_or_inside_a_name_is_read_as_such():
+    """``Brigjen (Pol) Aris Budiman``: a police rank (Polri's), the mention over it; ``Direktorat
+    Jenderal (Ditjen) Bina Marga``: the bracket abbreviates the directorate, whose ``Jenderal``
+    is no general's title before whatever name follows."""
+    doc = warta.analyze("Direktur Penyidikan KPK Brigjen (Pol) Hartono Wibisono membantah tuduhan itu.",
+                        published="2017-10-24")
+    (person,) = [e for e in doc.entities if e.type == "PER"]
+    assert [m.text for m in person.mentions] == ["Brigjen (Pol) Hartono Wibisono"]
+    assert (person.code, person.sector) == ("IDN", "COP")
+    doc = warta.analyze("Paket itu ditenderkan oleh Direktorat Jenderal (Ditjen) Bina Marga sejak September.",
+                        published="2017-10-24")
+    assert not any(m.text.startswith("Jenderal") for e in doc.entities for m in e.mentions)

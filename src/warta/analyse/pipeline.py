@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import __version__
-from ..ingest.clean import segment
+from ..ingest.clean import segment, url_day
 from ..ingest.langid import detect
 from ..errors import WartaError
 from ..model import Article, Document, Published, Span
@@ -57,10 +57,25 @@ WITH_PARSE = ["warta_clean", "warta_sentences", "warta_language", "warta_relevan
 #: real news, README "Speed").
 COMPONENTS = [c for c in WITH_PARSE if c != "warta_syntax"] if os.environ.get("WARTA_PARSE") == "0" else WITH_PARSE
 
+#: the least population of a town the gazetteer knows for its bare name to open a dateline
+DATELINE_TOWN_MIN = 100_000
+
+
+@lru_cache(maxsize=4096)
+def dateline_place(name: str) -> bool:
+    """Whether a bare name before a dash at the top of an article (``Jakarta - ``) is a place: a
+    country, province or regency the gazetteer knows, or a town of at least
+    :data:`DATELINE_TOWN_MIN` people (a person's name is seldom also such a place's)."""
+    from .resolve.geo import gazetteer
+
+    return any(p.kind in ("country", "admin1", "admin2") or p.population >= DATELINE_TOWN_MIN
+               for p in gazetteer().candidates(name))
+
+
 @Language.component("warta_clean", assigns=["doc._.segmented", "doc._.anchor"], requires=["doc._.article"])
 def clean_component(doc: Doc) -> Doc:
     """Body, boilerplate, dateline, outlet, wire and publication hints of the original text."""
-    seg = segment(doc_text(doc))
+    seg = segment(doc_text(doc), is_place=dateline_place)
     art: Article | None = doc._.article
     if art is not None:
         seg.published = _published(art, seg.published)
@@ -171,12 +186,17 @@ def _anchor(published: Published) -> tuple[dt.date | None, str | None]:
 
 
 def _published(article: Article, hint: Published) -> Published:
-    """A published date given with the article wins over what the text allows."""
+    """A published date given with the article wins over what the text allows; without one, the
+    day in the article's address (:func:`~warta.ingest.clean.url_day`) does: outlets put it
+    there when they publish, and it is finer than a copyright year."""
     if article.published:
         v = article.published
         gran = {10: "day", 7: "month", 4: "year"}.get(len(v))
         if gran:
             return Published(v, gran, "input")
+    day = url_day(article.url)
+    if day is not None:
+        return Published(day.isoformat(), "day", "address")
     return hint
 
 

@@ -3,11 +3,14 @@
 :func:`segment` reads the original text and returns typed spans with offsets into it:
 the dateline (``London (ANTARA) -``), the wire credit (``Sumber: Reuters``), related
 links (``Baca juga: ...``), translator/editor credits, the copyright line; and what they
-tell: the outlet, the wire, the dateline place, a publication year or date.
+tell: the outlet, the wire, the dateline place, a publication year or date. :func:`url_day`
+reads the publication day a news page's address carries.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Published, Span
@@ -122,8 +125,14 @@ def _looks_like_place(part: str | None) -> bool:
     return 1 <= len(words) <= 3 and not _DOMAIN.search(part) and all(w[:1].isupper() for w in words)
 
 
-def _dateline(text: str, start: int, end: int):
-    """Match a dateline at the start of the line [start, end); returns (Span, place, outlet) or None."""
+#: a dash set off by spaces: what follows a bare place written in mixed case (``Jakarta - ``)
+_SPACED_DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s")
+
+
+def _dateline(text: str, start: int, end: int, is_place: Callable[[str], bool] | None = None):
+    """Match a dateline at the start of the line [start, end); returns (Span, place, outlet) or None.
+    ``is_place`` says whether a bare name in mixed case is a place (``Jakarta - ``, as some outlets
+    write their datelines); without it only an upper-case one counts (``JAKARTA -``)."""
     m = _DATELINE.match(text, start, end)
     if not m or m.end() >= end:
         return None
@@ -152,8 +161,11 @@ def _dateline(text: str, start: int, end: int):
     else:
         outlet = _outlet(a)
         if not outlet:
-            # "JAKARTA -": a bare upper-case place, the only safe bare form
+            # "JAKARTA -": a bare upper-case place, the only safe bare form without a gazetteer;
+            # "Jakarta - " when the gazetteer knows the place and spaces set the dash off
             if a.isupper() and len(a) >= 3 and " " not in a.strip():
+                place = a
+            elif is_place is not None and _SPACED_DASH.match(text, m.end("a")) and is_place(a):
                 place = a
             else:
                 return None
@@ -168,7 +180,7 @@ def _dateline(text: str, start: int, end: int):
     return span, place, outlet
 
 
-def segment(text: str) -> Segmented:
+def segment(text: str, is_place: Callable[[str], bool] | None = None) -> Segmented:
     """Find the body and the boilerplate of one article's original text.
 
     Returns offsets into ``text``; nothing is copied or changed. The body runs from the
@@ -184,7 +196,7 @@ def segment(text: str) -> Segmented:
     # Dateline: at the start of one of the first three content lines.
     for s, e, line in content_lines[:3]:
         lead = s + (len(line) - len(line.lstrip()))
-        found = _dateline(text, lead, e)
+        found = _dateline(text, lead, e, is_place)
         if found:
             span, dateline, source = found
             spans.append(span)
@@ -290,3 +302,22 @@ def _weekday_published(text: str, body_start: int, published: Published) -> Publ
             if 1 <= d <= 31 and 1 <= mo <= 12 and (published.value is None or published.value == f"{y:04d}"):
                 published = Published(f"{y:04d}-{mo:02d}-{d:02d}", "day", "first dated weekday in text")
     return published
+
+
+#: a day in a news page's address: ``/2016/08/16/``, ``/read/20160913/``, ``/20160822115846-106-...``
+#: (a day and a time, as CNN Indonesia writes it)
+_URL_DAY = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:/([01][0-9])/([0-3][0-9])|([01][0-9])([0-3][0-9])"
+                      r"(?:[0-2][0-9][0-5][0-9][0-5][0-9])?)(?![0-9])")
+
+
+def url_day(url: str | None) -> dt.date | None:
+    """The day a news page's address says it was published (its path's first valid
+    ``YYYY/MM/DD`` or ``YYYYMMDD``, the latter alone or followed by ``hhmmss``), else None.
+    Outlets put the day in the address when they publish and never change it."""
+    for m in _URL_DAY.finditer(url or ""):
+        month, day = m.group(2) or m.group(4), m.group(3) or m.group(5)
+        try:
+            return dt.date(int(m.group(1)), int(month), int(day))
+        except ValueError:
+            continue
+    return None

@@ -145,8 +145,8 @@ class Sentence:
             return False
         if gap_text.strip() == "(" and not gap_toks:
             return True                                  # "Perserikatan Bangsa-Bangsa (PBB)"
-        if any(c in gap_text for c in ";()\u2014\""):
-            return False
+        if any(c in gap_text for c in ";()\u2014\"") or HARD_PUNCT.search(gap_text) or "--" in gap_text:
+            return False   # no apposition across a dash: "Jakarta - Presiden Joko Widodo" (a dateline)
         ta, tb = a.head.type, b.head.type
         if "," in gap_text:
             # "Moskow, Rusia" / "Min Aung Hlaing, panglima ..." but not lists of countries

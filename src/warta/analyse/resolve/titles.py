@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .kb import KnowledgeBase
@@ -71,82 +72,210 @@ def _title_countries() -> dict[str, str]:
             if r.get("kind") == "title" and r.get("country")}
 
 
+#: a short bracketed part right before a name or between a title and a country: the title's
+#: abbreviation (``Menteri Pertahanan (Menhan) AS James Mattis``, ``Menteri Koordinator Bidang
+#: Politik, Hukum dan Keamanan (Menko Polhukam) Wiranto``) or the country's (``Amerika Serikat (AS)``)
+_BRACKETS_END = re.compile(r"\(\s*([^()\d]{1,30}?)\s*\)$")
+
+
+def _bracketed_title(stripped: str, title_re: re.Pattern) -> tuple[str, str | None, str | None]:
+    """``stripped`` without a bracketed part at its end, that part when it is a title, and the
+    part itself (None: no brackets)."""
+    bm = _BRACKETS_END.search(stripped)
+    if bm is None:
+        return stripped, None, None
+    inner = bm.group(1)
+    tm = title_re.search(inner)
+    return stripped[:bm.start()].rstrip(), (inner if tm is not None and tm.start() == 0 else None), inner
+
+
+#: what a bracket after a rank says of it: ``Brigjen (Pol)`` is a police rank (Polri's)
+_BRACKET_SECTORS = {"pol": ("COP", "IDN"), "polisi": ("COP", "IDN")}
+
+
+def _opens_phrase(text: str, sent_start: int, pos: int, inner: str) -> bool:
+    """Whether a title found at ``pos`` opens the phrase that the bracketed ``inner`` abbreviates:
+    not when the capitalised word right before it starts as the abbreviation does
+    (``Direktorat Jenderal (Ditjen) Bina Marga`` is a directorate, not a general; ``KPK Brigjen
+    (Pol) Aris Budiman`` is a rank)."""
+    prev = re.search(r"([\w-]+)\s*$", text[sent_start:pos])
+    return prev is None or not prev.group(1)[:1].isupper() or prev.group(1)[:2].lower() != inner[:2].lower()
+
+
 def titles(b, regions) -> None:
-    """Extend person mentions over a preceding title and nationality; fill sector/country from them."""
+    """Extend person mentions over a preceding title and nationality; fill sector/country from them.
+    A bracketed abbreviation may stand between them (``Menteri Pertahanan (Menhan) AS James
+    Mattis``); a bracketed title right before the name gives its sector and country, without the
+    long title before it in the mention (``... dan Keamanan (Menko Polhukam) Wiranto``)."""
     text = b.text
     title_re = _title_regex()
-    sectors = _title_sectors()
     starts = [s for s, _ in regions]
     by_end = {m.end: m for m in b.mentions}
     for m in list(b.mentions):
-        if m.type != "PER":
+        if m.type != "PER" or m not in b.mentions:
             continue
         i = bisect.bisect_right(starts, m.start) - 1
         if i < 0:
             continue
-        sent_start = regions[i][0]
-        new_start = m.start
-        country = None
-        title_sector = None
-        title_country = None   # the one country whose officials bear the title (Kapolda, Bupati)
-        found_title = False
-        for _ in range(4):
-            before = text[sent_start:new_start]
-            stripped = before.rstrip()
-            if not stripped:
-                break
-            gm = by_end.get(sent_start + len(stripped))
-            if gm is not None and gm.type == "GPE" and gm is not m and found_title is False and country is None:
-                # "Presiden Rusia Vladimir Putin": the country right before the name
-                tm = title_re.search(text, sent_start, gm.start)
-                if tm and tm.end() >= len(text[sent_start:gm.start].rstrip()) + sent_start:
-                    country = gm
-                    new_start = gm.start
-                    continue
-                break
-            tm = title_re.search(text, sent_start, sent_start + len(stripped))
-            if not tm or (tm.group(0).rstrip().endswith(",") and tm.group(0).lstrip()[:1].islower()):
-                break  # a common noun before a comma ends its clause (`kepada warga, Agus ...`)
-            found_title = True
-            phrase = tm.group(0).strip().rstrip(",").strip().lower()
-            for p in TITLE_PREFIX_WORDS:
-                if phrase.startswith(p + " "):
-                    phrase = phrase[len(p) + 1:]
-            title_sector = title_sector or sectors.get(phrase)
-            title_country = title_country or _title_countries().get(phrase)
-            new_start = tm.start()
-            while text[new_start].isspace():
-                new_start += 1
-            # a title is one phrase: stop after it unless a country precedes
-            gm2 = by_end.get(sent_start + len(text[sent_start:new_start].rstrip()))
-            if not (gm2 is not None and gm2.type == "GPE"):
-                break
-        if new_start == m.start:
+        f = _scan_title(text, regions[i][0], m, title_re, by_end)
+        if f.new_start == m.start and f.long_end is not None:
+            # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan (Menko Polhukam) Wiranto"
+            long_start = _long_title_start(text, regions[i][0], f.long_end)
+            if long_start is None:
+                _take_title(b, m, f.sector, f.country_code)
+                continue
+            f.new_start, f.found_title = long_start, True
+        if f.new_start == m.start:
             continue
         # the title must start with a capital or be a known role phrase
-        if text[new_start].islower() and not found_title:
+        if text[f.new_start].islower() and not f.found_title:
             continue
-        ent = b.entities.get(m.entity_id) if m.entity_id else None
-        if country is not None:
-            b.drop(country)
-            b.nest(country)
-        b.mentions.remove(m)
-        b.taken.remove((m.start, m.end))
-        if ent:
-            ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
-            if ent.code is None and country is not None:
-                ent.code = country.code
-            if ent.code is None and title_country and ent.source == "ner":
-                ent.code = title_country   # a name the KB does not know, after a title of one country
-                for other in b.mentions:   # and its other mentions ("Wiranto" after "Menko Polhukam Wiranto")
-                    if other.entity_id == ent.id and other.code is None:
-                        other.code = title_country
-            if ent.sector is None and title_sector:
-                ent.sector = title_sector
-        code = m.code or (country.code if country is not None else title_country)
-        sector = m.sector or title_sector
-        if ent:
-            b.add(new_start, m.end, m.entity_id, ent.name, "PER", ent.code or code, ent.sector or sector, ent.wikidata,
-                  source=ent.source)
-        else:
-            b.add(new_start, m.end, m.entity_id, m.name, "PER", code, sector, m.wikidata, entity=False)
+        _join_title(b, m, f)
+
+
+@dataclass
+class _Title:
+    """What :func:`_scan_title` finds before a person's mention."""
+
+    new_start: int
+    country: object = None            # the country mention right before the name, if any
+    sector: str | None = None
+    country_code: str | None = None   # the one country whose officials bear the title (Kapolda, Bupati)
+    found_title: bool = False
+    long_end: int | None = None       # where a long title ends before a bracketed one right before the name
+
+
+def _scan_title(text: str, sent_start: int, m, title_re: re.Pattern, by_end: dict) -> _Title:
+    """The title, nationality and bracketed abbreviations before person mention ``m``."""
+    sectors = _title_sectors()
+    f = _Title(new_start=m.start)
+    rank_of = None    # the sector and country a bracket after a rank gives: "Brigjen (Pol)"
+    for _ in range(4):
+        stripped, bracketed, inner = _bracketed_title(text[sent_start:f.new_start].rstrip(), title_re)
+        if inner is not None and inner.lower() in _BRACKET_SECTORS:
+            rank_of = _BRACKET_SECTORS[inner.lower()]
+        if bracketed is not None and not f.found_title:
+            f.long_end = sent_start + len(stripped) if f.new_start == m.start else None
+            phrase = _phrase(bracketed)
+            f.sector = f.sector or sectors.get(phrase)
+            f.country_code = f.country_code or _title_countries().get(phrase)
+        if not stripped:
+            break
+        gm = by_end.get(sent_start + len(stripped))
+        if gm is not None and gm.type == "GPE" and gm is not m and f.found_title is False and f.country is None:
+            # "Presiden Rusia Vladimir Putin": the country right before the name
+            core, _, inner_c = _bracketed_title(text[sent_start:gm.start].rstrip(), title_re)
+            tm = title_re.search(text, sent_start, sent_start + len(core))
+            if tm and tm.end() >= len(core) + sent_start and (
+                    inner_c is None or _opens_phrase(text, sent_start, tm.start(), inner_c)):
+                f.country = gm
+                f.new_start = gm.start
+                continue
+            break
+        tm = title_re.search(text, sent_start, sent_start + len(stripped))
+        if not tm or (tm.group(0).rstrip().endswith(",") and tm.group(0).lstrip()[:1].islower()):
+            break  # a common noun before a comma ends its clause (`kepada warga, Agus ...`)
+        if inner is not None and not _opens_phrase(text, sent_start, tm.start(), inner):
+            break
+        f.found_title = True
+        phrase = _phrase(tm.group(0))
+        f.sector = f.sector or sectors.get(phrase)
+        f.country_code = f.country_code or _title_countries().get(phrase)
+        f.new_start = tm.start()
+        while text[f.new_start].isspace():
+            f.new_start += 1
+        # a title is one phrase: stop after it unless a country precedes
+        gm2 = by_end.get(sent_start + len(text[sent_start:f.new_start].rstrip()))
+        if not (gm2 is not None and gm2.type == "GPE"):
+            break
+    if rank_of is not None and f.found_title:
+        f.sector, f.country_code = rank_of
+    return f
+
+
+def _join_title(b, m, f: _Title) -> None:
+    """Person mention ``m`` extended back over its title (``f``), with the sector and country the
+    title and the country before the name give."""
+    new_start, country, title_sector, title_country = f.new_start, f.country, f.sector, f.country_code
+    ent = b.entities.get(m.entity_id) if m.entity_id else None
+    for inner in [x for x in b.mentions if x.type == "GPE" and new_start <= x.start and x.end <= m.end]:
+        b.drop(inner)   # the country, and a bracketed abbreviation of it: "Amerika Serikat (AS)"
+        b.nest(inner)
+    b.mentions.remove(m)
+    b.taken.remove((m.start, m.end))
+    if ent:
+        ent.mentions = [mm for mm in ent.mentions if not (mm.start == m.start and mm.end == m.end)]
+        if ent.code is None and country is not None:
+            ent.code = country.code
+        if ent.code is None and title_country and ent.source == "ner":
+            ent.code = title_country   # a name the KB does not know, after a title of one country
+            for other in b.mentions:   # and its other mentions ("Wiranto" after "Menko Polhukam Wiranto")
+                if other.entity_id == ent.id and other.code is None:
+                    other.code = title_country
+        if ent.sector is None and title_sector:
+            ent.sector = title_sector
+    code = m.code or (country.code if country is not None else title_country)
+    sector = m.sector or title_sector
+    if ent:
+        b.add(new_start, m.end, m.entity_id, ent.name, "PER", ent.code or code, ent.sector or sector, ent.wikidata,
+              source=ent.source)
+    else:
+        b.add(new_start, m.end, m.entity_id, m.name, "PER", code, sector, m.wikidata, entity=False)
+
+
+def _phrase(title: str) -> str:
+    """A matched title as the tables key it: lower case, without its prefix word (``mantan``)."""
+    phrase = title.strip().rstrip(",").strip().lower()
+    for p in TITLE_PREFIX_WORDS:
+        if phrase.startswith(p + " "):
+            phrase = phrase[len(p) + 1:]
+    return phrase
+
+
+def _take_title(b, m, sector: str | None, country: str | None) -> None:
+    """The sector and country a title gives, for a person mention it does not join."""
+    ent = b.entities.get(m.entity_id) if m.entity_id else None
+    if ent is None:
+        m.sector = m.sector or sector
+        m.code = m.code or country
+        return
+    if ent.sector is None and sector:
+        ent.sector = sector
+    if ent.code is None and country and ent.source == "ner":
+        ent.code = country
+    for other in b.mentions:
+        if other.entity_id == ent.id:
+            other.code = other.code or ent.code
+            other.sector = other.sector or ent.sector
+
+
+#: the words a long title may hold after its head (``Menteri Koordinator Bidang Politik, Hukum,
+#: dan Keamanan``): capitalised words, commas and these
+_LONG_TITLE_JOINS = frozenset({"dan", "serta", "&", "urusan", "bidang", "untuk"})
+#: the longest such title read back from its bracketed abbreviation (characters)
+LONG_TITLE_MAX = 90
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The first words of the titles (``menteri``, ``kepala``, ``direktur``), lower-cased."""
+    forms = set(TITLE_SECTORS) | {r["form"] for r in KnowledgeBase.default().roles if r.get("kind") == "title"}
+    return frozenset(f.split()[0].lower() for f in forms if f.strip() and len(f.split()[0]) > 3)
+
+
+def _long_title_start(text: str, sent_start: int, end: int) -> int | None:
+    """Where a title spelt out in full begins, that ends at ``end`` (before its bracketed
+    abbreviation): the first word of the capitalised run before ``end``, when that word heads a
+    title; else None."""
+    lo = max(sent_start, end - LONG_TITLE_MAX)
+    start = None
+    for wm in reversed(list(re.finditer(r"[\w-]+|,", text[lo:end]))):
+        w = wm.group(0)
+        if w == "," or w[:1].isupper() or w.lower() in _LONG_TITLE_JOINS:
+            if w[:1].isupper():
+                start = lo + wm.start()
+            continue
+        break
+    if start is None or text[start:end].split()[0].lower().rstrip(",") not in _title_heads():
+        return None
+    return start
