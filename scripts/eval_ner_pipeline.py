@@ -56,8 +56,16 @@ def name_span(text: str, start: int, end: int, kb) -> int:
 
     Takes off, again and again, the longest run of the mention's first words (up to six) that
     is a title as the linker reads one (``Wakil Ketua DPR``, ``Menteri Luar Negeri``) or names a
-    country or region (``Amerika Serikat``, ``DKI Jakarta``), as long as a word is left."""
+    country or region (``Amerika Serikat``, ``DKI Jakarta``), as long as a word is left; first,
+    everything up to the last bracketed part before the name."""
     title_re = linker._title_regex()
+    # a bracketed abbreviation of the title or the country ends them (``Menteri Koordinator ...
+    # (Menko Polhukam) Wiranto``, ``Menteri Pertahanan (Menhan) AS James Mattis``)
+    last = None
+    for last in re.finditer(r"\)\s+", text[start:end]):
+        pass
+    if last is not None and "(" in text[start:start + last.start()]:
+        start += last.end()
     while True:
         words = list(re.finditer(r"\S+", text[start:end]))
         for k in range(min(len(words) - 1, 6), 0, -1):
