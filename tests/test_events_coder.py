@@ -792,3 +792,17 @@ def test_events_coder_a_dateline_dash_does_not_join_its_place_to_the_subject():
                            published="2017-10-24").events
     assert [[a["entity_text"] for a in e["actor"]] for e in events if e["event"] == ["ACCUSE"]] == \
         [["Presiden Joko Widodo"]]
+
+
+def test_coder_unnamed_court_or_clergy_is_the_articles_country_but_a_rights_group_is_not():
+    """A group nothing names a country for is the article's main country's when it is a body of
+    the state or a country's own people (``hakim``, ``jaksa``, ``ulama``, as ``polisi`` and
+    ``warga`` were already); rights groups and international bodies stay without one."""
+    t = "Hakim menjatuhkan vonis dua tahun penjara kepada ulama itu."
+    ms = [_m(t, "Hakim", "judges", "GROUP", None, "JUD"), _m(t, "ulama", "clerics", "GROUP", None, "REL")]
+    ev = _event(_one(t, ms, anchor_country="IDN"), "SANCTION")
+    assert [a.code for a in ev.actors] == ["IDN"] and [r.code for r in ev.recipients] == ["IDN"]
+    t = "Kelompok HAM mengecam vonis itu."
+    ms = [_m(t, "Kelompok HAM", "human rights groups", "GROUP", None, "NGO")]
+    ev = _event(_one(t, ms, anchor_country="IDN"), "ACCUSE")
+    assert [a.code for a in ev.actors] == [None]

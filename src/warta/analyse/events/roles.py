@@ -14,6 +14,13 @@ from .words import (
 
 
 # unnamed groups that belong to no one country ("komunitas internasional", "negara-negara Barat")
+#: sectors of the unnamed groups (``hakim``, ``polisi``, ``warga``) that are the article's main
+#: country's when nothing names theirs: the state's bodies and a country's own people. Not
+#: international bodies, rights groups and aid workers (often foreign), nor unknown attackers.
+#: The courts, legislators, students, workers, farmers and clergy joined the first list on
+#: 2026-12-02: actors right given the event on the corpus folds 0.529 -> 0.548 (README, Quality)
+_ANCHORED_SECTORS = frozenset({"CVL", "REB", "OPP", "MIL", "GOV", "COP", "JRN", "BUS", None,
+                               "JUD", "LEG", "EDU", "LAB", "AGR", "REL"})
 _TRANSNATIONAL = re.compile(r"(?i)\b(?:international|world|global|western|foreign|regional)\b")
 
 
@@ -230,8 +237,8 @@ class _Roles:
 
     def _sector(self, m: ActorMention, typ: str | None) -> ActorMention:
         code = m.code
-        if code is None and m.type == "GROUP" and self.c.anchor and m.sector in (
-                "CVL", "REB", "OPP", "MIL", "GOV", "COP", "JRN", "BUS", None) and not _TRANSNATIONAL.search(m.name or ""):
+        if code is None and m.type == "GROUP" and self.c.anchor and m.sector in _ANCHORED_SECTORS \
+                and not _TRANSNATIONAL.search(m.name or ""):
             code = self.c.anchor
         if m.type in ("GPE", "LOC") and m.sector is None:
             sec = "MIL" if typ in ("ASSAULT", "MOBILIZE") else "GOV"
