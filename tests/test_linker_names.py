@@ -473,3 +473,12 @@ def test_linker_bracket_after_a_rank_or_inside_a_name_is_read_as_such():
     doc = warta.analyze("Paket itu ditenderkan oleh Direktorat Jenderal (Ditjen) Bina Marga sejak September.",
                         published="2017-10-24")
     assert not any(m.text.startswith("Jenderal") for e in doc.entities for m in e.mentions)
+
+
+def test_linker_person_after_an_organisations_bracketed_abbreviation_belongs_to_it():
+    """``Wakil Ketua Komisi Pemberantasan Korupsi (KPK) Hartono Wibisono``: the bracket that closes
+    the organisation's abbreviation does not part the person from it (country and sector)."""
+    doc = warta.analyze("Wakil Ketua Komisi Pemberantasan Korupsi (KPK) Hartono Wibisono menolak permintaan DPR.",
+                        published="2017-10-24")
+    person = next(e for e in doc.entities if e.name == "Hartono Wibisono")
+    assert (person.code, person.sector) == ("IDN", "JUD")

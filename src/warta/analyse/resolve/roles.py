@@ -333,8 +333,9 @@ def militaries(doc, b, kb: KnowledgeBase, regions) -> None:
 
 
 #: what may stand between an organisation and the name of its person: nothing, a comma, or a rank
-#: (``Polres Jakarta Selatan AKBP Eko``, ``Polda Metro Jaya Kombes Pol Argo``)
-_AFFILIATION_GAP = re.compile(r"(?:,|[A-Z][A-Za-z]{1,7}\.?(?:\s+(?:Pol|TNI|\(Purn\)))?)?")
+#: (``Polres Jakarta Selatan AKBP Eko``, ``Polda Metro Jaya Kombes Pol Argo``), after the bracket
+#: that closes the organisation's abbreviation (``Komisi Pemberantasan Korupsi (KPK) Laode``)
+_AFFILIATION_GAP = re.compile(r"\)?\s?(?:,|[A-Z][A-Za-z]{1,7}\.?(?:\s+(?:Pol|TNI|\(Purn\)))?)?")
 #: organisations whose people are not of their country: news outlets and wires (their reporters
 #: and sources), international bodies (their envoys), and those of no known sector (clubs, firms)
 _NOT_AFFILIATING = ("JRN", "IGO", None)
