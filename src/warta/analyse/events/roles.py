@@ -13,7 +13,6 @@ from .words import (
 )
 
 
-# unnamed groups that belong to no one country ("komunitas internasional", "negara-negara Barat")
 #: sectors of the unnamed groups (``hakim``, ``polisi``, ``warga``) that are the article's main
 #: country's when nothing names theirs: the state's bodies and a country's own people. Not
 #: international bodies, rights groups and aid workers (often foreign), nor unknown attackers.
@@ -21,6 +20,7 @@ from .words import (
 #: 2026-12-02: actors right given the event on the corpus folds 0.529 -> 0.548 (README, Quality)
 _ANCHORED_SECTORS = frozenset({"CVL", "REB", "OPP", "MIL", "GOV", "COP", "JRN", "BUS", None,
                                "JUD", "LEG", "EDU", "LAB", "AGR", "REL"})
+# unnamed groups that belong to no one country ("komunitas internasional", "negara-negara Barat")
 _TRANSNATIONAL = re.compile(r"(?i)\b(?:international|world|global|western|foreign|regional)\b")
 
 

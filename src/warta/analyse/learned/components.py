@@ -13,8 +13,8 @@ model's threshold, gives each remaining record the event model's probability tha
 would code it (its ``confidence``) and drops those under the event model's threshold. A record
 whose parties carry no country first gets an actor that does (:func:`.adder.fill_actor`), and in
 full mode a kept record with no recipient gets its sentence's party of another country
-(:func:`.adder.fill_recipient`). The
-two thresholds were chosen by cross-validation on the corpus folds and are stored with the models.
+(:func:`.adder.fill_recipient`). The two thresholds were chosen by cross-validation on the corpus
+folds and are stored with the models.
 In full mode an article the relevance model passes but doubts (:data:`DOUBTED`) keeps only its
 records at least :data:`DOUBTED_MIN` likely, and one it is not sure of (:data:`UNSURE`) only
 the rule records at least :data:`UNSURE_MIN` likely.

@@ -105,8 +105,9 @@ def _opens_phrase(text: str, sent_start: int, pos: int, inner: str) -> bool:
 def titles(b, regions) -> None:
     """Extend person mentions over a preceding title and nationality; fill sector/country from them.
     A bracketed abbreviation may stand between them (``Menteri Pertahanan (Menhan) AS James
-    Mattis``); a bracketed title right before the name gives its sector and country, without the
-    long title before it in the mention (``... dan Keamanan (Menko Polhukam) Wiranto``)."""
+    Mattis``); a bracketed title right before the name gives its sector and country, and the
+    title spelt out before it joins the mention when it opens with a title word (``Menteri
+    Koordinator ... dan Keamanan (Menko Polhukam) Wiranto``), else the mention keeps its start."""
     text = b.text
     title_re = _title_regex()
     starts = [s for s, _ in regions]
