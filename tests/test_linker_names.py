@@ -459,6 +459,12 @@ def test_linker_bracketed_abbreviation_between_title_and_name_keeps_the_title():
     hartono = people["Hartono Wibisono"]
     assert (hartono.code, hartono.sector) == ("IDN", "GOV")
     assert hartono.mentions[0].text.startswith("Menteri Koordinator Bidang Politik")
+    # a long title joins its name only up to the person named before it
+    doc = warta.analyze("Presiden Joko Widodo dan Menteri Koordinator Bidang Politik, Hukum, dan Keamanan (Menko "
+                        "Polhukam) Hartono Wibisono mengecam serangan itu.", published="2017-10-24")
+    spans = sorted((m.start, m.end) for e in doc.entities if e.type == "PER" for m in e.mentions)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert [m.text for e in doc.entities if e.name == "Hartono Wibisono" for m in e.mentions][0].startswith("Menteri")
 
 
 def test_linker_bracket_after_a_rank_or_inside_a_name_is_read_as_such():

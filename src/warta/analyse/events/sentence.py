@@ -145,7 +145,7 @@ class Sentence:
             return False
         if gap_text.strip() == "(" and not gap_toks:
             return True                                  # "Perserikatan Bangsa-Bangsa (PBB)"
-        if any(c in gap_text for c in ";()\u2014\"") or HARD_PUNCT.search(gap_text) or "--" in gap_text:
+        if any(c in gap_text for c in "()\"") or HARD_PUNCT.search(gap_text) or "--" in gap_text:
             return False   # no apposition across a dash: "Jakarta - Presiden Joko Widodo" (a dateline)
         ta, tb = a.head.type, b.head.type
         if "," in gap_text:

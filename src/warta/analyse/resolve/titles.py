@@ -113,7 +113,7 @@ def titles(b, regions) -> None:
     starts = [s for s, _ in regions]
     by_end = {m.end: m for m in b.mentions}
     for m in list(b.mentions):
-        if m.type != "PER" or m not in b.mentions:
+        if m.type != "PER":
             continue
         i = bisect.bisect_right(starts, m.start) - 1
         if i < 0:
@@ -121,7 +121,11 @@ def titles(b, regions) -> None:
         f = _scan_title(text, regions[i][0], m, title_re, by_end)
         if f.new_start == m.start and f.long_end is not None:
             # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan (Menko Polhukam) Wiranto"
-            long_start = _long_title_start(text, regions[i][0], f.long_end)
+            # the title holds no other person or organisation ("Presiden Joko Widodo dan Menteri
+            # Koordinator ... (Menko Polhukam) Wiranto": two people); a country in it is nested
+            floor = max((x.end for x in b.mentions if x is not m and x.type != "GPE" and x.end <= f.long_end),
+                        default=regions[i][0])
+            long_start = _long_title_start(text, max(regions[i][0], floor), f.long_end)
             if long_start is None:
                 _take_title(b, m, f.sector, f.country_code)
                 continue
