@@ -488,3 +488,51 @@ def test_linker_person_after_an_organisations_bracketed_abbreviation_belongs_to_
                         published="2017-10-24")
     person = next(e for e in doc.entities if e.name == "Hartono Wibisono")
     assert (person.code, person.sector) == ("IDN", "JUD")
+
+
+@pytest.mark.parametrize("role, military", [
+    ("secretary-general of the united nations", False), ("director-general of the world health organization", False),
+    ("attorney general of indonesia", False), ("general secretary of the communist party of vietnam", False),
+    ("chairman of the general elections commission", False), ("minister of defence", True),
+    ("chief of the general staff", True), ("commander of the armed forces", True), ("major general", True)])
+def test_linker_general_of_a_civilian_office_is_no_military_rank(role, military):
+    """"General" in ``Secretary-General`` or ``Attorney General`` names a civilian office, not the
+    rank: a role of the knowledge base is read as military by its words, not a substring."""
+    from warta.analyse.resolve.roles import military_role
+
+    assert military_role(role) is military
+
+
+def test_linker_head_of_an_international_body_keeps_its_sector():
+    """The UN's Secretary-General is an international body's official (the codebook's IGO), in
+    whatever words the article introduces him."""
+    for text in ("Sekretaris Jenderal PBB Antonio Guterres mengecam serangan itu.",
+                 "Antonio Guterres mengecam serangan itu."):
+        doc = warta.analyze(text, published="2017-09-10")
+        person = next(e for e in doc.entities if e.name == "António Guterres")
+        assert (person.code, person.sector) == ("IGO", "IGO")
+
+
+def test_linker_person_the_recogniser_ran_an_organisation_into_is_split_off():
+    """``Kementerian Luar Negeri Budi Santoso`` is the ministry and then its official, who is
+    named on his own later in the article: two entities, not one organisation of both names."""
+    text = ("Sekretaris Jenderal Kementerian Luar Negeri Budi Santoso mengecam serangan itu. "
+            "Budi Santoso mengatakan Indonesia menolak tindakan tersebut.")
+    doc, found = _mentions(text, published="2017-09-10")
+    assert not any("Budi" in name and "Kementerian" in name for _, name in found)
+    person = next(e for e in doc.entities if e.name == "Budi Santoso")
+    assert [m.start for m in person.mentions] == [text.index("Budi Santoso"), text.rindex("Budi Santoso")]
+    assert any(e.type == "ORG" and e.code == "IDN" and e.mentions[0].text == "Kementerian Luar Negeri"
+               for e in doc.entities)
+
+
+def test_linker_court_named_after_a_city_is_not_split_at_a_person_of_that_name():
+    """``Pengadilan Dammam`` is the court of a city the gazetteer knows; that the recogniser took
+    ``Dammam`` alone for a person elsewhere does not make the court's name end in a person."""
+    text = ("Mimin binti Samtari disidang di Pengadilan Dammam, sekitar 450 km dari Riyadh. "
+            "Menurut Dammam, hukuman itu dibatalkan.")
+    doc = warta.analyze(text, published="2017-03-18")
+    court = text.index("Pengadilan Dammam")
+    spans = {(m.start, m.end) for e in doc.entities for m in e.mentions}
+    assert (court, court + len("Pengadilan Dammam")) in spans
+    assert (court, court + len("Pengadilan")) not in spans

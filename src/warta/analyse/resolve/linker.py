@@ -33,6 +33,7 @@ from ..events.coder import ActorMention
 from ...model import Entity, Mention
 from .aliases import acronyms, alias_names, initials, merge_org_forms, merge_short_people, person_tails
 from .credits import credited_outlets
+from .geo import gazetteer
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import affiliated_people, based_organisations, heads, home_people, militaries, offices, \
     regional_officials, regional_units, role_sector
@@ -237,6 +238,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     # 4. names the KB does not know (short forms of people already named first)
     _short_forms(b, regions)
     _ner_mentions(doc, b, kb, regions)
+    _swallowed_people(b, kb)
     regional_units(b, kb, regions, _title_sectors())
     places_named_after(b, regions, _stop_word)
     metonyms_as_places(b)
@@ -370,6 +372,50 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                 b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
             else:
                 b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
+
+
+def _swallowed_people(b: _Builder, kb: KnowledgeBase) -> None:
+    """An organisation or place the recogniser ran on into the name of the person named next
+    (``Kementerian Luar Negeri Iqbal``, ``Jakarta Selatan Ikhsan Ingratubun``, ``PT Quadra
+    Solution Anang Sugiana Sudihardjo``): when the article names that person on their own
+    elsewhere (the span's last words are a person's mention there) and the words before them are
+    an organisation or a place (the KB's, or by their head words), the two are split; a title or
+    a document before the name (``Letnan Kolonel``, ``BAP``) is left for the titles step. Words
+    the gazetteer knows as a place stay (``Pengadilan Dammam``, where ``Dammam`` alone was taken
+    for a person elsewhere), and so does one word that names no person known by a longer name
+    (``Kecamatan Lelea``, ``Ancol perusahaan Tbk``)."""
+    people: dict[str, ActorMention] = {}
+    for m in b.mentions:
+        if m.type == "PER" and m.entity_id:
+            people.setdefault(m.text, m)
+    for m in [m for m in b.mentions if m.type in ("ORG", "LOC", "GPE") and m.entity_id]:
+        ent = b.entities.get(m.entity_id)
+        words = m.text.split()
+        if ent is None or ent.source != "ner" or len(words) < 2:
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            tail = " ".join(words[-k:])
+            person = people.get(tail)
+            if person is None or m.start <= person.start < m.end or gazetteer().candidates(tail) \
+                    or (k == 1 and " " not in b.entities[person.entity_id].name):
+                continue
+            cut = m.start + len(m.text) - len(tail)
+            prefix = b.text[m.start:cut].rstrip()
+            low = prefix.lower()
+            as_title = low in _title_sectors() or low in NOT_ENTITIES
+            hits = [h for h in kb.lookup(prefix, as_written=True) if h.type != "PER"]
+            if not (as_title or hits or _sector_for_org(prefix) or low.split()[0] in PLACE_HEADS):
+                continue
+            b.drop(m)
+            if hits:
+                h = hits[0]
+                b.add(m.start, m.start + len(prefix), h.id, h.name, h.type, h.code, h.sector, h.wikidata)
+            elif not as_title:
+                sector = _sector_for_org(prefix) if m.type == "ORG" else None
+                b.add(m.start, m.start + len(prefix), f"{m.type.lower()}/{slug(prefix)}", prefix, m.type, m.code,
+                      sector, source="ner")
+            b.add(cut, m.end, person.entity_id, person.name, "PER", person.code, person.sector, person.wikidata)
+            break
 
 
 def _trimmed(text: str, ns: int, ne: int, label: str) -> tuple[int, str]:

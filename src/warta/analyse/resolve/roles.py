@@ -21,8 +21,20 @@ def exact_case_title(form: str) -> bool:
     return len(letters) <= 3 or all(c.isupper() for c in letters)
 
 
-_MILITARY_ROLE = ("defence", "defense", "military", "army", "armed forces", "chief of staff", "commander",
-                  "navy", "air force", "general")
+#: a role of the armed forces, by its words (``Minister of Defence``, ``Chief of the General Staff``,
+#: ``Commander of the Navy``, ``Major General``)
+_MILITARY_ROLE = re.compile(r"\b(?:defen[cs]e|military|army|armed forces|chief of (?:the )?(?:general )?staff|commander"
+                            r"|navy|air force|general)\b")
+#: "general" in the name of a civilian office, not a rank: ``Secretary-General of the United
+#: Nations``, ``Director-General of the World Health Organization``, ``Attorney General``, ``General
+#: Secretary of the Communist Party``, ``General Elections Commission``
+_CIVIL_GENERAL = re.compile(r"\b(?:secretary|director|attorney|solicitor|inspector|consul|governor|auditor|procurator"
+                            r"|registrar|surgeon)[- ]general\b|\bgeneral (?:secretary|elections?|assembly|director)\b")
+
+
+def military_role(role: str) -> bool:
+    """Whether a KB role (lower case, English) is one of the armed forces."""
+    return _MILITARY_ROLE.search(_CIVIL_GENERAL.sub(" ", role)) is not None
 
 
 def role_sector(entry: KBEntry, year: int | None) -> tuple[str | None, str | None]:
@@ -42,7 +54,9 @@ def role_sector(entry: KBEntry, year: int | None) -> tuple[str | None, str | Non
             continue
         if (year is None and end is None) or (year is not None and start <= year <= (end or 9999)):
             role = (r.get("role") or "").lower()
-            rs = r.get("sector") or ("MIL" if any(w in role for w in _MILITARY_ROLE) else "GOV")
+            # an international body's official is of the body (the codebook's IGO), not a government
+            civil = "IGO" if (r.get("country") or entry.code) == "IGO" else "GOV"
+            rs = r.get("sector") or ("MIL" if military_role(role) else civil)
             held.append((start, rs, r.get("country")))
     if held and not any(rs == sector for _, rs, _ in held):
         _, sector, country = max(held, key=lambda h: h[0])
