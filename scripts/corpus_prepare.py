@@ -50,6 +50,14 @@ EXTRA_LATE = 90       # a last draw from all headline news (2026-11-30; training
 # and then by topic, where the corpus was thinnest against unseen news (2026-11-30; training only, annotated once)
 EXTRA_TOPICAL = (("international", 57), ("law", 48), ("politics", 15))  # all 57 international ones left
 EXTRA_REST = 96       # and a last one from the headline news left (2026-11-30; training only, annotated once)
+# then short headline news (SHORT_CHARS up to MIN_CHARS characters), which the length range had left out
+# (2026-12-02; training only, annotated once)
+EXTRA_SHORT = 160
+SHORT_CHARS = 800
+# and last, every headline-news article left in the length range, with more short ones to make up
+# eight batches of twenty (2026-12-02; training only, annotated once)
+EXTRA_LAST = 97
+EXTRA_SHORT_LAST = 63
 
 
 def detokenise(text: str) -> str:
@@ -150,6 +158,11 @@ def main() -> None:
         pool = _by_id(a for a in headline if a["id"] not in taken and re.search(patterns[name], a["text"]))
         _draw(rng, pool, n, f"late-{name}", "political", taken, chosen)
     _draw(rng, _by_id(a for a in headline if a["id"] not in taken), EXTRA_REST, "late-rest", "political", taken, chosen)
+    short = [a for a in arts if a["category"] == "tajuk utama" and SHORT_CHARS <= len(a["text"]) < MIN_CHARS]
+    _draw(rng, _by_id(a for a in short if a["id"] not in taken), EXTRA_SHORT, "late-short", "political", taken, chosen)
+    _draw(rng, _by_id(a for a in headline if a["id"] not in taken), EXTRA_LAST, "late-last", "political", taken, chosen)
+    _draw(rng, _by_id(a for a in short if a["id"] not in taken), EXTRA_SHORT_LAST, "late-short-last", "political", taken,
+          chosen)
 
     texts = ROOT / "corpus" / "texts"
     texts.mkdir(parents=True, exist_ok=True)
