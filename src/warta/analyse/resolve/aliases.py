@@ -323,8 +323,5 @@ def person_tails(b, is_title=lambda words: False) -> None:
                 b.add(start, m.end, person.id, person.name, "PER", person.code, person.sector, person.wikidata, source="alias")
             else:
                 b.add(start, m.end, f"per/{slug(tail)}", tail, "PER", None, None, source="ner")
-            hid = f"org/{slug(head)}"
-            known = b.entities.get(hid)
-            b.add(m.start, m.start + len(head), hid, known.name if known else head, "ORG",
-                  known.code if known else m.code, known.sector if known else m.sector, source="ner")
+            b.add_named(m.start, m.start + len(head), head, "ORG", m.code, m.sector)
             break

@@ -196,6 +196,16 @@ class _Builder:
             self._entity_mention(s, e, eid, name, type_, code, sector, wikidata, source)
         return m
 
+    def add_named(self, s: int, e: int, name: str, type_: str, code: str | None, sector: str | None,
+                  source: str = "ner") -> ActorMention:
+        """``text[s:e]`` as a mention of the entity a name no knowledge-base entry holds makes
+        (``type/slug(name)``): the one already made under that id when the article has it."""
+        eid = f"{type_.lower()}/{slug(name)}"
+        known = self.entities.get(eid)
+        if known is not None:
+            return self.add(s, e, eid, known.name, known.type, known.code, known.sector, source=source)
+        return self.add(s, e, eid, name, type_, code, sector, source=source)
+
 
 def _country_of(kb: KnowledgeBase, entry: KBEntry) -> KBEntry | None:
     return kb.country(entry.code) if entry.code and entry.code != "IGO" else None
@@ -366,12 +376,7 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
                     continue  # a place name containing a known place: keep it, unless a regency (`Menara Kudus`)
             for m in inner:
                 b.drop(m)
-            eid = f"{type_.lower()}/{slug(surface)}"
-            known = b.entities.get(eid)
-            if known:
-                b.add(ns, ne, eid, known.name, known.type, known.code, known.sector, source="ner")
-            else:
-                b.add(ns, ne, eid, surface, type_, code, sector, source="ner")
+            b.add_named(ns, ne, surface, type_, code, sector)
 
 
 def _swallowed_people(b: _Builder, kb: KnowledgeBase) -> None:
@@ -404,16 +409,16 @@ def _swallowed_people(b: _Builder, kb: KnowledgeBase) -> None:
             low = prefix.lower()
             as_title = low in _title_sectors() or low in NOT_ENTITIES
             hits = [h for h in kb.lookup(prefix, as_written=True) if h.type != "PER"]
-            if not (as_title or hits or _sector_for_org(prefix) or low.split()[0] in PLACE_HEADS):
+            org_sector = _sector_for_org(prefix)
+            if not (as_title or hits or org_sector or low.split()[0] in PLACE_HEADS):
                 continue
             b.drop(m)
             if hits:
                 h = hits[0]
                 b.add(m.start, m.start + len(prefix), h.id, h.name, h.type, h.code, h.sector, h.wikidata)
             elif not as_title:
-                sector = _sector_for_org(prefix) if m.type == "ORG" else None
-                b.add(m.start, m.start + len(prefix), f"{m.type.lower()}/{slug(prefix)}", prefix, m.type, m.code,
-                      sector, source="ner")
+                b.add_named(m.start, m.start + len(prefix), prefix, m.type, m.code,
+                            org_sector if m.type == "ORG" else None)
             b.add(cut, m.end, person.entity_id, person.name, "PER", person.code, person.sector, person.wikidata)
             break
 
