@@ -536,3 +536,56 @@ def test_linker_court_named_after_a_city_is_not_split_at_a_person_of_that_name()
     spans = {(m.start, m.end) for e in doc.entities for m in e.mentions}
     assert (court, court + len("Pengadilan Dammam")) in spans
     assert (court, court + len("Pengadilan")) not in spans
+
+
+def test_linker_office_in_apposition_is_the_named_holder():
+    """``Bupati Jombang, Nyono Suharli Wihandoko``: the comma sets the office beside the person
+    who holds it. One person of the office's sector and country, no second person named by the
+    office; the regency stays a place the article names."""
+    text = "Bupati Jombang, Nyono Suharli Wihandoko, ditangkap KPK pada Sabtu di Jombang."
+    doc = warta.analyze(text, published="2018-02-04")
+    people = [e for e in doc.entities if e.type == "PER"]
+    assert [p.name for p in people] == ["Nyono Suharli Wihandoko"]
+    assert (people[0].code, people[0].sector) == ("IDN", "GOV")
+    text = "Kapolres Jakarta Utara, Kombes Dwiyono, mengatakan polisi menangkap 10 orang."
+    doc = warta.analyze(text, published="2017-05-22")
+    people = [e for e in doc.entities if e.type == "PER"]
+    assert [p.name for p in people] == ["Dwiyono"] and people[0].sector == "COP"
+
+
+def test_linker_office_as_a_predicate_is_no_actor():
+    """``menjabat Bupati Banyuwangi``, ``sebagai Gubernur Jawa Timur``: the office said of someone
+    (or run for) is no person of its own; the place in it is still named."""
+    for text in ("Anas masih menjabat Bupati Banyuwangi sampai tahun depan.",
+                 "La Nyalla menyiapkan pencalonannya sebagai Gubernur Jawa Timur."):
+        doc = warta.analyze(text, published="2018-01-10")
+        assert not any(e.id.startswith("office/") for e in doc.entities), text
+        assert any(e.type in ("GPE", "LOC") for e in doc.entities), text
+    doc = warta.analyze("Bupati Banyuwangi meresmikan pasar itu pada Senin.", published="2018-01-10")
+    assert any(e.id.startswith("office/") and e.sector == "GOV" for e in doc.entities)
+
+
+def test_linker_acronym_of_a_lowercase_phrase_is_no_organisation():
+    """Names are capitalised: ``industri kecil dan menengah (IKM)`` abbreviates a common noun, so
+    the acronym is listed as no organisation, where ``Komisi Pemberantasan Korupsi (KPK)`` is one.
+    The acronym may still act: ``awak mobil tangki (AMT)`` who protest are the protest's actor."""
+    text = ("Pemerintah mendorong industri kecil dan menengah (IKM) nasional. IKM menyerap banyak tenaga "
+            "kerja, kata Komisi Pemberantasan Korupsi (KPK).")
+    doc = warta.analyze(text, published="2017-05-22")
+    names = {m.text for e in doc.entities for m in e.mentions}
+    assert "IKM" not in names and "KPK" in names
+    text = "Ribuan awak mobil tangki (AMT) berunjuk rasa di depan kantor Pertamina."
+    doc = warta.analyze(text, published="2017-05-22")
+    assert "AMT" not in {m.text for e in doc.entities for m in e.mentions}
+    protest = next(ev for ev in doc.events if "PROTEST" in ev.event)
+    assert "AMT" in [a.get("entity_text") for a in protest.actor]
+
+
+def test_linker_country_in_a_currency_name_is_no_mention():
+    """``per dolar AS``, ``dolar Singapura``: the country is part of the currency's name; a
+    country named as itself (``Presiden AS``) still is one."""
+    text = "Rupiah melemah ke Rp 13.518 per dolar AS. Polisi menyita 20.000 dolar Singapura."
+    doc = warta.analyze(text, published="2017-05-22")
+    assert not any(e.type == "GPE" and e.code in ("USA", "SGP") for e in doc.entities)
+    doc = warta.analyze("Presiden AS bertemu Perdana Menteri Singapura di Washington.", published="2017-05-22")
+    assert {"USA", "SGP"} <= {e.code for e in doc.entities}

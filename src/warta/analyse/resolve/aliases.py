@@ -74,6 +74,47 @@ def acronyms(b, regions) -> None:
                     b.add(a.start(), a.end(), m.entity_id, m.name, m.type, m.code, m.sector, m.wikidata, source="alias")
 
 
+# a bracketed acronym anywhere: ``industri kecil dan menengah (IKM)``
+_ACRONYM_BRACKETED = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,7})\s*\)")
+# words an acronym's letters may skip in its spelt-out form
+_ACRONYM_SKIPS = frozenset({"dan", "dari", "di", "ke", "untuk", "yang", "atas", "serta", "&", "of", "and", "the"})
+
+
+def _spelt_out(words: list[str], acr: str) -> list[str] | None:
+    """The last words of ``words`` whose initials spell ``acr`` (connectives may be skipped), or None."""
+    letters, i, used = acr.lower(), len(acr) - 1, []
+    for w in reversed(words):
+        if i < 0:
+            break
+        if w[:1].lower() == letters[i]:
+            used.append(w)
+            i -= 1
+        elif w.lower() in _ACRONYM_SKIPS and used:
+            continue
+        else:
+            return None
+    return used if i < 0 else None
+
+
+def common_noun_acronyms(b) -> None:
+    """An acronym the article spells out in lower case (``industri kecil dan menengah (IKM)``,
+    ``awak mobil tangki (AMT)``) shortens a common noun, no name: the recogniser's organisation of
+    that acronym is listed as no entity (names are capitalised), its mentions still act (``AMT
+    mogok``) with the country and sector found for it (README, Quality)."""
+    text, lower = b.text, set()
+    for a in _ACRONYM_BRACKETED.finditer(text):
+        words = re.findall(r"[\w&'’-]+", text[max(0, a.start() - 100):a.start()].split("(")[-1].split(")")[-1])
+        used = _spelt_out(words, a.group(1))
+        if used and all(w[:1].islower() for w in used):
+            lower.add(a.group(1))
+    for acr in lower:
+        for ent in [e for e in b.entities.values() if e.source == "ner" and e.type == "ORG"]:
+            if all(m.text == acr for m in ent.mentions):
+                for m in [x for x in b.mentions if x.entity_id == ent.id]:
+                    b.drop(m)
+                    b.add(m.start, m.end, None, m.name, m.type, ent.code, ent.sector, entity=False)
+
+
 @lru_cache(maxsize=1 << 14)
 def _spelling_key(name: str) -> tuple[str, ...]:
     """The words of a person's name with accents, the old spelling (``oe``, ``dj``, ``tj``) and

@@ -31,13 +31,14 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
-from .aliases import acronyms, alias_names, initials, merge_org_forms, merge_short_people, person_tails
+from .aliases import (acronyms, alias_names, common_noun_acronyms, initials, merge_org_forms, merge_short_people,
+                      person_tails)
 from .credits import credited_outlets
 from .geo import gazetteer
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import affiliated_people, based_organisations, heads, home_people, militaries, offices, \
     regional_officials, regional_units, role_sector
-from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, common_word_opening, \
+from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, common_word_opening, currency_countries, \
     inside_longer_name, legislative_commissions, longer_name, metonyms_as_places, party_boards, places_named_after
 from .titles import _title_regex, _title_sectors, titles
 
@@ -252,6 +253,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     regional_units(b, kb, regions, _title_sectors())
     places_named_after(b, regions, _stop_word)
     metonyms_as_places(b)
+    currency_countries(b)  # `dolar AS`: the currency's name
     capitals_acting(b, kb, regions)
     party_boards(b)
     legislative_commissions(b)
@@ -270,11 +272,12 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
     offices(b, kb, regions, day)
     heads(b, kb, regions, day)
-    regional_officials(b, kb, regions, day)
+    regional_officials(b, kb, regions, day, _title_sectors())
     based_organisations(b, kb)  # "Atheist Republic, organisasi nirlaba yang berbasis di Kanada"
     affiliated_people(b)  # "Juru bicara KPK Febri Diansyah": the person is the organisation's
     # "Mantan artis cilik Joshua Suherman" in a domestic article: the person is Indonesia's
     home_people(b, "IDN" if getattr(doc._.language, "code", None) == "id" else None)
+    common_noun_acronyms(b)  # `industri kecil dan menengah (IKM)`: no organisation's name
 
     # 6. unnamed groups (actor mentions only)
     _groups(b, kb, regions)

@@ -133,6 +133,10 @@ def regional_units(b, kb: KnowledgeBase, regions, title_words) -> None:
 
 # words before a role word that make it someone else than the office's holder of the day
 _NOT_HOLDER_BEFORE = frozenset({"wakil", "mantan", "eks", "calon", "bekas", "plt", "pelaksana", "para", "sang"})
+# words before a regional office that make it a predicate or the office itself, no one who acts
+# (``terpilih sebagai Bupati Poso``, ``menjabat Bupati Banyuwangi``, ``pemilihan Gubernur Jabar``)
+_OFFICE_NOT_ACTOR_BEFORE = frozenset({"sebagai", "selaku", "menjabat", "menjadi", "jadi", "pemilihan", "pilkada",
+                                      "pencalonan", "nyalon", "kursi", "jabatan"})
 
 
 @lru_cache(maxsize=4)
@@ -251,12 +255,28 @@ def _regional_place(b, kb: KnowledgeBase, pos: int, end: int):
     return m.entity_id, m.text, m, m.end
 
 
-def regional_officials(b, kb: KnowledgeBase, regions, day: str | None) -> None:
+def _named_after_comma(b, pos: int, end: int, title_words):
+    """The person mention of ``, NAME`` at ``pos`` (ranks and titles before the name allowed), or
+    None: the office in apposition to the person who holds it (``Bupati Jombang, Nyono Suharli
+    Wihandoko``, ``Kapolres Jakarta Utara, Kombes Dwiyono``)."""
+    m = re.match(r"[^\S\n]*,[^\S\n]*", b.text[pos:end])
+    if not m:
+        return None
+    pos += m.end()
+    starts = {pos}   # the name's mention may have taken its titles in (titles.py)
+    while (w := re.match(r"([\w.]+)[^\S\n]+", b.text[pos:end])) and w.group(1).lower().rstrip(".") in title_words:
+        pos += w.end()
+        starts.add(pos)
+    return next((x for x in b.mentions if x.start in starts and x.type == "PER"), None)
+
+
+def regional_officials(b, kb: KnowledgeBase, regions, day: str | None, title_words=frozenset()) -> None:
     """``Kapolda Jawa Barat`` or ``Bupati Nduga`` with no name after it is the office's actor:
     a person of the role's sector (COP, GOV, JUD, LEG) in Indonesia, one entity per office and
     place (``office/kapolda/west-java``, whether written ``Jawa Barat`` or ``Jabar``); the
     holder on ``day`` where the knowledge base has the office's terms (``IDN/kapolda/west-java``).
-    Not after ``mantan``/``calon`` (someone else), nor when a name follows (the name is the actor)."""
+    Not after ``mantan``/``calon`` (someone else), nor when a name follows, directly or after a
+    comma and ranks (the name is the actor; ``title_words``: the titles and ranks a name may bear)."""
     text = b.text
     for s, e in regions:
         for r in _REGIONAL_RE.finditer(text, s, e):
@@ -267,17 +287,23 @@ def regional_officials(b, kb: KnowledgeBase, regions, day: str | None) -> None:
                 continue
             eid, pname, pm, pend = place
             before = text[max(s, r.start() - 25):r.start()].split()
-            if before and before[-1].lower().strip("(\"'") in _NOT_HOLDER_BEFORE - {"wakil"}:
+            if before and before[-1].lower().strip("(\"'") in (_NOT_HOLDER_BEFORE - {"wakil"}) | _OFFICE_NOT_ACTOR_BEFORE:
                 continue
             after = re.match(r"\s*([^\s])", text[pend:e])
             if after and (after.group(1).isupper() or after.group(1).isdigit()):
+                continue
+            role, sector = REGIONAL_OFFICES[" ".join(r.group(1).split()).lower()]
+            named = _named_after_comma(b, pend, e, title_words)
+            if named is not None:   # the named holder is the actor, of the office's sector
+                from .titles import _take_title
+
+                _take_title(b, named, sector, "IDN")
                 continue
             inner = [x for x in b.mentions if x.start < pend and r.start() < x.end and x is not pm]
             if any(x.start < r.start() or x.end > pend for x in inner):
                 continue
             for x in inner + ([pm] if pm is not None else []):
                 b.drop(x)
-            role, sector = REGIONAL_OFFICES[" ".join(r.group(1).split()).lower()]
             pname = pname[5:] if role.endswith("Kota") and pname.startswith("Kota ") else pname
             tail = eid.split("/", 1)[1]
             holder = kb.holder(f"IDN/{slug(role)}/{tail}", day)
