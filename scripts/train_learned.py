@@ -16,7 +16,9 @@ usage: python3 scripts/train_learned.py [--indosum PATH] [--only NAME] [--crossf
   types it saw enough of).
 * ``sentence_events`` and ``modality`` (``models/sentence_events/``, ``models/modality/``): one
   sentence -> P(each PLOVER type or none), and -> its modality, from the gold events' sentences;
-  the adder of full mode. ``scripts/calibration.py --fit-added`` adds its confidence scaling.
+  the adder of full mode. ``--only sentence_events`` writes the sentence model alone, ``--only
+  modality`` the modality model alone (how the shipped pair was made: README, Quality).
+  ``scripts/calibration.py --fit-added`` adds its confidence scaling.
 
 Each threshold is chosen on cross-fitted probabilities of the training articles only (inner
 folds), never on the test split. The shipped models are trained on all five folds. The same
@@ -431,8 +433,9 @@ def sentence_events_trainer(gold: list[dict], lines: list[dict]) -> Callable[[],
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--indosum", type=Path, default=INDOSUM)
-    ap.add_argument("--only", choices=["relevance", "rescore", "sentence_events"], action="append",
-                    help="train only these models (repeatable)")
+    ap.add_argument("--only", choices=["relevance", "rescore", "sentence_events", "modality"], action="append",
+                    help="train only these models (repeatable; the modality model is trained with the sentence "
+                         "model, and written only when named here or no --only is given)")
     ap.add_argument("--crossfit", action="store_true",
                     help="also cross-fit on inner folds and report the best thresholds (slow)")
     ap.add_argument("--without-strata", nargs="+", default=[], metavar="STRATUM",
@@ -453,7 +456,7 @@ def main() -> int:
     left_out = {"without_strata": sorted(args.without_strata), "without_strata_why": args.why} \
         if args.without_strata else {}
     g, lines = [gold[d] for d in train], [inputs[d] for d in train]
-    only = set(args.only or ["relevance", "rescore", "sentence_events"])
+    only = set(args.only or ["relevance", "rescore", "sentence_events", "modality"])
     if "relevance" in only:
         rel = train_relevance(g, lines, set(splits["test"]), args.indosum, args.crossfit)
         rel.meta.update(left_out)
@@ -468,13 +471,16 @@ def main() -> int:
         res.meta.update(left_out)
         res.save(MODELS / ("rescore_full" if full_mode() else "rescore"))
         print("rescore:", json.dumps(res.meta))
-    if "sentence_events" in only:
+    if only & {"sentence_events", "modality"}:
         sen = train_sentence_events(g, lines, args.crossfit)
         sen.meta.update(left_out)
         sen.modality.meta.update(left_out)
-        sen.save(MODELS / "sentence_events")
-        sen.modality.save(MODELS / "modality")
-        print("sentence_events:", json.dumps(sen.meta))
+        if "sentence_events" in only:
+            sen.save(MODELS / "sentence_events")
+            print("sentence_events:", json.dumps(sen.meta))
+        if "modality" in only:
+            sen.modality.save(MODELS / "modality")
+            print("modality:", json.dumps(sen.modality.meta))
     return 0
 
 

@@ -67,7 +67,11 @@ def test_learned_shipped_models_load_and_metadata_match_the_corpus():
     for model in (sen, res, load_model("rescore_full")):
         docs = trained_on(model)
         assert model.meta["data_sha256"] == train_learned.sha256_of(docs, [gold[d]["events"] for d in docs])
-    assert sen.meta.get("without_strata") == load_softmax("modality").meta.get("without_strata")
+    # the modality model may be older than the sentence model (train_learned.py --only): its
+    # left-out draws are the corpus's, and it judges the same five modalities
+    modality = load_softmax("modality")
+    assert set(modality.meta.get("without_strata") or []) <= set(strata.values())
+    assert modality.classes == ["asserted", "future", "hypothetical", "negated", "historical"]
     assert rel.meta["threshold"] == train_learned.RELEVANCE_THRESHOLD
     assert res.meta["threshold"] == train_learned.RESCORE_THRESHOLD
     assert sen.meta["threshold"] == train_learned.ADD_THRESHOLD
