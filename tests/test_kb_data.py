@@ -142,3 +142,16 @@ def test_kb_data_heads_of_state_and_government_on_a_date():
     for (office, day), name in expect.items():
         assert kb.holder(office, day).name == name, office
     assert kb.holder("KOR/head of government", "2022-09-05") is None  # the extract's rows there are presidents
+
+
+def test_kb_data_kosovo_carries_the_plover_code():
+    """The PLOVER codebook ("Country names"): Kosovo has no ISO 3166 code, PLOVER uses ``KOS``.
+    The knowledge base and the gazetteer of places agree, so an actor and a place in Kosovo
+    carry the same code."""
+    from warta.analyse.resolve.geo import gazetteer
+
+    kb = KnowledgeBase.load([])
+    assert [e.code for e in kb.lookup("Kosovo") if e.type == "GPE"][:1] == ["KOS"]
+    assert kb.country("KOS") is not None and kb.country("XKX") is None
+    towns = {p.country_code3 for p in gazetteer().candidates("Ferizaj")}
+    assert towns == {"KOS"}
