@@ -589,3 +589,14 @@ def test_linker_country_in_a_currency_name_is_no_mention():
     assert not any(e.type == "GPE" and e.code in ("USA", "SGP") for e in doc.entities)
     doc = warta.analyze("Presiden AS bertemu Perdana Menteri Singapura di Washington.", published="2017-05-22")
     assert {"USA", "SGP"} <= {e.code for e in doc.entities}
+
+
+def test_linker_indonesias_missions_abroad_are_indonesias():
+    """``KBRI`` and ``KJRI`` are Indonesia's embassy and consulates: a government body of the
+    sending state wherever they sit (``KBRI Kairo``), not of the host country."""
+    text = ("KBRI Kairo memulangkan empat mahasiswa dari Mesir. Staf KJRI Jeddah mendampingi Mimin "
+            "di pengadilan Arab Saudi.")
+    doc = warta.analyze(text, published="2017-05-22")
+    missions = [e for e in doc.entities if any(m.text in ("KBRI", "KJRI") for m in e.mentions)]
+    assert len(missions) == 2
+    assert all((e.code, e.sector) == ("IDN", "GOV") for e in missions)
