@@ -3,7 +3,7 @@
 
 usage: python3 scripts/calibration.py [--bins 10] [--json]
        python3 scripts/calibration.py --fit-added DIR
-       python3 scripts/calibration.py --fit-rules
+       python3 scripts/calibration.py --fit-rules [DIR]
 
 Analyses the articles with the shipped models and pairs each predicted event with the gold by
 strict one-to-one matching (``score.py --strict``). An event is right when it is matched. Prints
@@ -22,7 +22,8 @@ sentence model's ``meta.json``. Run crossval.py on models without it (its fold m
 probability) the same way, on the corpus training articles the shipped rescoring model was not
 trained on (the draws its meta names in ``without_strata``; never the test split), analysed with
 the shipped models and the model's probability unscaled, and writes ``[a, b]`` as
-``confidence_platt`` into the rescoring model's ``meta.json``.
+``confidence_platt`` into the rescoring model's ``meta.json``. ``--fit-rules DIR`` fits it on the
+rule records of ``crossval.py --save DIR`` output instead, for a model trained on all folds.
 """
 from __future__ import annotations
 
@@ -105,19 +106,44 @@ def write_fit(meta_path: Path, pairs: list[tuple[float, int]], what: str) -> Non
           f"ECE on them {before} -> {after} (in-sample); wrote {meta_path}")
 
 
-def fit_added(folder: Path) -> int:
+def _added(record: dict) -> bool:
+    return record["coder"].endswith("(learned sentence model)")
+
+
+def out_of_fold_pairs(folder: Path, keep) -> list[tuple[float, int]]:
+    """(confidence, right?) of the records ``keep`` selects in ``crossval.py --save DIR`` output
+    (``DIR/fold-*.jsonl``: each fold analysed by models trained on the other four, which carry
+    no scaling, so the confidence is the model's own probability)."""
     gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
     pairs = []
     for path in sorted(folder.glob("fold-*.jsonl")):
         for doc in read_jsonl(path):
             recs = doc["events"]
             hit = matched(gold[doc["doc"]]["events"], recs)
-            pairs += [(float(r["confidence"]), int(j in hit)) for j, r in enumerate(recs)
-                      if r["coder"].endswith("(learned sentence model)")]
+            pairs += [(float(r["confidence"]), int(j in hit)) for j, r in enumerate(recs) if keep(r)]
+    return pairs
+
+
+def fit_added(folder: Path) -> int:
+    pairs = out_of_fold_pairs(folder, _added)
     if not pairs:
         print(f"no added events in {folder}/fold-*.jsonl", file=sys.stderr)
         return 1
     write_fit(MODELS / "sentence_events" / "meta.json", pairs, f"added events of {folder}")
+    return 0
+
+
+def fit_rules_out_of_fold(folder: Path) -> int:
+    """The rule records' scaling for a rescoring model trained on all folds (no training article
+    it never saw): fitted on the folds' out-of-fold output, as the added events' is."""
+    from warta.analyse.learned.components import full_mode
+
+    pairs = out_of_fold_pairs(folder, lambda r: not _added(r))
+    if not pairs:
+        print(f"no rule records in {folder}/fold-*.jsonl", file=sys.stderr)
+        return 1
+    write_fit(MODELS / ("rescore_full" if full_mode() else "rescore") / "meta.json", pairs,
+              f"rule records of {folder}")
     return 0
 
 
@@ -135,7 +161,7 @@ def fit_rules() -> int:
     docs = sorted(d for fold in splits["folds"] for d in fold if strata.get(d) in left_out)
     rescore = _analyzer().nlp.get_pipe("warta_rescore")
     rescore.model.meta.pop("confidence_platt", None)     # the probability as the model gives it
-    pairs = analysed_pairs(docs, keep=lambda r: not r["coder"].endswith("(learned sentence model)"))
+    pairs = analysed_pairs(docs, keep=lambda r: not _added(r))
     write_fit(meta_path, pairs, f"rule records of {len(docs)} articles the rescoring model never saw")
     return 0
 
@@ -146,13 +172,16 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--fit-added", type=Path, default=None, metavar="DIR",
                     help="fit the added events' confidence on crossval.py --save DIR output")
-    ap.add_argument("--fit-rules", action="store_true",
-                    help="fit the rule records' confidence on the articles the rescoring model left out")
+    ap.add_argument("--fit-rules", nargs="?", const=True, default=None, type=Path, metavar="DIR",
+                    help="fit the rule records' confidence on the articles the rescoring model left out, or "
+                         "with DIR on crossval.py --save DIR output (a model trained on all folds)")
     args = ap.parse_args()
     if args.fit_added:
         return fit_added(args.fit_added)
-    if args.fit_rules:
+    if args.fit_rules is True:
         return fit_rules()
+    if args.fit_rules:
+        return fit_rules_out_of_fold(args.fit_rules)
     test = sorted(json.loads((CORPUS / "splits.json").read_text())["test"])
     pairs = analysed_pairs(test)
     rows, ece = reliability(pairs, args.bins)

@@ -64,6 +64,9 @@ RESCORE_MIN_TYPE_SHARE = 0.025
 #: the relevance threshold is the highest that drops at most this share of the training
 #: articles' gold events (cross-fitted): the filter must not cost recall on political news
 RELEVANCE_RECALL_LOSS = 0.01
+#: the rescoring model also reads how a record's parties' countries relate (features._pair: an act
+#: between two states, within one, with one side only; README, Quality)
+PAIR_FEATURES = True
 #: weight of a corpus article against an IndoSum weak label in the relevance model
 CORPUS_WEIGHT = 3.0
 #: L2 penalties, swept on the folds (crossval.py): relevance 0.3-3 flat; rescore 1-10
@@ -200,7 +203,7 @@ def rescore_rows(records: list[dict], sentence_model=None) -> list[list[str]]:
         return probs[seq]
 
     return [event_features(r, records[:i], [o for o in by_sentence[(r.get("text_info") or {}).get("sequence")] if o is not r],
-                           sentence_probs(r))
+                           sentence_probs(r), pairs=PAIR_FEATURES)
             for i, r in enumerate(records)]
 
 
@@ -237,6 +240,7 @@ def train_rescore(gold: list[dict], lines: list[dict], crossfit: bool = False):
     model.meta = {"threshold": RESCORE_THRESHOLD, "records": len(data), "positives": sum(y for _, _, y in data),
                   "gold_events": n_gold, "type_records": dict(sorted(types.items())),
                   "drop_min_type_share": RESCORE_MIN_TYPE_SHARE, "sentence_probs": bool(sentence_models),
+                  "pair_features": PAIR_FEATURES,
                   "data_sha256": sha256_of(sorted(g["doc"] for g in gold), [g["events"] for g in gold])}
     if not crossfit:
         return model

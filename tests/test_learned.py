@@ -437,3 +437,24 @@ def test_learned_record_without_recipient_takes_its_sentences_party_of_another_c
     own = record(recipient=[_actor(by_text["Jakarta"])])
     fill_recipient(doc, own)
     assert [r["entity_text"] for r in own["recipient"]] == ["Jakarta"]
+
+
+def test_learned_event_features_read_the_parties_countries_only_for_a_model_trained_so():
+    """How a record's parties' countries relate (an act between two states, within one, with one
+    side only) is a feature of the rescoring model trained with it (``meta["pair_features"]``);
+    a model trained without it gets exactly the features it was trained on."""
+    from warta.analyse.learned.features import event_features
+
+    def rec(actor, recipient):
+        return {"event": ["AID"], "mode": [], "modality": "asserted", "trigger": {"text": "memasok"},
+                "text_info": {"sentence": "Rusia memasok senjata ke Myanmar.", "sequence": 3},
+                "actor": [{"code": c} for c in actor], "recipient": [{"code": c} for c in recipient]}
+
+    cases = {("RUS",): {("MMR",): "cross", ("RUS",): "same", (): "one"}, (): {("MMR",): "one", (): "none"}}
+    for actor, by_recipient in cases.items():
+        for recipient, kind in by_recipient.items():
+            with_pairs = event_features(rec(actor, recipient), [], [], pairs=True)
+            without = event_features(rec(actor, recipient), [], [])
+            assert f"pair={kind}" in with_pairs and f"t=AID|pair={kind}" in with_pairs
+            assert not any(f.startswith("pair=") or "|pair=" in f for f in without)
+            assert set(with_pairs) - set(without) == {f"pair={kind}", f"t=AID|pair={kind}"}

@@ -186,7 +186,8 @@ class Rescore:
             seq = (r.get("text_info") or {}).get("sequence")
             others = [o for o in by_sentence[seq] if o is not r]
             p = self.model.score(event_features(r, records[:i], others,
-                                                None if sentence_probs is None else sentence_probs.get(seq, {})))
+                                                None if sentence_probs is None else sentence_probs.get(seq, {}),
+                                                pairs=bool(self.model.meta.get("pair_features"))))
             raw[id(r)] = round(p, 3)
             # reported: Platt-scaled to the share of such records that are right, where the model
             # carries a fit (scripts/calibration.py --fit-rules); the keep rules read p itself

@@ -54,11 +54,25 @@ def _trigger_features(t: str, trig: str) -> list[str]:
     return out
 
 
+def _pair(rec: dict) -> str:
+    """How the countries of a record's actors and recipients relate: ``none`` (no country), ``one``
+    (on one side only), ``same`` (a country on both sides) or ``cross`` (two countries: an act
+    between states)."""
+    a = {x.get("code") for x in rec.get("actor") or [] if x.get("code")}
+    r = {x.get("code") for x in rec.get("recipient") or [] if x.get("code")}
+    if not a and not r:
+        return "none"
+    if not (a and r):
+        return "one"
+    return "same" if a & r else "cross"
+
+
 def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[dict],
-                   sentence_probs: dict[str, float] | None = None) -> list[str]:
+                   sentence_probs: dict[str, float] | None = None, pairs: bool = False) -> list[str]:
     """Features of one event record; ``earlier``: the article's records before it; ``same_sentence``:
     the other records coded from its sentence; ``sentence_probs``: the sentence model's
-    probabilities of each type for its sentence (full mode), binned."""
+    probabilities of each type for its sentence (full mode), binned; ``pairs``: also how its
+    parties' countries relate (:func:`_pair`), for a model trained with it (``meta["pair_features"]``)."""
     t = (rec.get("event") or ["?"])[0]
     mode = (rec.get("mode") or ["-"])[0]
     trig = (rec.get("trigger") or {}).get("text") or ""
@@ -88,6 +102,9 @@ def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[d
             if k + len(tw) - 1 + d < len(sw):
                 out += [f"c+{d}={sw[k + len(tw) - 1 + d]}", f"t={t}|c+={sw[k + len(tw) - 1 + d]}"]
         out.append(f"pos={_bin(k, (0, 2, 5, 10, 20))}")
+    if pairs:   # only then, so that no record's hashed features change for a model without them
+        pk = _pair(rec)
+        out += [f"pair={pk}", f"t={t}|pair={pk}"]
     # actors
     for role in ("actor", "recipient"):
         parties = rec.get(role) or []
