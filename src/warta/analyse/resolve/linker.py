@@ -38,9 +38,10 @@ from .geo import gazetteer
 from .kb import KBEntry, KnowledgeBase, slug
 from .roles import affiliated_people, based_organisations, heads, home_people, militaries, offices, \
     regional_officials, regional_units, role_sector
-from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, common_word_opening, currency_countries, \
-    inside_longer_name, legislative_commissions, longer_name, metonyms_as_places, party_boards, places_named_after
-from .titles import _title_regex, _title_sectors, titles
+from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, common_word_opening, \
+    currency_countries, inside_longer_name, legislative_commissions, longer_name, metonyms_as_places, party_boards, \
+    places_named_after
+from .titles import _take_title, _title_regex, _title_sectors, titles
 
 
 # Organisation head words and the sector they give (for names the KB does not know).
@@ -272,7 +273,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
     offices(b, kb, regions, day)
     heads(b, kb, regions, day)
-    regional_officials(b, kb, regions, day, _title_sectors())
+    regional_officials(b, kb, regions, day, _title_sectors(), _take_title)
     based_organisations(b, kb)  # "Atheist Republic, organisasi nirlaba yang berbasis di Kanada"
     affiliated_people(b)  # "Juru bicara KPK Febri Diansyah": the person is the organisation's
     # "Mantan artis cilik Joshua Suherman" in a domestic article: the person is Indonesia's

@@ -270,13 +270,15 @@ def _named_after_comma(b, pos: int, end: int, title_words):
     return next((x for x in b.mentions if x.start in starts and x.type == "PER"), None)
 
 
-def regional_officials(b, kb: KnowledgeBase, regions, day: str | None, title_words=frozenset()) -> None:
+def regional_officials(b, kb: KnowledgeBase, regions, day: str | None, title_words=frozenset(),
+                       take_title=None) -> None:
     """``Kapolda Jawa Barat`` or ``Bupati Nduga`` with no name after it is the office's actor:
     a person of the role's sector (COP, GOV, JUD, LEG) in Indonesia, one entity per office and
     place (``office/kapolda/west-java``, whether written ``Jawa Barat`` or ``Jabar``); the
     holder on ``day`` where the knowledge base has the office's terms (``IDN/kapolda/west-java``).
     Not after ``mantan``/``calon`` (someone else), nor when a name follows, directly or after a
-    comma and ranks (the name is the actor; ``title_words``: the titles and ranks a name may bear)."""
+    comma and ranks (the name is the actor; ``title_words``: the titles and ranks a name may bear;
+    ``take_title(b, mention, sector, country)`` gives that name the office's sector, titles.py's)."""
     text = b.text
     for s, e in regions:
         for r in _REGIONAL_RE.finditer(text, s, e):
@@ -295,9 +297,8 @@ def regional_officials(b, kb: KnowledgeBase, regions, day: str | None, title_wor
             role, sector = REGIONAL_OFFICES[" ".join(r.group(1).split()).lower()]
             named = _named_after_comma(b, pend, e, title_words)
             if named is not None:   # the named holder is the actor, of the office's sector
-                from .titles import _take_title
-
-                _take_title(b, named, sector, "IDN")
+                if take_title is not None:
+                    take_title(b, named, sector, "IDN")
                 continue
             inner = [x for x in b.mentions if x.start < pend and r.start() < x.end and x is not pm]
             if any(x.start < r.start() or x.end > pend for x in inner):
