@@ -69,3 +69,23 @@ def test_records_news_day_dates_the_announcement_of_a_planned_event():
     assert planned
     assert {e["date"] for e in planned} == {"2017-05-08"}
     assert {e["date_info"]["resolved_from"] for e in planned} == {"context"}
+
+
+def _dated(text: str, published: str) -> dict[str, str]:
+    """The date of each event of ``text``, by its trigger."""
+    return {e["trigger"]["text"]: e["date"] for e in warta.analyze(text, published=published).events}
+
+
+def test_records_news_day_relative_words_are_the_writers_day():
+    """An article that names the day before publication in full (``Rabu (31/5)``: 31 May 2017 was
+    a Wednesday) was written that day: its ``hari ini`` is 31 May and its ``kemarin`` 30 May, not
+    the publication day and the day before it. One that names the publication day itself, or no
+    day at all, keeps publication as the writer's day."""
+    text = ("Polisi hari ini menangkap 30 demonstran di Bangkok. Kemarin, polisi menahan dua pemimpin mereka. "
+            "Penangkapan dilakukan di depan gedung parlemen, Rabu (31/5).")
+    assert dt.date(2017, 5, 31).weekday() == _WEEKDAYS_ID.index("Rabu")
+    dates = _dated(text, "2017-06-01")
+    assert dates["menangkap"] == "2017-05-31" and dates["menahan"] == "2017-05-30"
+    for told in ("Kamis (1/6)", "Rabu (31/5) dan Kamis (1/6)", "pekan ini"):
+        dates = _dated(text.replace("Rabu (31/5)", told), "2017-06-01")
+        assert dates["menangkap"] == "2017-06-01" and dates["menahan"] == "2017-05-31", told
