@@ -18,7 +18,7 @@ from ..model import Event
 from .figures import find_amounts, find_casualties, parse_number
 from .doc import doc_text
 from .temporal import find_times, pick_event_time
-from .temporal_calendar import _add_days, _add_months
+from .temporal_calendar import _add_days, _add_months, _nearest_year_for
 from .temporal_patterns import _RE_WEEKDAY, _WEEKDAYS
 
 QUAD = {
@@ -300,13 +300,9 @@ def _writing_day(text: str, anchor, anchor_gran) -> dt.date | None:
         if not (m.group("d") and m.group("m")):
             continue
         wd = _WEEKDAYS.get(m.group("wd").lower().replace("’", "'"))
-        for year in (anchor.year, anchor.year - 1):
-            try:
-                day = dt.date(year, int(m.group("m")), int(m.group("d")))
-            except ValueError:
-                continue
-            if day.weekday() == wd and 0 <= (anchor - day).days <= 1:
-                ages.add((anchor - day).days)
+        day = _nearest_year_for(anchor, int(m.group("m")), int(m.group("d")), "past")
+        if day is not None and day.weekday() == wd and (anchor - day).days <= 1:
+            ages.add((anchor - day).days)
     return anchor - dt.timedelta(days=1) if ages == {1} else None
 
 

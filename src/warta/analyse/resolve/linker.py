@@ -41,7 +41,7 @@ from .roles import affiliated_people, based_organisations, heads, home_people, m
 from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, common_word_opening, \
     currency_countries, inside_longer_name, legislative_commissions, longer_name, metonyms_as_places, party_boards, \
     places_named_after
-from .titles import _take_title, _title_regex, _title_sectors, titles
+from .titles import _title_regex, _title_sectors, titles
 
 
 # Organisation head words and the sector they give (for names the KB does not know).
@@ -273,7 +273,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     day = anchor.isoformat()[:10] if anchor is not None and (doc._.anchor[1] in (None, "day")) else None
     offices(b, kb, regions, day)
     heads(b, kb, regions, day)
-    regional_officials(b, kb, regions, day, _title_sectors(), _take_title)
+    regional_officials(b, kb, regions, day, _title_sectors())
     based_organisations(b, kb)  # "Atheist Republic, organisasi nirlaba yang berbasis di Kanada"
     affiliated_people(b)  # "Juru bicara KPK Febri Diansyah": the person is the organisation's
     # "Mantan artis cilik Joshua Suherman" in a domestic article: the person is Indonesia's

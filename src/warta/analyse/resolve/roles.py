@@ -137,6 +137,8 @@ _NOT_HOLDER_BEFORE = frozenset({"wakil", "mantan", "eks", "calon", "bekas", "plt
 # (``terpilih sebagai Bupati Poso``, ``menjabat Bupati Banyuwangi``, ``pemilihan Gubernur Jabar``)
 _OFFICE_NOT_ACTOR_BEFORE = frozenset({"sebagai", "selaku", "menjabat", "menjadi", "jadi", "pemilihan", "pilkada",
                                       "pencalonan", "nyalon", "kursi", "jabatan"})
+# a deputy is still the office's own (``Wakil Bupati``): every other such word makes no holder
+_NOT_REGIONAL_HOLDER_BEFORE = (_NOT_HOLDER_BEFORE - {"wakil"}) | _OFFICE_NOT_ACTOR_BEFORE
 
 
 @lru_cache(maxsize=4)
@@ -255,6 +257,24 @@ def _regional_place(b, kb: KnowledgeBase, pos: int, end: int):
     return m.entity_id, m.text, m, m.end
 
 
+def take_title(b, m, sector: str | None, country: str | None) -> None:
+    """The sector and country a title or an office gives, for a person mention it does not join
+    (titles.py; :func:`regional_officials`)."""
+    ent = b.entities.get(m.entity_id) if m.entity_id else None
+    if ent is None:
+        m.sector = m.sector or sector
+        m.code = m.code or country
+        return
+    if ent.sector is None and sector:
+        ent.sector = sector
+    if ent.code is None and country and ent.source == "ner":
+        ent.code = country
+    for other in b.mentions:
+        if other.entity_id == ent.id:
+            other.code = other.code or ent.code
+            other.sector = other.sector or ent.sector
+
+
 def _named_after_comma(b, pos: int, end: int, title_words):
     """The person mention of ``, NAME`` at ``pos`` (ranks and titles before the name allowed), or
     None: the office in apposition to the person who holds it (``Bupati Jombang, Nyono Suharli
@@ -270,15 +290,14 @@ def _named_after_comma(b, pos: int, end: int, title_words):
     return next((x for x in b.mentions if x.start in starts and x.type == "PER"), None)
 
 
-def regional_officials(b, kb: KnowledgeBase, regions, day: str | None, title_words=frozenset(),
-                       take_title=None) -> None:
+def regional_officials(b, kb: KnowledgeBase, regions, day: str | None, title_words=frozenset()) -> None:
     """``Kapolda Jawa Barat`` or ``Bupati Nduga`` with no name after it is the office's actor:
     a person of the role's sector (COP, GOV, JUD, LEG) in Indonesia, one entity per office and
     place (``office/kapolda/west-java``, whether written ``Jawa Barat`` or ``Jabar``); the
     holder on ``day`` where the knowledge base has the office's terms (``IDN/kapolda/west-java``).
     Not after ``mantan``/``calon`` (someone else), nor when a name follows, directly or after a
-    comma and ranks (the name is the actor; ``title_words``: the titles and ranks a name may bear;
-    ``take_title(b, mention, sector, country)`` gives that name the office's sector, titles.py's)."""
+    comma and ranks (the name is the actor, and takes the office's sector; ``title_words``: the
+    titles and ranks a name may bear)."""
     text = b.text
     for s, e in regions:
         for r in _REGIONAL_RE.finditer(text, s, e):
@@ -289,7 +308,7 @@ def regional_officials(b, kb: KnowledgeBase, regions, day: str | None, title_wor
                 continue
             eid, pname, pm, pend = place
             before = text[max(s, r.start() - 25):r.start()].split()
-            if before and before[-1].lower().strip("(\"'") in (_NOT_HOLDER_BEFORE - {"wakil"}) | _OFFICE_NOT_ACTOR_BEFORE:
+            if before and before[-1].lower().strip("(\"'") in _NOT_REGIONAL_HOLDER_BEFORE:
                 continue
             after = re.match(r"\s*([^\s])", text[pend:e])
             if after and (after.group(1).isupper() or after.group(1).isdigit()):
@@ -297,8 +316,7 @@ def regional_officials(b, kb: KnowledgeBase, regions, day: str | None, title_wor
             role, sector = REGIONAL_OFFICES[" ".join(r.group(1).split()).lower()]
             named = _named_after_comma(b, pend, e, title_words)
             if named is not None:   # the named holder is the actor, of the office's sector
-                if take_title is not None:
-                    take_title(b, named, sector, "IDN")
+                take_title(b, named, sector, "IDN")
                 continue
             inner = [x for x in b.mentions if x.start < pend and r.start() < x.end and x is not pm]
             if any(x.start < r.start() or x.end > pend for x in inner):

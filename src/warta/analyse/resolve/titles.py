@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .kb import KnowledgeBase
-from .roles import exact_case_title
+from .roles import exact_case_title, take_title
 
 
 # Role words that make a title before a person's name, with the sector they give.
@@ -127,7 +127,7 @@ def titles(b, regions) -> None:
                         default=regions[i][0])
             long_start = _long_title_start(text, max(regions[i][0], floor), f.long_end)
             if long_start is None:
-                _take_title(b, m, f.sector, f.country_code)
+                take_title(b, m, f.sector, f.country_code)
                 continue
             f.new_start, f.found_title = long_start, True
         if f.new_start == m.start:
@@ -235,23 +235,6 @@ def _phrase(title: str) -> str:
         if phrase.startswith(p + " "):
             phrase = phrase[len(p) + 1:]
     return phrase
-
-
-def _take_title(b, m, sector: str | None, country: str | None) -> None:
-    """The sector and country a title gives, for a person mention it does not join."""
-    ent = b.entities.get(m.entity_id) if m.entity_id else None
-    if ent is None:
-        m.sector = m.sector or sector
-        m.code = m.code or country
-        return
-    if ent.sector is None and sector:
-        ent.sector = sector
-    if ent.code is None and country and ent.source == "ner":
-        ent.code = country
-    for other in b.mentions:
-        if other.entity_id == ent.id:
-            other.code = other.code or ent.code
-            other.sector = other.sector or ent.sector
 
 
 #: the words a long title may hold after its head (``Menteri Koordinator Bidang Politik, Hukum,
