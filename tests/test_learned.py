@@ -233,6 +233,43 @@ def test_learned_doubted_article_keeps_only_its_likelier_records(monkeypatch):
     assert kept == [c for c in undoubted if c >= cut] and 0 < len(kept) < len(undoubted)
 
 
+def test_learned_records_need_their_chance_times_the_articles_relevance(monkeypatch):
+    """A record is kept only when its confidence times its article's relevance reaches LIKELY_MIN:
+    the same records in an article half as likely to report political events need twice the
+    confidence; a text too short to be doubted counts as relevant."""
+    from warta.analyse.learned import components
+    from warta.analyse.learned.adder import logit
+    from warta.analyse.learned.linear import DIMS
+    from warta.analyse.pipeline import Analyzer, build
+    from warta.model import Article
+
+    monkeypatch.setenv("WARTA_LEARNED_FULL", "1")
+    nlp = build()
+    text = ("Jakarta - Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di Istana Bogor, "
+            "Senin (5/3). Menteri Luar Negeri Retno Marsudi mengecam serangan udara Israel di Gaza. "
+            "Polisi menangkap 12 pengunjuk rasa di depan gedung DPR.")
+    for name, value in (("DOUBTED", 0.0), ("UNSURE", 0.0), ("LIKELY_MIN", 0.0)):
+        monkeypatch.setattr(components, name, value)  # no other keep rule at work
+    relevance = nlp.get_pipe("warta_relevance")
+
+    def confidences(rel: float) -> list[float]:
+        # every article gets this relevance, and none is ruled out by it
+        monkeypatch.setattr(relevance, "model", LinearModel(numpy.zeros(DIMS), logit(rel), {"threshold": 0.0}))
+        events = Analyzer(nlp).analyze(Article(doc="d", text=text, published="2018-03-05")).to_dict()["events"]
+        return sorted(e["confidence"] for e in events)
+
+    monkeypatch.setattr(components, "DOUBTED_MIN_WORDS", 0)
+    every = confidences(0.9999)
+    assert len(set(every)) >= 3
+    cut = (every[0] + every[-1]) / 4  # some records above it at full relevance, fewer at half
+    monkeypatch.setattr(components, "LIKELY_MIN", cut)
+    assert confidences(0.9999) == [c for c in every if c * 0.9999 >= cut]
+    half = confidences(0.5)
+    assert half == [c for c in every if c * 0.5 >= cut] and len(half) < len(confidences(0.9999))
+    monkeypatch.setattr(components, "DOUBTED_MIN_WORDS", 10_000)  # the text is too short to doubt
+    assert confidences(0.5) == [c for c in every if c >= cut]
+
+
 def test_learned_unsure_article_keeps_no_rule_record_under_its_floor(monkeypatch):
     """An article the relevance model is not sure of keeps no rule record under UNSURE_MIN, not
     even one kept for its marked modality or rare type; the sentence model's records it keeps."""
