@@ -78,6 +78,24 @@ def test_temporal_weekday_date_far_from_anchor_keeps_date():
     assert one("Rapat digelar Sabtu (12/3).", dt.date(2022, 7, 14)).value == "2022-03-12"
 
 
+def test_temporal_weekday_wins_over_a_far_date_that_is_not_it():
+    # 5 March 2022 was a Saturday, not a Friday, and lies months from an article of 14 July 2022:
+    # the Friday before the news day is meant (the day of month is a slip as well as the month)
+    assert dt.date(2022, 3, 5).weekday() != 4
+    assert one("Warga turun ke jalan pada hari Jumat (5/3).", dt.date(2022, 7, 14)).value == "2022-07-08"
+    # a day and month a day off the weekday, near the news day, stays as written: 13 July 2022
+    # was a Wednesday, and the numbers are the likelier slip only when they are far off
+    assert dt.date(2022, 7, 13).weekday() == 2
+    assert one("Rapat digelar Selasa (13/7).", dt.date(2022, 7, 14)).value == "2022-07-13"
+
+
+def test_temporal_weekday_tells_the_direction_of_a_bare_day_month():
+    # 31 August 2017 was a Thursday, three days after an article of Monday 28 August; 31 August
+    # 2016 was a Wednesday: "Kamis (31/8)" is this week's, even in a report of the past
+    assert dt.date(2017, 8, 31).weekday() == 3 and dt.date(2016, 8, 31).weekday() != 3
+    assert one("Penyidik memeriksa dia pada Kamis (31/8).", dt.date(2017, 8, 28), tense="past").value == "2017-08-31"
+
+
 def test_temporal_weekday_dini_hari():
     t = one("Rudal ditembakkan Jumat dini hari waktu setempat.", dt.date(2022, 10, 14))
     assert (t.text, t.value) == ("Jumat dini hari", "2022-10-14")
@@ -191,6 +209,15 @@ def test_temporal_relative_day_word_with_a_date_in_brackets_takes_the_date(text,
 def test_temporal_expression_table(text, value, gran):
     t = one(f"Kata pejabat itu, {text} kelompok tersebut berunding.", MON_2022_09_05)
     assert (t.text, t.value, t.granularity) == (text, value, gran)
+
+
+def test_temporal_own_month_told_past_or_ahead_late_or_early_in_it_is_this_year():
+    # on 16 November the first days of November have gone: "awal November lalu" is this year's;
+    # on 13 January most of January is ahead: "akhir Januari nanti" is this year's too
+    assert one("Kesepakatan itu dicapai pada awal November lalu.", dt.date(2016, 11, 16)).value == "2016-11"
+    assert one("Beras impor tiba pada akhir Januari nanti.", dt.date(2018, 1, 13)).value == "2018-01"
+    # with the month nearly over, "Januari depan" is next year's
+    assert one("Sidang digelar Januari depan.", dt.date(2018, 1, 29)).value == "2019-01"
 
 
 def test_temporal_month_lalu_in_same_month_is_previous_year():

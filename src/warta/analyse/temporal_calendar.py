@@ -123,6 +123,11 @@ def _tense_at(text: str, pos: int, tense: str | None) -> str | None:
     return "future" if _FUTURE.search(seg[cut:]) else "past"
 
 
+#: a weekday whose bracketed day and month is not that weekday and lies more than this many days
+#: from the news day is read as the weekday nearest the news day (_resolve_weekday)
+WEEKDAY_OVER_FAR_DATE = 14
+
+
 def _resolve_weekday(m, text, anchor, agran, tense):
     wd_word = m.group("wd")
     wd = _WEEKDAYS.get(wd_word.lower().replace("’", "'"))
@@ -184,11 +189,23 @@ def _resolve_weekday(m, text, anchor, agran, tense):
     else:
         mode = "after" if direction == "future" else "onbefore"
     if explicit is not None:
+        if explicit.weekday() != wd and anchor is not None and agran == "day" and not year_given:
+            # the weekday tells the direction: "Kamis (31/8)" in an article of Monday 28 August is
+            # this week's Thursday, though a report of the past reads a bare day-month as past
+            near = [c for c in (_safe_date(anchor.year + k, explicit.month, explicit.day) for k in (-1, 0, 1))
+                    if c is not None and c.weekday() == wd and abs((c - anchor).days) <= WEEKDAY_OVER_FAR_DATE]
+            if near:
+                explicit = near[0]
         if explicit.weekday() != wd and anchor is not None and agran == "day":
             alt = _weekday_date(anchor, wd, mode)
-            # a month typo: same day of month, adjacent month, within a week of the anchor
+            # a month typo (same day of month, adjacent month), or a day and month that is not the
+            # weekday and lies weeks from the news day while the weekday lies within a week of it:
+            # the weekday is the writer's, the numbers a slip (in the corpus the annotators took
+            # the weekday for 7 of the 8 such dates more than WEEKDAY_OVER_FAR_DATE days off, and
+            # the numbers for 15 of the 20 within three days)
             mdiff = (alt.month - explicit.month) % 12
-            if (alt.day == explicit.day and mdiff in (1, 11)
+            far = abs((explicit - anchor).days) > WEEKDAY_OVER_FAR_DATE
+            if (((alt.day == explicit.day and mdiff in (1, 11)) or far)
                     and (not year_given or abs(alt.year - explicit.year) <= 1)
                     and abs((alt - anchor).days) <= 7):
                 return ("weekday", _iso(alt, "day"), "day", "published")
@@ -200,6 +217,11 @@ def _resolve_weekday(m, text, anchor, agran, tense):
     date = _weekday_date(anchor, wd, mode)
     v, g = _degrade(anchor, "day", agran, date, "day")
     return ("weekday", v, g, "published" if v else None)
+
+
+#: days of the news day's month that must have gone (or be left) for "<its month> lalu" ("nanti")
+#: to mean this year's month (_month_rel_date)
+SAME_MONTH_DAYS = 7
 
 
 def _month_rel_date(anchor, mo, rel, direction, agran):
@@ -216,10 +238,14 @@ def _month_rel_date(anchor, mo, rel, direction, agran):
         # month unknown: "Juli lalu" stays in the anchor year (journalists say "Juli tahun
         # lalu" for the previous year); "Juli depan" likewise
         return ay, mo
+    # the news day's own month told as past or to come is this year's once a week of it has gone
+    # (or while more than a week of it is left): "awal November lalu" on 16 November, "akhir
+    # Januari nanti" on 13 January; in the corpus every such month (16 of 16, with a day or
+    # without) was the news day's year. Early in the month "September lalu" is last year's
     if rel in ("lalu", "yang lalu", "kemarin", "silam"):
-        return (ay, mo) if mo < am else (ay - 1, mo)
+        return (ay, mo) if mo < am or (mo == am and anchor.day > SAME_MONTH_DAYS) else (ay - 1, mo)
     if rel in ("depan", "mendatang", "nanti"):
-        return (ay, mo) if mo > am else (ay + 1, mo)
+        return (ay, mo) if mo > am or (mo == am and anchor.day <= 31 - SAME_MONTH_DAYS) else (ay + 1, mo)
     if rel == "ini":
         return ay, mo
     if direction == "future":
