@@ -128,6 +128,34 @@ def _tense_at(text: str, pos: int, tense: str | None) -> str | None:
 WEEKDAY_OVER_FAR_DATE = 14
 
 
+def _weekday_against_numbers(explicit: _dt.date, wd: int, anchor: _dt.date, mode: str,
+                             year_given: bool) -> tuple[_dt.date, bool]:
+    """The day a weekday with a bracketed day and month names when the two disagree, and whether
+    the numbers were taken for a slip (the weekday nearest the news day wins)."""
+    if explicit.weekday() != wd and not year_given:
+        # the weekday tells the direction: "Kamis (31/8)" in an article of Monday 28 August is
+        # this week's Thursday, though a report of the past reads a bare day-month as past
+        near = [c for c in (_safe_date(anchor.year + k, explicit.month, explicit.day) for k in (-1, 0, 1))
+                if c is not None and c.weekday() == wd and abs((c - anchor).days) <= WEEKDAY_OVER_FAR_DATE]
+        if near:
+            explicit = near[0]
+    if explicit.weekday() == wd:
+        return explicit, False
+    alt = _weekday_date(anchor, wd, mode)
+    # a month typo (same day of month, adjacent month), or a day and month that is not the
+    # weekday and lies weeks from the news day while the weekday lies within a week of it: the
+    # weekday is the writer's, the numbers a slip (in the corpus the annotators took the weekday
+    # for 7 of the 8 such dates more than WEEKDAY_OVER_FAR_DATE days off, and the numbers for 15
+    # of the 20 within three days)
+    mdiff = (alt.month - explicit.month) % 12
+    far = abs((explicit - anchor).days) > WEEKDAY_OVER_FAR_DATE
+    if (((alt.day == explicit.day and mdiff in (1, 11)) or far)
+            and (not year_given or abs(alt.year - explicit.year) <= 1)
+            and abs((alt - anchor).days) <= 7):
+        return alt, True
+    return explicit, False
+
+
 def _resolve_weekday(m, text, anchor, agran, tense):
     wd_word = m.group("wd")
     wd = _WEEKDAYS.get(wd_word.lower().replace("’", "'"))
@@ -189,26 +217,10 @@ def _resolve_weekday(m, text, anchor, agran, tense):
     else:
         mode = "after" if direction == "future" else "onbefore"
     if explicit is not None:
-        if explicit.weekday() != wd and anchor is not None and agran == "day" and not year_given:
-            # the weekday tells the direction: "Kamis (31/8)" in an article of Monday 28 August is
-            # this week's Thursday, though a report of the past reads a bare day-month as past
-            near = [c for c in (_safe_date(anchor.year + k, explicit.month, explicit.day) for k in (-1, 0, 1))
-                    if c is not None and c.weekday() == wd and abs((c - anchor).days) <= WEEKDAY_OVER_FAR_DATE]
-            if near:
-                explicit = near[0]
-        if explicit.weekday() != wd and anchor is not None and agran == "day":
-            alt = _weekday_date(anchor, wd, mode)
-            # a month typo (same day of month, adjacent month), or a day and month that is not the
-            # weekday and lies weeks from the news day while the weekday lies within a week of it:
-            # the weekday is the writer's, the numbers a slip (in the corpus the annotators took
-            # the weekday for 7 of the 8 such dates more than WEEKDAY_OVER_FAR_DATE days off, and
-            # the numbers for 15 of the 20 within three days)
-            mdiff = (alt.month - explicit.month) % 12
-            far = abs((explicit - anchor).days) > WEEKDAY_OVER_FAR_DATE
-            if (((alt.day == explicit.day and mdiff in (1, 11)) or far)
-                    and (not year_given or abs(alt.year - explicit.year) <= 1)
-                    and abs((alt - anchor).days) <= 7):
-                return ("weekday", _iso(alt, "day"), "day", "published")
+        if anchor is not None and agran == "day":
+            explicit, slip = _weekday_against_numbers(explicit, wd, anchor, mode, year_given)
+            if slip:
+                return ("weekday", _iso(explicit, "day"), "day", "published")
         return ("weekday", _iso(explicit, "day"), "day", "text" if year_given else "published")
     if has_date and year_given:
         return ("weekday", None, None, None)   # impossible date such as 31/2/2021

@@ -78,7 +78,7 @@ UNSURE, UNSURE_MIN = 0.97, 0.1
 #: it is right with the chance that the article reports political events at all (a text too short
 #: to be doubted, DOUBTED_MIN_WORDS, counts as relevant). Chosen on the corpus folds, replaying
 #: their out-of-fold output with each fold's relevance model: event F1 0.427 -> 0.433 (every fold
-#: the same or better), type macro F1 0.585 -> 0.581, events per non-political article 0.146 ->
+#: the same or better), pooled type macro F1 0.585 -> 0.581, events per non-political article 0.146 ->
 #: 0.137 (0.05: 0.432; 0.1: 0.431; the confidence alone at 0.1: 0.433, non-political 0.142), README, Quality
 LIKELY_MIN = 0.075
 #: ``doc.user_data`` key: the relevance model put the article under its threshold, so Rescore will
