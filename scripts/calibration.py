@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_learned import CORPUS, MODELS, matched, read_jsonl  # noqa: E402
+from warta.analyse.learned.components import added_by_sentence_model  # noqa: E402
 
 
 def reliability(pairs: list[tuple[float, int]], bins: int = 10) -> tuple[list[dict], float]:
@@ -106,10 +107,6 @@ def write_fit(meta_path: Path, pairs: list[tuple[float, int]], what: str) -> Non
           f"ECE on them {before} -> {after} (in-sample); wrote {meta_path}")
 
 
-def _added(record: dict) -> bool:
-    return record["coder"].endswith("(learned sentence model)")
-
-
 def out_of_fold_pairs(folder: Path, keep) -> list[tuple[float, int]]:
     """(confidence, right?) of the records ``keep`` selects in ``crossval.py --save DIR`` output
     (``DIR/fold-*.jsonl``: each fold analysed by models trained on the other four, which carry
@@ -125,7 +122,7 @@ def out_of_fold_pairs(folder: Path, keep) -> list[tuple[float, int]]:
 
 
 def fit_added(folder: Path) -> int:
-    pairs = out_of_fold_pairs(folder, _added)
+    pairs = out_of_fold_pairs(folder, added_by_sentence_model)
     if not pairs:
         print(f"no added events in {folder}/fold-*.jsonl", file=sys.stderr)
         return 1
@@ -138,7 +135,7 @@ def fit_rules_out_of_fold(folder: Path) -> int:
     it never saw): fitted on the folds' out-of-fold output, as the added events' is."""
     from warta.analyse.learned.components import full_mode
 
-    pairs = out_of_fold_pairs(folder, lambda r: not _added(r))
+    pairs = out_of_fold_pairs(folder, lambda r: not added_by_sentence_model(r))
     if not pairs:
         print(f"no rule records in {folder}/fold-*.jsonl", file=sys.stderr)
         return 1
@@ -161,7 +158,7 @@ def fit_rules() -> int:
     docs = sorted(d for fold in splits["folds"] for d in fold if strata.get(d) in left_out)
     rescore = _analyzer().nlp.get_pipe("warta_rescore")
     rescore.model.meta.pop("confidence_platt", None)     # the probability as the model gives it
-    pairs = analysed_pairs(docs, keep=lambda r: not _added(r))
+    pairs = analysed_pairs(docs, keep=lambda r: not added_by_sentence_model(r))
     write_fit(meta_path, pairs, f"rule records of {len(docs)} articles the rescoring model never saw")
     return 0
 

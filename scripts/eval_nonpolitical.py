@@ -42,6 +42,7 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="also print each event: article, category, type, sentence")
     args = ap.parse_args()
     import warta
+    from warta.analyse.learned.components import added_by_sentence_model
 
     gold = {g["doc"]: g for g in read_jsonl(CORPUS / "gold.jsonl")}
     inputs = {x["id"]: x for x in read_jsonl(CORPUS / "input.jsonl")}
@@ -60,7 +61,7 @@ def main() -> int:
                 per_cat[x["category"]].append(len(doc.events))
                 for e in doc.events if args.show else []:
                     print(f"{x['id'][:40]}\t{x['category']}\t{e['event'][0]}\t{e['modality']}\t{e['confidence']}\t"
-                          f"{e['coder'].endswith('(learned sentence model)')}\t{e['text_info']['sentence'][:150]}")
+                          f"{added_by_sentence_model(e)}\t{e['text_info']['sentence'][:150]}")
         finally:
             undo()
     counts = [n for ns in per_cat.values() for n in ns]

@@ -73,9 +73,14 @@ def _month_of(name: str) -> int | None:
     return _MONTHS.get(name.lower().rstrip("."))
 
 
+def _occurrences(anchor: _dt.date, m: int, d: int) -> list[_dt.date]:
+    """A year-less day/month in the anchor's year and the years either side (where it exists)."""
+    return [x for x in (_safe_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if x]
+
+
 def _nearest_year_for(anchor: _dt.date, m: int, d: int, direction: str) -> _dt.date | None:
     """Year-less day/month: the occurrence nearest the anchor in the given direction."""
-    cands = [x for x in (_safe_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if x]
+    cands = _occurrences(anchor, m, d)
     if not cands:
         return None
     if direction == "future":
@@ -135,8 +140,8 @@ def _weekday_against_numbers(explicit: _dt.date, wd: int, anchor: _dt.date, mode
     if explicit.weekday() != wd and not year_given:
         # the weekday tells the direction: "Kamis (31/8)" in an article of Monday 28 August is
         # this week's Thursday, though a report of the past reads a bare day-month as past
-        near = [c for c in (_safe_date(anchor.year + k, explicit.month, explicit.day) for k in (-1, 0, 1))
-                if c is not None and c.weekday() == wd and abs((c - anchor).days) <= WEEKDAY_OVER_FAR_DATE]
+        near = [c for c in _occurrences(anchor, explicit.month, explicit.day)
+                if c.weekday() == wd and abs((c - anchor).days) <= WEEKDAY_OVER_FAR_DATE]
         if near:
             explicit = near[0]
     if explicit.weekday() == wd:

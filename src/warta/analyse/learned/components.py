@@ -86,6 +86,15 @@ LIKELY_MIN = 0.075
 IRRELEVANT = "warta_irrelevant"
 
 
+#: how the coder field of an event the sentence model added ends
+ADDED_MARK = "(learned sentence model)"
+
+
+def added_by_sentence_model(record: dict) -> bool:
+    """Whether the event record is one the sentence model added (its coder says so)."""
+    return record["coder"].endswith(ADDED_MARK)
+
+
 def ruled_out(doc: Doc) -> bool:
     """Whether the relevance model put this article under its threshold (set by ``warta_relevance``
     when it has a model): then no event of it is kept."""
@@ -178,7 +187,7 @@ class Rescore:
             if self.full:
                 fill_actor(doc, r)
             if ((r.get("text_info") or {}).get("sequence"), r["event"][0], (r.get("trigger") or {}).get("start")) in added:
-                r["coder"] = f"{r['coder']} (learned sentence model)"
+                r["coder"] = f"{r['coder']} {ADDED_MARK}"
         if self.model is None or not records:
             return doc
         cut = _threshold(self.model)
@@ -189,7 +198,7 @@ class Rescore:
         kept = []
         raw: dict[int, float] = {}   # the model's probability, which the keep rules read
         for i, r in enumerate(records):
-            if r["coder"].endswith("(learned sentence model)"):  # scored by the sentence model already
+            if added_by_sentence_model(r):  # scored by the sentence model already
                 kept.append(r)
                 continue
             seq = (r.get("text_info") or {}).get("sequence")
@@ -213,7 +222,7 @@ class Rescore:
         if self.full and read and rel < max(DOUBTED, UNSURE):
             least = DOUBTED_MIN if rel < DOUBTED else UNSURE_MIN
             kept = [r for r in kept if raw.get(id(r), r.get("confidence") or 0.0) >= least
-                    or (rel >= DOUBTED and r["coder"].endswith("(learned sentence model)"))]
+                    or (rel >= DOUBTED and added_by_sentence_model(r))]
         if self.full:
             # the chance that the record is right and its article political at all
             weight = rel if read else 1.0
