@@ -28,6 +28,7 @@ CORPUS = ROOT / "corpus"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scoring import SCORER, SHARED, strict_score  # noqa: E402
 from train_learned import relevance_trainer, rescore_trainer, sentence_events_trainer, reload_shipped  # noqa: E402
+from train_dates import dates_trainer  # noqa: E402
 
 TRAINERS: list[Callable[[list[dict], list[dict]], Callable[[], None]]] = [relevance_trainer, rescore_trainer]
 sys.path.insert(0, str(ROOT / "src"))
@@ -35,6 +36,7 @@ from warta.analyse.learned.components import full_mode  # noqa: E402
 
 if full_mode():  # the sentence-event adder (WARTA_LEARNED_FULL=0: the rule coder's events, rescored)
     TRAINERS.append(sentence_events_trainer)
+TRAINERS.append(dates_trainer)  # last: it reads the events the fold's other models give
 
 MEASURES = ["event_f1", "event_p", "event_r", "type_macro_f1", "date_acc", "location_acc", "modality_acc",
             "entity_f1", "pred_per_nonpolitical", "role_actor", "role_recipient", "role_place"]

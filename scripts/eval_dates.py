@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Date errors of warta's events on the corpus training folds, tabulated by cause.
 
-usage: python3 scripts/eval_dates.py [--folds 0,1,2,3,4] [--show CAUSE] [--limit N] [--json]
+usage: python3 scripts/eval_dates.py [--folds 0,1,2,3,4] [--show CAUSE] [--limit N] [--json] [--rules]
 
 Runs warta (the shipped models) on the articles of the chosen folds of `corpus/splits.json`
 (never the test split), matches predicted to gold events as ``score.py --strict`` does (best
@@ -9,6 +9,10 @@ pairs first: agreeing type, overlapping evidence sentence, agreeing actor codes)
 matched gold events with a date, sorts each wrong date into one cause (see :func:`cause`).
 ``--show CAUSE`` prints the sentence, the gold date and text and the predicted date of the
 errors of that cause.
+
+The shipped choice of context dates (``analyse/temporal_context.py``) was trained on these folds,
+so its figure here is in-sample: ``--rules`` leaves it out (the rules' choices alone), and
+``crossval.py`` gives the out-of-fold figure.
 """
 from __future__ import annotations
 
@@ -71,8 +75,13 @@ def main() -> int:
     ap.add_argument("--show", default=None, help="print the errors whose cause starts with this")
     ap.add_argument("--limit", type=int, default=30)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--rules", action="store_true", help="without the learned choice of context dates")
     a = ap.parse_args()
     import warta
+    from warta.analyse import temporal_context
+
+    if a.rules:
+        temporal_context.use(None)
 
     splits = json.loads((CORPUS / "splits.json").read_text())
     docs = sorted(set().union(*(set(splits["folds"][int(k)]) for k in a.folds.split(","))) - set(splits["test"]))

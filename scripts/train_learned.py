@@ -402,8 +402,10 @@ def _install(name: str, model, attr: str = "model") -> Callable[[], None]:
 def reload_shipped() -> None:
     """Put the models now in the package back into the running pipeline (they may have been
     retrained since it was built)."""
+    from warta.analyse import temporal_context
     from warta.analyse.learned.components import full_mode, load_model, load_softmax
 
+    temporal_context.reload()
     full = full_mode()
     for name, folder, load in (("warta_relevance", "relevance", load_model),
                                ("warta_rescore", "rescore_full" if full else "rescore", load_model)):

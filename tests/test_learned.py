@@ -13,7 +13,7 @@ from warta.analyse.learned.linear import LinearModel, SoftmaxModel, fit, fit_sof
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "src" / "warta" / "analyse" / "models"
-LEARNED = ("relevance", "rescore", "rescore_full", "sentence_events", "modality")
+LEARNED = ("relevance", "rescore", "rescore_full", "sentence_events", "modality", "context_dates")
 
 ROWS = [["w=serang", "w=bom"], ["w=serang", "w=tembak"], ["w=gol", "w=liga"], ["w=gol", "w=pelatih"]] * 3
 LABELS = [1, 1, 0, 0] * 3
@@ -64,7 +64,7 @@ def test_learned_shipped_models_load_and_metadata_match_the_corpus():
         return [d for d in train if strata[d] not in left_out]
 
     assert rel.meta["corpus_articles"] == len(trained_on(rel))
-    for model in (sen, res, load_model("rescore_full")):
+    for model in (sen, res, load_model("rescore_full"), load_model("context_dates")):
         docs = trained_on(model)
         assert model.meta["data_sha256"] == train_learned.sha256_of(docs, [gold[d]["events"] for d in docs])
     # the modality model may be older than the sentence model (train_learned.py --only): its
