@@ -384,3 +384,12 @@ def test_temporal_speech_date_gives_way_to_the_events_own_date():
     s = "Polisi menangkap dua tersangka pada Sabtu (3/9), kata juru bicara itu, Senin (5/9)."
     t = pick_event_time(find_times(s, MON_2022_09_05), s.index("menangkap"), s)
     assert t is not None and t.value == "2022-09-03"
+
+
+def test_temporal_weekday_index_reads_every_spelling_of_the_days():
+    from warta.analyse.temporal_patterns import weekday_index
+
+    # Monday is 0 as in datetime.date.weekday(); Ahad is the Arabic-derived name of Sunday
+    assert [weekday_index(w) for w in ("Senin", "SELASA", "rabu", "Kamis", "Jumat", "Jum'at", "Jum’at",
+                                        "Sabtu", "Minggu", "Ahad")] == [0, 1, 2, 3, 4, 4, 4, 5, 6, 6]
+    assert weekday_index("Pekan") is None and weekday_index("Juni") is None

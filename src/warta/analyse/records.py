@@ -20,7 +20,7 @@ from .doc import doc_text
 from . import temporal_context as tc
 from .temporal import find_times, pick_event_time
 from .temporal_calendar import _add_days, _add_months, _nearest_year_for
-from .temporal_patterns import _RE_WEEKDAY, _WEEKDAYS
+from .temporal_patterns import _RE_WEEKDAY, weekday_index
 
 QUAD = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
@@ -300,7 +300,7 @@ def _writing_day(text: str, anchor, anchor_gran) -> dt.date | None:
     for m in _RE_WEEKDAY.finditer(text):
         if not (m.group("d") and m.group("m")):
             continue
-        wd = _WEEKDAYS.get(m.group("wd").lower().replace("’", "'"))
+        wd = weekday_index(m.group("wd"))
         day = _nearest_year_for(anchor, int(m.group("m")), int(m.group("d")), "past")
         if day is not None and day.weekday() == wd and (anchor - day).days <= 1:
             ages.add((anchor - day).days)

@@ -7,7 +7,7 @@ import datetime as _dt
 import re
 
 from warta.analyse.figures import NUMWORD_RE_SRC
-from .temporal_patterns import _FUTURE, _MONTHS, _WEEKDAYS
+from .temporal_patterns import _FUTURE, _MONTHS, weekday_index
 
 
 # --------------------------------------------------------------------------- date helpers
@@ -163,9 +163,7 @@ def _weekday_against_numbers(explicit: _dt.date, wd: int, anchor: _dt.date, mode
 
 def _resolve_weekday(m, text, anchor, agran, tense):
     wd_word = m.group("wd")
-    wd = _WEEKDAYS.get(wd_word.lower().replace("’", "'"))
-    if wd is None:
-        wd = 4 if wd_word.lower().startswith("jum") else None
+    wd = weekday_index(wd_word)
     if wd is None:
         return None
     pre = m.group("pre") or ""

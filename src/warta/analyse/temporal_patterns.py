@@ -46,6 +46,14 @@ _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at
              "jum’at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
 
 
+def weekday_index(word: str) -> int | None:
+    """Monday 0 ... Sunday 6 for an Indonesian weekday name as written (``Jum’at``, ``JUMAT``), else None."""
+    wd = _WEEKDAYS.get(word.lower().replace("’", "'"))
+    if wd is None and word.lower().startswith("jum"):
+        return 4
+    return wd
+
+
 _WD_ALT = r"senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad"
 
 
