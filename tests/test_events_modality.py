@@ -131,3 +131,36 @@ def test_events_modality_negation_reaches_the_act_across_its_carrier_verb(text, 
 
     [event] = [e for e in warta.analyze(text, published="2017-05-01").events if e["trigger"]["text"] == trigger]
     assert event["modality"] == modality
+
+
+@pytest.mark.parametrize("text,word,typ,modality", [
+    # "jika"/"bila" right after a verb of saying or knowing reads "that": what is said is not a condition
+    ("Kementerian menegaskan bila tuduhan itu tidak benar.", "tidak benar", "REJECT", "asserted"),
+    ("Ia tak membantah jika proses lelang itu hanya formalitas.", "formalitas", "ACCUSE", "asserted"),
+    # ... unless a comma closes the condition before the act ("that if X, he will ...")
+    ("Ia menegaskan jika dirinya dipercaya, dirinya akan menggalang dukungan.", "menggalang", "SUPPORT",
+     "hypothetical"),
+    # a verbal act said in the main clause after the condition has closed was made
+    ("Jika warga menolak, gubernur mengimbau agar mereka melapor.", "mengimbau", "REQUEST", "asserted"),
+    ("Jika perundingan gagal, menteri mengecam kelompok itu.", "mengecam", "ACCUSE", "asserted"),
+    # ... not when the main clause plans it or makes it possible only
+    ("Jika perlu, tim penyidik akan meminta bantuan polisi.", "meminta", "REQUEST", "hypothetical"),
+    ("Jika perundingan gagal, menteri bisa mengecam kelompok itu.", "mengecam", "ACCUSE", "hypothetical"),
+    # an act that is not said, in the main clause, is the condition's consequence
+    ("Jika terbukti bersalah, kejaksaan menahan bupati itu.", "menahan", "COERCE", "hypothetical"),
+    # an act inside the condition is conditional whatever its kind
+    ("Jika polisi menolak laporan itu, warga akan melapor ke Ombudsman.", "menolak", "REJECT", "hypothetical"),
+    # a threat is an act to come said now (PLOVER: the single category THREATEN, not THREATEN +
+    # future); said in the main clause after its condition, it was made
+    ("Jika tidak hadir, polisi mengancam akan menjemput paksa saksi itu.", "mengancam", "THREATEN", "asserted"),
+    ("Polisi akan menjemput paksa saksi itu jika tidak hadir.", "menjemput", "THREATEN", "asserted"),
+    # ... but a consequence the main clause plans under a condition is that condition's
+    ("Jika tidak hadir, polisi akan menjemput paksa saksi itu.", "menjemput", "THREATEN", "hypothetical"),
+    # ... and the same words as a plain act to come are future
+    ("Polisi akan menjemput paksa saksi itu.", "menjemput", "COERCE", "future"),
+])
+def test_events_modality_scope_of_a_condition(text, word, typ, modality):
+    from warta.analyse.events.coder import trigger_modality
+
+    i = text.index(word)
+    assert trigger_modality(text, 0, len(text), (i, i + len(word)), published="2018-04-02", typ=typ) == modality

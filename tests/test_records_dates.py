@@ -200,3 +200,13 @@ def test_records_undated_background_event_after_the_news_of_the_day_stays_undate
                       "Sejak kudeta, militer menangkap ratusan aktivis.", published="2017-05-16")
     background = [e for e in d.events if e["modality"] == "historical"]
     assert background and all(e["date"] is None for e in background)
+
+
+def test_records_an_act_its_own_sentence_dates_to_last_week_is_no_background():
+    """A clause of background ("sejak ...") that names a day of the last month tells news: the
+    arrest is asserted (records.RECENT_DAYS). Two months on, the same clause is background."""
+    text = "Miryam kini ditahan di rumah tahanan sejak ditangkap polisi pada Senin (1/5/2017) di Jakarta."
+    for published, modality in (("2017-05-09", "asserted"), ("2017-06-01", "asserted"), ("2017-07-03", "historical")):
+        [arrest] = [e for e in warta.analyze(text, published=published).events if e["trigger"]["text"] == "ditangkap"]
+        assert arrest["date"] == "2017-05-01"
+        assert arrest["modality"] == modality, published

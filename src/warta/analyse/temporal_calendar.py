@@ -19,6 +19,19 @@ def _iso(d: _dt.date, gran: str) -> str:
     return f"{d.year:04d}"
 
 
+def period_end(value: str) -> _dt.date | None:
+    """The last day of the ISO period ``value`` (a day, a month or a year); None if it is none."""
+    try:
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 3:
+        return _dt.date(*parts)
+    if len(parts) == 2:
+        return _dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return _dt.date(parts[0], 12, 31)
+
+
 def _valid_year(y: int) -> bool:
     return 1800 <= y <= 2199
 

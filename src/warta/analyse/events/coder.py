@@ -82,7 +82,7 @@ class _Coder(_Roles, _Modality, _Places):
         if roles is None:
             return None
         act, rec, conf, loc, mode = roles
-        modality, fut = self.modality(ti, tj)
+        modality, fut = self.modality(ti, tj, e.type)
         if forced_modality == "promise":
             # a promised act is future (a promise told as background keeps its modality)
             modality, fut = ("future" if modality == "asserted" else modality), True
@@ -440,14 +440,14 @@ def _code_matches(coder: _Coder, matches: list[Match], drop: set[int], forced: d
 
 
 def trigger_modality(text: str, start: int, end: int, trigger: tuple[int, int],
-                     published: str | None = None) -> str:
+                     published: str | None = None, typ: str | None = None) -> str:
     """The rules' modality of an act whose trigger spans ``text[trigger[0]:trigger[1]]`` in the
     sentence ``text[start:end]`` (negation, future, hypothetical cues and historical framing
     around the trigger, as :meth:`_Modality.modality` decides them for a lexicon trigger);
-    "asserted" when the trigger is not a word of the sentence."""
+    "asserted" when the trigger is not a word of the sentence; ``typ``: the act's PLOVER type."""
     sent = Sentence(text, start, end, [])
     ti = next((k for k, (s, e, _) in enumerate(sent.toks) if s <= trigger[0] < e), None)
     if ti is None:
         return "asserted"
     tj = max(ti, next((k for k, (s, e, _) in enumerate(sent.toks) if s < trigger[1] <= e), ti))
-    return _Coder(_Ctx(sent, None, None, published, None)).modality(ti, tj)[0]
+    return _Coder(_Ctx(sent, None, None, published, None)).modality(ti, tj, typ)[0]

@@ -42,6 +42,8 @@ FUT_AFTER = _W["FUT_AFTER"]
 TIME_UNITS = _W["TIME_UNITS"]
 HYPO = _W["HYPO"]
 HYPO_NEAR = _W["HYPO_NEAR"]
+COMPLEMENT_IF = _W["COMPLEMENT_IF"]
+KNOWING_VERBS = _W["KNOWING_VERBS"]
 SETTING_VERBS = _W["SETTING_VERBS"]
 AMOUNT_WORDS = _W["AMOUNT_WORDS"]
 PURPOSE = _W["PURPOSE"]
@@ -99,6 +101,8 @@ PUNCT_BOUNDARY = re.compile(r"[,;:\u2014\u2013()\"\u201c\u201d]|\s-\s")
 HARD_PUNCT = re.compile(r"[;\u2014\u2013]|\s-\s")
 # sets of PLOVER event types, not words
 VERBAL_CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "PROTEST"}
+#: PLOVER's verbal quads (cooperation and conflict): acts done by saying them
+VERBAL_ACTS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 NEEDS_RECIPIENT = {"SANCTION", "AID", "COOPERATE"}
 # acts that judge their recipient for something it did ("... karena <what it did>")
 JUDGEMENT = {"SANCTION", "ACCUSE", "COERCE", "THREATEN", "SUPPORT", "ASSAULT", "PROTEST", "REJECT"}

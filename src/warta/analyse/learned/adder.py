@@ -166,12 +166,12 @@ def calibrated(p: float, meta: dict) -> float:
 
 
 def _modality(model: SoftmaxModel | None, feats: list[str], text: str, sent, trig: tuple[int, int, str],
-              published: str | None) -> str:
+              published: str | None, typ: str | None = None) -> str:
     """The rules' cues around the trigger decide (negation, future, condition, historical framing);
     where they find none, the modality model's class when it is at least MODEL_MODALITY_MIN sure.
     (The model alone, measured on the corpus folds and the dev articles, took marked modalities for
     "asserted" and back more often than the cues: dev balanced modality 0.808 against 0.84.)"""
-    return _by_model(model, feats, trigger_modality(text, sent.start, sent.end, trig[:2], published))
+    return _by_model(model, feats, trigger_modality(text, sent.start, sent.end, trig[:2], published, typ))
 
 
 def _by_model(model: SoftmaxModel | None, feats: list[str], mod: str) -> str:
@@ -227,7 +227,7 @@ def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[
             if any(e.trigger[0] < trig[1] and trig[0] < e.trigger[1] for q, e in events if q == seq):
                 continue  # the word the rules coded as another type: one word names one act
             actors, recipients = _parties(doc, sent, latest)
-            mod = _modality(modality, feats, text, sent, trig, published)
+            mod = _modality(modality, feats, text, sent, trig, published, t)
             ev = CodedEvent(type=t, mode=None, context=[], actors=actors, recipients=recipients, modality=mod,
                             trigger=trig, location=None, attribution=None,
                             confidence=round(calibrated(p, model.meta), 3))
