@@ -6,7 +6,7 @@ from hypothesis import given, strategies as st
 import warta
 
 from warta.analyse.resolve.aliases import (
-    _one_edit, _org_form_of, _same_name, merge_org_forms, merge_short_people, person_tails,
+    _one_edit, _org_form_of, _same_name, join_spellings_of_known, merge_org_forms, merge_short_people, person_tails,
 )
 from warta.analyse.resolve.linker import _Builder, _kb
 
@@ -194,3 +194,30 @@ def test_aliases_organisation_keeps_its_end_when_it_may_not_be_a_person(org, per
     b, _ = _builder_with((org, eid, org, "ORG", "ner"), (person, f"per/{person.lower()}", person, "PER", "ner"))
     person_tails(b)
     assert b.entities[eid].name == org
+
+
+def test_aliases_spelling_of_a_known_person_named_by_office_joins_that_person():
+    """An office holder the knowledge base knows, named by office first (``Presiden X``), and the
+    recogniser's name of him spelt otherwise are one person, whichever comes first; a name that is
+    no spelling of the holder's stays another person."""
+    b, _ = _builder_with(("Presiden Uzbekistan", "person/shavkat-mirziyayev", "Shavkat Mirziyayev", "PER", "office"),
+                         ("Shavkat Mirziyoyev", "per/shavkat-mirziyoyev", "Shavkat Mirziyoyev", "PER", "ner"),
+                         ("Mirziyoyev", "per/shavkat-mirziyoyev", "Shavkat Mirziyoyev", "PER", "ner"),
+                         ("Abdulaziz Kamilov", "per/abdulaziz-kamilov", "Abdulaziz Kamilov", "PER", "ner"))
+    join_spellings_of_known(b)
+    assert set(b.entities) == {"person/shavkat-mirziyayev", "per/abdulaziz-kamilov"}
+    assert sorted(m.text for m in b.entities["person/shavkat-mirziyayev"].mentions) == sorted([
+        "Presiden Uzbekistan", "Shavkat Mirziyoyev", "Mirziyoyev"])
+    # the misspelt name first, the known person after it: the name still joins the known person
+    b, _ = _builder_with(("Presiden Nicolas Madiro", "per/nicolas-madiro", "Nicolas Madiro", "PER", "ner"),
+                         ("Maduro", "person/nicolas-maduro", "Nicolas Maduro", "PER", "kb"))
+    join_spellings_of_known(b)
+    assert set(b.entities) == {"person/nicolas-maduro"}
+
+
+def test_aliases_spelling_that_fits_two_known_people_joins_neither():
+    b, _ = _builder_with(("Presiden", "person/ali-rahman", "Ali Rahman", "PER", "office"),
+                         ("Menteri", "person/ali-rahmat", "Ali Rahmat", "PER", "office"),
+                         ("Ali Rahmad", "per/ali-rahmad", "Ali Rahmad", "PER", "ner"))
+    join_spellings_of_known(b)
+    assert "per/ali-rahmad" in b.entities

@@ -222,6 +222,19 @@ def merge_short_people(b, not_names: frozenset[str] | set[str] = frozenset()) ->
                     _join(b, [x], before[0])
 
 
+def join_spellings_of_known(b) -> None:
+    """A person the recogniser found under another spelling (``Shavkat Mirziyoyev``, ``Nicolas
+    Madiro``, ``M Prasetyo``) of someone the knowledge base knows and the article names, by office
+    (``Presiden Uzbekistan``: Shavkat Mirziyayev) or by name (``Maduro``), is that person: the
+    name's mentions join the known person, whichever the article names first. Runs after the
+    offices are read, which :func:`merge_short_people` precedes; only where one known person fits."""
+    known = [e for e in b.entities.values() if e.type == "PER" and e.source != "ner"]
+    for ent in [e for e in b.entities.values() if e.type == "PER" and e.source == "ner" and len(e.name.split()) > 1]:
+        fits = [k for k in known if k.id != ent.id and _same_name(ent.name, k.name)]
+        if len(fits) == 1 and ent.id in b.entities:
+            _join(b, [x for x in b.mentions if x.entity_id == ent.id], fits[0])
+
+
 def _named_at(full, how: str) -> int | None:
     """Where the article first names ``full`` in full (for a spelling: first names it at all)."""
     return min((x.start for x in full.mentions if len(x.text.split()) > 1 or how == "same"), default=None)

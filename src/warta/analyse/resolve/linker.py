@@ -31,8 +31,8 @@ from functools import lru_cache
 
 from ..events.coder import ActorMention
 from ...model import Entity, Mention
-from .aliases import (acronyms, alias_names, common_noun_acronyms, initials, merge_org_forms, merge_short_people,
-                      person_tails)
+from .aliases import (acronyms, alias_names, common_noun_acronyms, initials, join_spellings_of_known, merge_org_forms,
+                      merge_short_people, person_tails)
 from .credits import credited_outlets
 from .geo import gazetteer
 from .kb import KBEntry, KnowledgeBase, slug
@@ -274,6 +274,7 @@ def link_document(doc) -> tuple[list[Entity], list[ActorMention]]:
     offices(b, kb, regions, day)
     heads(b, kb, regions, day)
     regional_officials(b, kb, regions, day, _title_sectors())
+    join_spellings_of_known(b)  # "Presiden Uzbekistan, Shavkat Mirziyoyev": the holder, spelt otherwise
     based_organisations(b, kb)  # "Atheist Republic, organisasi nirlaba yang berbasis di Kanada"
     affiliated_people(b)  # "Juru bicara KPK Febri Diansyah": the person is the organisation's
     # "Mantan artis cilik Joshua Suherman" in a domestic article: the person is Indonesia's
