@@ -230,8 +230,8 @@ def join_spellings_of_known(b) -> None:
     offices are read, which :func:`merge_short_people` precedes; only where one known person fits."""
     known = [e for e in b.entities.values() if e.type == "PER" and e.source != "ner"]
     for ent in [e for e in b.entities.values() if e.type == "PER" and e.source == "ner" and len(e.name.split()) > 1]:
-        fits = [k for k in known if k.id != ent.id and _same_name(ent.name, k.name)]
-        if len(fits) == 1 and ent.id in b.entities:
+        fits = [k for k in known if _same_name(ent.name, k.name)]
+        if len(fits) == 1:
             _join(b, [x for x in b.mentions if x.entity_id == ent.id], fits[0])
 
 
