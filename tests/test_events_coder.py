@@ -806,3 +806,26 @@ def test_coder_unnamed_court_or_clergy_is_the_articles_country_but_a_rights_grou
     ms = [_m(t, "Kelompok HAM", "human rights groups", "GROUP", None, "NGO")]
     ev = _event(_one(t, ms, anchor_country="IDN"), "ACCUSE")
     assert [a.code for a in ev.actors] == [None]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Polisi menerbitkan surat perintah penangkapan terhadap Rizieq Shihab.",
+    "Pengadilan mengeluarkan surat penangkapan bagi Wiranto.",
+    "Polisi memasukkan Andi Lala ke dalam daftar pencarian orang.",
+])
+def test_events_coder_an_arrest_warrant_threatens_arrest(sentence):
+    # the codebook (THREATEN, potential ambiguities): issuing an in-absentia arrest is a THREATEN
+    # 'arrest', not a COERCE 'arrest'
+    d = warta.analyze(sentence, published="2017-06-01")
+    assert [(e["event"], e["mode"]) for e in d.events] == [(["THREATEN"], ["arrest"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kementerian Hukum dan HAM memberikan remisi kepada Gayus Tambunan.",       # a pardon's kind
+    "Majelis hakim memvonis bebas Antasari Azhar.",                             # an acquittal
+    "Keluarga Ahok mencabut permohonan banding atas putusan itu.",              # a demand withdrawn
+])
+def test_events_coder_pardons_acquittals_and_withdrawn_demands_concede(sentence):
+    # the codebook (CONCEDE): formal pardons, acquittals and amnesties, and withdrawing a demand
+    d = warta.analyze(sentence, published="2017-06-01")
+    assert [e["event"] for e in d.events] == [["CONCEDE"]]
