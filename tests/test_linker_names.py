@@ -307,6 +307,19 @@ def test_linker_person_described_as_a_citizen_or_native_of_a_country_belongs_to_
     assert {e.name: e.code for e in doc.entities if e.type == "PER"}["Thomas Groveland"] is None
 
 
+def test_linker_person_described_by_a_word_for_a_person_of_a_country_belongs_to_it():
+    """``pria Uzbekistan, <name>``, ``<name>, remaja asal Palestina``: a word for a person
+    (``pria``, ``remaja``, ``nelayan``) followed by a country says the person's nationality as
+    ``warga`` does."""
+    doc = warta.analyze("Polisi Swedia menahan seorang pria Uzbekistan, Rakhmat Akilov, di Stockholm. "
+                        "Jaksa juga memeriksa Lena Haddad, remaja asal Palestina.", published="2017-04-10")
+    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
+    assert people["Rakhmat Akilov"] == "UZB"
+    assert people["Lena Haddad"] == "PSE"
+    doc = warta.analyze("Lena Haddad tiba di Palestina pada Senin.", published="2017-04-10")
+    assert {e.name: e.code for e in doc.entities if e.type == "PER"}["Lena Haddad"] is None
+
+
 def test_linker_title_only_one_country_bears_gives_its_country():
     """``Menko Polhukam``, ``Kapolda``, ``Bupati`` and Polri's ranks are Indonesia's titles: a person
     after one whom nothing else places is Indonesian, in every mention; a title any country has

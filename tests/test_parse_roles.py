@@ -64,6 +64,26 @@ def test_parse_roles_passive_with_bare_agent():
     assert [a.sector for a in ev.actors] == ["REB"] and [r.sector for r in ev.recipients] == ["COP"]
 
 
+def test_parse_roles_passive_agent_read_as_the_object_is_the_actor():
+    # a ``di-`` verb's patient is its subject; a party right after it is its agent, even where the
+    # parser (as the shipped one does) labels it the object
+    t = "Dua warga Indonesia ditangkap polisi Malaysia di Johor."
+    rows = [("Dua", 1, "nummod"), ("warga", 3, "nsubj:pass"), ("Indonesia", 1, "nmod"), ("ditangkap", 3, "root"),
+            ("polisi", 3, "obj"), ("Malaysia", 4, "nmod"), ("di", 7, "case"), ("Johor", 3, "obl"), (".", 3, "punct")]
+    ms = [_m(t, "warga Indonesia", "residents", "GROUP", "IDN", "CVL"),
+          _m(t, "polisi Malaysia", "Royal Malaysia Police", "ORG", "MYS", "COP")]
+    ev = _event(_one(t, ms, parse=_tree(t, rows)), "COERCE")
+    assert _codes(ev.actors) == ["MYS"] and _codes(ev.recipients) == ["IDN"]
+    # and so do the word-order rules without a parse
+    ev = _event(_one(t, ms), "COERCE")
+    assert _codes(ev.actors) == ["MYS"] and _codes(ev.recipients) == ["IDN"]
+    # a comma ends the passive's clause: what follows it is the next clause's subject
+    t = "Usulan Jepang ditolak, Malaysia tetap yakin."
+    ms = [_m(t, "Jepang", "Japan", "GPE", "JPN"), _m(t, "Malaysia", "Malaysia", "GPE", "MYS")]
+    ev = _event(_one(t, ms), "REJECT")
+    assert "MYS" not in _codes(ev.actors)
+
+
 def test_parse_roles_nominal_trigger_possessor_is_actor_and_terhadap_recipient():
     t = "Sanksi Amerika Serikat terhadap Iran mulai berlaku."
     rows = [("Sanksi", 5, "nsubj"), ("Amerika", 0, "nmod"), ("Serikat", 1, "flat"), ("terhadap", 4, "case"),

@@ -190,9 +190,8 @@ class _Coder(_Roles, _Modality, _Places):
         bare_nominal_bg = v == "nominal" and ti > 0 and s.lower[ti - 1] in BACKGROUND
         receive = v == "nominal" and any(w in RECEIVE for w in s.lower[max(0, ti - 3):ti])
         if v == "passive" or receive:
-            actors = self.oleh(tj)
-            if not actors and v == "nominal":
-                actors = self.after(tj, set(), limit=1)
+            # the agent: an ``oleh`` phrase, or the party right after the verb or noun
+            actors = self.oleh(tj) or self.bare_agent(tj)
             recips = self.subject(ti)
         elif "host" in flags:
             recips = self.subject(ti)

@@ -12,8 +12,9 @@ active verb        ``nsubj``; else the subject shared     ``obj``; else ``obl``/
                    (``conj``), that controls it           ``atas``; the owner of the object
                    (``xcomp``), or the noun a relative    (``mengecam peluncuran rudal X``) is found
                    clause hangs on (``acl``)              under the object
-``di-`` passive    ``obl:agent`` or ``oleh`` phrase       ``nsubj:pass``/``nsubj``; the noun of a
-                                                          relative clause
+``di-`` passive    ``obl:agent`` or ``oleh`` phrase, else ``nsubj:pass``/``nsubj``; the noun of a
+                   the object right after the verb        relative clause
+                   (``ditangkap polisi``)
 nominal            ``oleh`` phrase; else the possessor    as for an active verb, ``obl``/``nmod``
                    (``nmod`` without a preposition)       with those prepositions
 =================  =====================================  ==========================================
@@ -48,6 +49,9 @@ CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "
 #: relations along which a verb's subject is shared with the trigger
 SHARES_SUBJECT = {"conj", "xcomp"}
 TOPIC = {"soal", "tentang", "mengenai", "terkait", "seputar", "perihal"}
+#: how many words after a ``di-`` verb its agent without ``oleh`` may begin (``ditangkap aparat
+#: kepolisian``: the object's head is the next word, or the one after a title or number)
+BARE_AGENT_REACH = 2
 FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 SPEECH = {"kata", "ujar", "ucap", "tutur", "jelas", "imbuh", "tambah", "tegas", "sebut", "mengatakan",
           "menyatakan", "mengungkapkan", "menjelaskan", "menyebutkan", "menegaskan", "menambahkan",
@@ -183,12 +187,21 @@ def _speaker(v: ParseView, t, subj):
     return None
 
 
-def _agent(v: ParseView, t):
+def _agent(v: ParseView, t, passive: bool = False):
     for c in t.children:
         if c.dep_ in AGENT or (c.dep_ in OBLIQUE and _case(c) == "oleh"):
             u = v.unit_below(c)
             if u is not None:
                 return u
+    if passive:
+        # the agent of a ``di-`` passive told without ``oleh`` stands right after the verb, which
+        # the parser reads as its object (``ditangkap polisi Malaysia``, ``ditahan tentara Israel``)
+        for c in _children(t, OBJ):
+            if 0 < c.i - t.i <= BARE_AGENT_REACH and not _topic(c) and \
+                    not any(v.p[k].dep_ == "punct" for k in range(t.i + 1, c.i)):
+                u = v.unit_below(c)
+                if u is not None:
+                    return u
     return None
 
 
@@ -233,7 +246,7 @@ def roles(view: ParseView, trigger_char: int, voice: str) -> tuple[object | None
         return None, None
     if voice == "passive":
         # the patient is the passive subject, shared like an active one; no speaker reading
-        return _agent(view, t), _subject(view, t, speaker=False)
+        return _agent(view, t, passive=True), _subject(view, t, speaker=False)
     if voice == "nominal":
         return _agent(view, t) or _possessor(view, t), _oblique(view, t)
     return _subject(view, t), _object(view, t)

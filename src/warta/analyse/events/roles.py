@@ -117,6 +117,13 @@ class _Roles:
                 return self._group(u)
         return []
 
+    def bare_agent(self, tj: int) -> list[Unit]:
+        """The party right after a ``di-`` verb, with no mark between (``ditangkap polisi
+        Malaysia``; not ``ditolak, Muhadjir yakin ...``): the passive's agent told without ``oleh``."""
+        if tj + 1 >= len(self.s.toks) or self.s.punct_before[tj + 1]:
+            return []
+        return self.after(tj, set(), limit=1)
+
     def oleh(self, tj: int) -> list[Unit]:
         s = self.s
         for u in s.units:

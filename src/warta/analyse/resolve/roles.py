@@ -401,11 +401,19 @@ _NOT_AFFILIATING = ("JRN", "IGO", None)
 # the country of an apposition ("Menteri Pertahanan Latvia, Janis Garisons", "pendiri Alibaba asal
 # China, Jack Ma"): a title's capitalised word or "asal"/"negara"/"warga" right before it, in the
 # same sentence; not a place of a clause ("di Jenewa, Hasan Kleib", "untuk Indonesia, Pradeep")
-_TITLED = re.compile(r"(?:\b[A-Z][\w-]*\)?|\b(?:asal|negara|warga))[ \t]+$")
+#: words for a person a country's name may follow to tell their nationality (``remaja Palestina``,
+#: ``pria Uzbekistan``, ``nelayan Indonesia``)
+PERSON_NOUNS = ("pria", "wanita", "perempuan", "laki-laki", "remaja", "gadis", "bocah", "pemuda", "nelayan",
+                "turis", "wisatawan", "mahasiswa", "mahasiswi", "pelajar", "aktivis", "jurnalis", "wartawan",
+                "pekerja", "buruh", "imigran", "pengungsi", "tahanan", "narapidana", "tersangka", "terdakwa",
+                "pelaku", "korban", "pengusaha", "biarawati", "pendeta", "ulama")
+_PERSON = "|".join(PERSON_NOUNS)
+_TITLED = re.compile(r"(?:\b[A-Z][\w-]*\)?|\b(?:asal|negara|warga|%s))[ \t]+$" % _PERSON)
 #: a person introduced by name after a description (``warga Polandia bernama Lukasz Herba``)
 _NAMED = re.compile(r",?\s*(?:yang\s+)?bernama")
 #: what stands between a person and the place they are a citizen or native of
-_CITIZEN_OF = re.compile(r"(?:\s*\(\d{1,2}\))?\s*,?\s*(?:seorang\s+)?(?:warga(?:\s+negara)?|asal|berkewarganegaraan)\s+")
+_CITIZEN_OF = re.compile(r"(?:\s*\(\d{1,2}\))?\s*,?\s*(?:seorang\s+)?(?:warga(?:\s+negara)?|asal|berkewarganegaraan"
+                         r"|(?:%s)(?:\s+asal)?)\s+" % _PERSON)
 
 
 def affiliated_people(b) -> None:
