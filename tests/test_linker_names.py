@@ -280,44 +280,41 @@ def test_linker_person_named_right_after_an_organisation_belongs_to_it():
     assert sectors["Argo Wicaksono"] is None
 
 
+def _countries(text: str, published: str = "2024-05-01") -> dict:
+    """Each person ``text`` names, with the country the linker gives them."""
+    return {e.name: e.code for e in warta.analyze(text, published=published).entities if e.type == "PER"}
+
+
 def test_linker_person_in_apposition_to_a_titled_country_belongs_to_it():
     """``<title> <country>, <name>`` names the country's official; ``di <place>, <name>`` only
     says where someone was, and a person after it keeps no country."""
-    doc = warta.analyze("Menteri Pertahanan Latvia, Raimonds Bergmanis, mengatakan latihan itu akan digelar. "
-                        "Pengusaha asal Kanada, Josh Bueckertson, ikut hadir.", published="2024-05-01")
-    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
+    people = _countries("Menteri Pertahanan Latvia, Raimonds Bergmanis, mengatakan latihan itu akan digelar. "
+                        "Pengusaha asal Kanada, Josh Bueckertson, ikut hadir.")
     assert people["Raimonds Bergmanis"] == "LVA"
     assert people["Josh Bueckertson"] == "CAN"
-    doc = warta.analyze("Setelah bertemu di Jenewa, Thomas Groveland kembali ke kantornya.", published="2024-05-01")
-    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
-    assert people["Thomas Groveland"] is None
+    assert _countries("Setelah bertemu di Jenewa, Thomas Groveland kembali ke kantornya.")["Thomas Groveland"] is None
 
 
 def test_linker_person_described_as_a_citizen_or_native_of_a_country_belongs_to_it():
     """``warga <country> bernama <name>``, ``<name>, warga <country>``, ``<name> (47) asal
     <place>``: the person is the country's; a place only visited is not one's country."""
-    doc = warta.analyze("Polisi Italia menangkap seorang warga Polandia bernama Lukasz Gorecki di Milan. "
-                        "Jaksa juga memeriksa Thomas Groveland, warga negara Kanada, dan Ahmad Fauzi (47) asal Depok.",
-                        published="2024-05-01")
-    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
+    people = _countries("Polisi Italia menangkap seorang warga Polandia bernama Lukasz Gorecki di Milan. "
+                        "Jaksa juga memeriksa Thomas Groveland, warga negara Kanada, dan Ahmad Fauzi (47) asal Depok.")
     assert people["Lukasz Gorecki"] == "POL"
     assert people["Thomas Groveland"] == "CAN"
     assert people["Ahmad Fauzi"] == "IDN"
-    doc = warta.analyze("Thomas Groveland tiba di Kanada pada Senin.", published="2024-05-01")
-    assert {e.name: e.code for e in doc.entities if e.type == "PER"}["Thomas Groveland"] is None
+    assert _countries("Thomas Groveland tiba di Kanada pada Senin.")["Thomas Groveland"] is None
 
 
 def test_linker_person_described_by_a_word_for_a_person_of_a_country_belongs_to_it():
     """``pria Uzbekistan, <name>``, ``<name>, remaja asal Palestina``: a word for a person
     (``pria``, ``remaja``, ``nelayan``) followed by a country says the person's nationality as
     ``warga`` does."""
-    doc = warta.analyze("Polisi Swedia menahan seorang pria Uzbekistan, Rakhmat Akilov, di Stockholm. "
+    people = _countries("Polisi Swedia menahan seorang pria Uzbekistan, Rakhmat Akilov, di Stockholm. "
                         "Jaksa juga memeriksa Lena Haddad, remaja asal Palestina.", published="2017-04-10")
-    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
     assert people["Rakhmat Akilov"] == "UZB"
     assert people["Lena Haddad"] == "PSE"
-    doc = warta.analyze("Lena Haddad tiba di Palestina pada Senin.", published="2017-04-10")
-    assert {e.name: e.code for e in doc.entities if e.type == "PER"}["Lena Haddad"] is None
+    assert _countries("Lena Haddad tiba di Palestina pada Senin.", published="2017-04-10")["Lena Haddad"] is None
 
 
 def test_linker_title_only_one_country_bears_gives_its_country():
