@@ -398,9 +398,6 @@ _AFFILIATION_GAP = re.compile(r"\)?\s?(?:,|[A-Z][A-Za-z]{1,7}\.?(?:\s+(?:Pol|TNI
 #: organisations whose people are not of their country: news outlets and wires (their reporters
 #: and sources), international bodies (their envoys), and those of no known sector (clubs, firms)
 _NOT_AFFILIATING = ("JRN", "IGO", None)
-# the country of an apposition ("Menteri Pertahanan Latvia, Janis Garisons", "pendiri Alibaba asal
-# China, Jack Ma"): a title's capitalised word or "asal"/"negara"/"warga" right before it, in the
-# same sentence; not a place of a clause ("di Jenewa, Hasan Kleib", "untuk Indonesia, Pradeep")
 #: words for a person a country's name may follow to tell their nationality (``remaja Palestina``,
 #: ``pria Uzbekistan``, ``nelayan Indonesia``)
 PERSON_NOUNS = ("pria", "wanita", "perempuan", "laki-laki", "remaja", "gadis", "bocah", "pemuda", "nelayan",
@@ -408,6 +405,10 @@ PERSON_NOUNS = ("pria", "wanita", "perempuan", "laki-laki", "remaja", "gadis", "
                 "pekerja", "buruh", "imigran", "pengungsi", "tahanan", "narapidana", "tersangka", "terdakwa",
                 "pelaku", "korban", "pengusaha", "biarawati", "pendeta", "ulama")
 _PERSON = "|".join(PERSON_NOUNS)
+# the country of an apposition ("Menteri Pertahanan Latvia, Janis Garisons", "pendiri Alibaba asal
+# China, Jack Ma", "seorang pria Uzbekistan, Rakhmat Akilov"): a title's capitalised word,
+# "asal"/"negara"/"warga" or a word for a person right before it, in the same sentence; not a place
+# of a clause ("di Jenewa, Hasan Kleib", "untuk Indonesia, Pradeep")
 _TITLED = re.compile(r"(?:\b[A-Z][\w-]*\)?|\b(?:asal|negara|warga|%s))[ \t]+$" % _PERSON)
 #: a person introduced by name after a description (``warga Polandia bernama Lukasz Herba``)
 _NAMED = re.compile(r",?\s*(?:yang\s+)?bernama")
@@ -427,7 +428,9 @@ def affiliated_people(b) -> None:
     the folds' output; after any country, 44 of 60 (``di Jenewa, Hasan Kleib``). A person
     described as a country's citizen or native is its too, before the name (``warga Polandia
     bernama Lukasz Herba``) or after it (``Lukasz Herba, warga Polandia``, ``Abdullah (47) asal
-    Depok``)."""
+    Depok``), and so is one a word for a person and a country describe (:data:`PERSON_NOUNS`:
+    ``Lena Haddad, remaja asal Palestina``; 2 people of the fold articles changed country so, both
+    to the annotators')."""
     seen = sorted(((m.start, m.end, e) for e in b.entities.values() for m in e.mentions), key=lambda x: x[:2])
     for i in range(1, len(seen)):
         s, _, ent = seen[i]
