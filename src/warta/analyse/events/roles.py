@@ -118,8 +118,9 @@ class _Roles:
         return []
 
     def bare_agent(self, tj: int) -> list[Unit]:
-        """The party right after a ``di-`` verb, with no mark between (``ditangkap polisi
-        Malaysia``; not ``ditolak, Muhadjir yakin ...``): the passive's agent told without ``oleh``."""
+        """The party right after a ``di-`` verb (or a noun of something received), with no mark
+        between (``ditangkap polisi Malaysia``; not ``ditolak, Muhadjir yakin ...``): the agent
+        told without ``oleh``."""
         if tj + 1 >= len(self.s.toks) or self.s.punct_before[tj + 1]:
             return []
         return self.after(tj, set(), limit=1)
