@@ -604,6 +604,16 @@ def test_lexicon_prev_and_unless_flags(tmp_path):
     assert _found(lex, "penjara itu penuh .") == []                     # nothing before it
 
 
+def test_lexicon_notprev_flag(tmp_path):
+    """``notprev=`` refuses a match right after one of some words (the lexicon's header)."""
+    path = tmp_path / "triggers.tsv"
+    path.write_text("jerat/meN,di\tACCUSE\tallege\t-\tnotprev=yang\tcharge\n", encoding="utf-8")
+    lex = Lexicon(load(path))
+    assert _found(lex, "Polisi menjerat sopir itu dengan pasal 338 .") == [("ACCUSE", "menjerat")]
+    assert _found(lex, "kasus yang menjerat bupati itu .") == []
+    assert _found(lex, "dijerat pasal 338 .") == [("ACCUSE", "dijerat")]     # nothing before it
+
+
 def test_coder_a_prison_term_not_the_prison():
     """A prison term passed is also COERCE (corpus/GUIDE.md); the prison as a place, or a term the
     prosecutor asks for (his ACCUSE), is not."""
@@ -829,3 +839,47 @@ def test_events_coder_pardons_acquittals_and_withdrawn_demands_concede(sentence)
     # the codebook (CONCEDE): formal pardons, acquittals and amnesties, and withdrawing a demand
     d = warta.analyze(sentence, published="2017-06-01")
     assert [e["event"] for e in d.events] == [["CONCEDE"]]
+
+
+@pytest.mark.parametrize("sentence, mode", [
+    ("Presiden Donald Trump menarik Amerika Serikat dari kesepakatan iklim Paris.", "withdraw"),
+    ("Amerika Serikat memotong dana bantuan untuk badan PBB itu.", "discontinue"),
+    ("Menteri Dalam Negeri menonaktifkan Bupati Klaten dari jabatannya.", "expel"),
+])
+def test_events_coder_withdrawing_cutting_aid_and_suspending_from_office_sanction(sentence, mode):
+    # the codebook (SANCTION modes): withdrawing from an agreement or organisation ('withdraw'),
+    # curtailing aid ('discontinue'), removing someone from a body for a time ('expel')
+    d = warta.analyze(sentence, published="2017-06-01")
+    assert [(e["event"], e["mode"]) for e in d.events] == [(["SANCTION"], [mode])]
+
+
+@pytest.mark.parametrize("sentence, typ, mode", [
+    ("Polisi menjerat sopir itu dengan Pasal 338 KUHP.", "ACCUSE", "allege"),              # charged under the law
+    ("Polda Metro Jaya mengungkap kasus percaloan SIM di Jakarta Barat.", "ACCUSE", "investigate"),
+    ("Komisi Pemberantasan Korupsi menjemput paksa Setya Novanto dari rumahnya.", "COERCE", "arrest"),
+])
+def test_events_coder_charges_uncovered_cases_and_forced_pickups(sentence, typ, mode):
+    # the codebook: ACCUSE covers charges ('allege') and investigations ('investigate'); taking
+    # someone into custody by force is COERCE 'arrest'
+    d = warta.analyze(sentence, published="2017-06-01")
+    assert [(e["event"], e["mode"]) for e in d.events] == [([typ], [mode])]
+
+
+def test_events_coder_a_challenge_to_act_requests_and_a_warning_of_enforcement_threatens():
+    # the codebook: REQUEST is every demand ('menantang X untuk' is a dare to act); THREATEN is a
+    # warning of punitive action to come ('akan ditindak tegas')
+    d = warta.analyze("Ketua DPR menantang Gubernur DKI untuk membuktikan data anggaran itu.", published="2017-06-01")
+    assert [e["event"] for e in d.events] == [["REQUEST"]]
+    d = warta.analyze("Kapolda Metro Jaya mengatakan semua pelanggar akan ditindak tegas.", published="2017-06-01")
+    assert [e["event"] for e in d.events] == [["THREATEN"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ia mengungkapkan bahwa kasus itu sudah selesai.",            # to state, not to uncover
+    "Para pendaki menantang bahaya di puncak gunung.",             # a danger dared, no demand
+    "Gubernur nonaktif itu dipindahkan ke rumah sakit.",           # a title, not a suspension
+    "Perusahaan melakukan pemutusan hubungan kerja terhadap 200 karyawan.",   # a lay-off
+])
+def test_events_coder_stating_daring_danger_and_a_suspended_title_are_no_events(sentence):
+    d = warta.analyze(sentence, published="2017-06-01")
+    assert [e["event"] for e in d.events] == []

@@ -101,6 +101,8 @@ class Entry:
     line: int = 0
     #: the word right before the match must be one of these (``prev=``)
     prev: frozenset[str] = frozenset()
+    #: the word right before the match must not be one of these (``notprev=``)
+    notprev: frozenset[str] = frozenset()
     #: no word of the sentence may have one of these roots (``unless=``)
     unless: frozenset[str] = frozenset()
 
@@ -119,7 +121,8 @@ class Match:
 
 
 #: the flags that list words (``req=a|b``) and the Entry field each fills
-_WORD_FLAGS = {"req": "requires", "notnext": "notnext", "prev": "prev", "unless": "unless"}
+_WORD_FLAGS = {"req": "requires", "notnext": "notnext", "prev": "prev", "notprev": "notprev",
+               "unless": "unless"}
 
 
 def _parse_forms(spec: str) -> tuple[tuple[str, str | None], ...]:
@@ -268,6 +271,8 @@ class Lexicon:
         if entry.notnext and j + 1 < len(tokens) and lower[j + 1] in entry.notnext:
             return None
         if entry.prev and (i == 0 or lower[i - 1] not in entry.prev):
+            return None
+        if entry.notprev and i > 0 and lower[i - 1] in entry.notprev:
             return None
         if entry.requires and not _has_root(lower, entry.requires):
             return None
