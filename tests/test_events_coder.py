@@ -883,3 +883,10 @@ def test_events_coder_a_challenge_to_act_requests_and_a_warning_of_enforcement_t
 def test_events_coder_stating_daring_danger_and_a_suspended_title_are_no_events(sentence):
     d = warta.analyze(sentence, published="2017-06-01")
     assert [e["event"] for e in d.events] == []
+
+
+def test_events_coder_a_travel_ban_coerces():
+    # the codebook: COERCE 'restrict' covers restrictions on movement; 'mencegah ke luar negeri'
+    # bars someone from leaving the country
+    d = warta.analyze("KPK mencegah Zumi Zola bepergian ke luar negeri selama enam bulan.", published="2017-06-01")
+    assert [(e["event"], e["mode"]) for e in d.events] == [(["COERCE"], ["restrict"])]

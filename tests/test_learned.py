@@ -428,6 +428,18 @@ def test_learned_modality_model_judges_only_what_the_rules_left_asserted():
     assert _by_model(model, ["w=unseen"], "asserted") == "asserted"
 
 
+def test_learned_modality_model_makes_no_threat_or_meeting_future():
+    # the codebook: a planned meeting, support, cooperation or aid is AGREE, and a threat is the act
+    # itself, said now; so the modality model's "future" is not taken for those types
+    from warta.analyse.learned.adder import _by_model
+
+    rows = [["w=akan", "w=mengancam"], ["w=akan", "w=bertemu"], ["w=hari", "w=bertemu"], ["w=hari", "w=mengancam"]] * 3
+    model = fit_softmax(rows, ["future", "future", "asserted", "asserted"] * 3, ["asserted", "future"])
+    assert _by_model(model, ["w=akan", "w=bertemu"], "asserted", "REQUEST") == "future"
+    for typ in ("THREATEN", "CONSULT", "SUPPORT", "COOPERATE", "AID"):
+        assert _by_model(model, ["w=akan", "w=bertemu"], "asserted", typ) == "asserted"
+
+
 def test_learned_added_event_trigger_is_a_word_that_names_an_act():
     from warta.analyse.learned.adder import _trigger
 

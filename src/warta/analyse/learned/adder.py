@@ -35,6 +35,11 @@ TRIGGER_MIN = 5
 #: (corpus folds, balanced modality: 0.6 -> 0.650, 0.5 -> 0.669, 0.4 and 0.3 -> 0.677, event F1
 #: and the dev articles unchanged; README, Quality)
 MODEL_MODALITY_MIN = 0.4
+#: types the modality model may not make "future": the codebook codes a planned meeting, support,
+#: cooperation or aid as AGREE (the rules recode them so), and a threat is itself the act, said
+#: now (training folds' gold: 0 of 255 CONSULT, 299 SUPPORT, 58 COOPERATE and 91 AID events
+#: future, 1 of 86 THREATEN)
+NEVER_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "THREATEN"})
 #: ``doc.user_data`` key: (sentence, type, trigger start) of the events added here
 ADDED = "warta_learned_added"
 #: ``doc.user_data`` key: the sentence model's probabilities of each type, by sentence (the
@@ -171,20 +176,23 @@ def _modality(model: SoftmaxModel | None, feats: list[str], text: str, sent, tri
     where they find none, the modality model's class when it is at least MODEL_MODALITY_MIN sure.
     (The model alone, measured on the corpus folds and the dev articles, took marked modalities for
     "asserted" and back more often than the cues: dev balanced modality 0.808 against 0.84.)"""
-    return _by_model(model, feats, trigger_modality(text, sent.start, sent.end, trig[:2], published, typ))
+    return _by_model(model, feats, trigger_modality(text, sent.start, sent.end, trig[:2], published, typ), typ)
 
 
-def _by_model(model: SoftmaxModel | None, feats: list[str], mod: str) -> str:
+def _by_model(model: SoftmaxModel | None, feats: list[str], mod: str, typ: str | None = None) -> str:
     """``mod``, the rules' modality, unless they found no cue ("asserted") and the modality model
     puts the sentence in another class at least MODEL_MODALITY_MIN sure: then that class. Serves
     the added events and the rule coder's alike: the rules' cues are words near the trigger, and an
     act told as old background (``Sebelumnya, Ahok divonis dua tahun penjara``) or planned without
     ``akan`` has none (corpus folds, rule events too: balanced modality 0.597 -> 0.653, dev 0.961
-    -> 0.98, event F1 0.383 -> 0.382; README, Quality, "Dates and modality, read further")."""
+    -> 0.98, event F1 0.383 -> 0.382; README, Quality, "Dates and modality, read further"). An
+    event of a type in :data:`NEVER_FUTURE` (``typ``) is not made future."""
     if model is None or mod != "asserted":
         return mod
     probs = model.probs(feats)
     best = max(probs, key=probs.get)
+    if best == "future" and typ in NEVER_FUTURE:
+        return mod
     return best if probs[best] >= MODEL_MODALITY_MIN else mod
 
 
@@ -210,7 +218,7 @@ def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[
             latest = events[pos][1]
             if events[pos][0] == seq and latest.modality == "asserted" and modality is not None:
                 judged = judged or _by_model(modality, feats, "asserted")
-                if judged != "asserted":
+                if judged != "asserted" and not (judged == "future" and latest.type in NEVER_FUTURE):
                     # the label is the sentence's; its dates are still read as the rules read the
                     # trigger's clause, a report of the past ("menangkap demonstran yang akan
                     # berunjuk rasa pada Kamis (25/6)": the arrest is not next year's)
