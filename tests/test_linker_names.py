@@ -317,6 +317,17 @@ def test_linker_person_described_by_a_word_for_a_person_of_a_country_belongs_to_
     assert _countries("Lena Haddad tiba di Palestina pada Senin.", published="2017-04-10")["Lena Haddad"] is None
 
 
+def test_linker_person_after_a_lower_case_office_and_a_country_belongs_to_it():
+    """``mantan perdana menteri Kosovo, <name>``, ``diplomat India, <name>``: an office or calling
+    written in lower case before a country names that country's person, as a capitalised title
+    does; a place of a clause still gives none."""
+    people = _countries("Polisi Prancis menangkap mantan perdana menteri Kosovo, Ramush Haradinaj, di Paris. "
+                        "Pakistan mengusir diplomat India, Surjeet Singh, pada Kamis.", published="2017-01-05")
+    assert people["Ramush Haradinaj"] == "KOS"
+    assert people["Surjeet Singh"] == "IND"
+    assert _countries("Ia berbicara di Jenewa, Hasan Kleib menambahkan.", published="2017-01-05")["Hasan Kleib"] is None
+
+
 def test_linker_title_only_one_country_bears_gives_its_country():
     """``Menko Polhukam``, ``Kapolda``, ``Bupati`` and Polri's ranks are Indonesia's titles: a person
     after one whom nothing else places is Indonesian, in every mention; a title any country has
