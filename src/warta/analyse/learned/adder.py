@@ -191,9 +191,13 @@ def _by_model(model: SoftmaxModel | None, feats: list[str], mod: str, typ: str |
         return mod
     probs = model.probs(feats)
     best = max(probs, key=probs.get)
-    if best == "future" and typ in NEVER_FUTURE:
-        return mod
-    return best if probs[best] >= MODEL_MODALITY_MIN else mod
+    return best if probs[best] >= MODEL_MODALITY_MIN and _fits(best, typ) else mod
+
+
+def _fits(modality: str, typ: str | None) -> bool:
+    """Whether an event of type ``typ`` may take the modality model's ``modality``
+    (:data:`NEVER_FUTURE`)."""
+    return not (modality == "future" and typ in NEVER_FUTURE)
 
 
 def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[tuple[int, CodedEvent]]:
@@ -218,7 +222,7 @@ def add_events(doc, model: SoftmaxModel, modality: SoftmaxModel | None) -> list[
             latest = events[pos][1]
             if events[pos][0] == seq and latest.modality == "asserted" and modality is not None:
                 judged = judged or _by_model(modality, feats, "asserted")
-                if judged != "asserted" and not (judged == "future" and latest.type in NEVER_FUTURE):
+                if judged != "asserted" and _fits(judged, latest.type):
                     # the label is the sentence's; its dates are still read as the rules read the
                     # trigger's clause, a report of the past ("menangkap demonstran yang akan
                     # berunjuk rasa pada Kamis (25/6)": the arrest is not next year's)
