@@ -880,7 +880,7 @@ def test_events_coder_a_challenge_to_act_requests_and_a_warning_of_enforcement_t
     "Gubernur nonaktif itu dipindahkan ke rumah sakit.",           # a title, not a suspension
     "Perusahaan melakukan pemutusan hubungan kerja terhadap 200 karyawan.",   # a lay-off
 ])
-def test_events_coder_stating_daring_danger_and_a_suspended_title_are_no_events(sentence):
+def test_events_coder_stating_daring_danger_a_title_and_a_lay_off_are_no_events(sentence):
     d = warta.analyze(sentence, published="2017-06-01")
     assert [e["event"] for e in d.events] == []
 
