@@ -129,10 +129,13 @@ def _not_after(date: str, published: str) -> bool:
     return date[:n] <= published[:n]
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings, strategies as st  # noqa: E402
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# found by Hypothesis: "Senin (21/3)" in an article of Monday 7 March is that weekday and day only
+# two weeks ahead; a report of the past is not dated there
+@example(pub=__import__("datetime").date(2016, 3, 7), day=21, month=3, wd=0, picks=[2], history=False)
 @given(pub=st.dates(min_value=__import__("datetime").date(2000, 1, 1), max_value=__import__("datetime").date(2030, 12, 31)),
        day=st.integers(1, 28), month=st.integers(1, 12), wd=st.integers(0, 6),
        picks=st.lists(st.integers(0, len(_PAST_TEMPLATES) - 1), min_size=1, max_size=3),

@@ -455,6 +455,8 @@ def build_records(doc) -> list[Event]:
             loc = dict(place, resolved_from="context")
         if kind == "published_month":
             month_fallback.add(len(records))
+        if modality in ("asserted", "historical") and _after(date, anchor, anchor_gran):  # a report of the
+            date, date_info = None, {"granularity": None, "text": date_info.get("text"), "resolved_from": None}
         records.append(_record(art, seg, ev, seq, sent, s_text, date, date_info, loc, modality, figures))
     if story_date is None:
         _date_historical_story(records, month_fallback)
