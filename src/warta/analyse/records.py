@@ -455,7 +455,7 @@ def build_records(doc) -> list[Event]:
             loc = dict(place, resolved_from="context")
         if kind == "published_month":
             month_fallback.add(len(records))
-        if modality in ("asserted", "historical") and _after(date, anchor, anchor_gran):  # a report of the
+        if modality in ("asserted", "historical") and _after(date, anchor, anchor_gran):  # none after its article
             date, date_info = None, {"granularity": None, "text": date_info.get("text"), "resolved_from": None}
         records.append(_record(art, seg, ev, seq, sent, s_text, date, date_info, loc, modality, figures))
     if story_date is None:
