@@ -7,6 +7,8 @@ from pathlib import Path
 from warta.analyse import syntax
 from warta.analyse.pipeline import WITH_PARSE, Analyzer, build
 from warta.model import Article
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 METRICS = Path(syntax.__file__).parent / "models" / "parser-metrics.json"
 UPOS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "VERB"}
@@ -85,13 +87,61 @@ def test_syntax_parser_loads_with_the_tokens_and_parses_of_spacy_load():
 
 
 def test_syntax_parsed_copy_mirrors_the_spacy_tree():
-    doc = syntax.load_parser()("Presiden Prancis mengecam serangan rudal Rusia terhadap kota Kiev pada Senin.")
-    parsed = syntax.Parsed.of(doc)
-    assert parsed.text == doc.text and len(parsed) == len(doc)
-    for n, t in zip(parsed, doc):
-        assert (n.i, n.idx, n.text, n.lower_, n.tag_, n.dep_) == (t.i, t.idx, t.text, t.lower_, t.tag_, t.dep_)
-        assert n.head.i == t.head.i and [c.i for c in n.children] == [c.i for c in t.children]
-    assert sum(n.head is n for n in parsed) == sum(t.head.i == t.i for t in doc) >= 1
+    texts = ["Presiden Prancis mengecam serangan rudal Rusia terhadap kota Kiev pada Senin.",
+             "Menlu  Retno Marsudi bertemu\nMenlu Malaysia, Jan. lalu; \"kami sepakat\", katanya."]
+    for doc in syntax.load_parser().pipe(texts):
+        parsed = syntax.Parsed.of(doc)
+        assert parsed.text == doc.text and len(parsed) == len(doc)
+        for n, t in zip(parsed, doc):
+            assert (n.i, n.idx, n.text, n.lower_, n.tag_, n.dep_) == (t.i, t.idx, t.text, t.lower_, t.tag_, t.dep_)
+            assert n.head.i == t.head.i and [c.i for c in n.children] == [c.i for c in t.children]
+        assert sum(n.head is n for n in parsed) == sum(t.head.i == t.i for t in doc) >= 1
+
+
+def _tokens(doc):
+    return [(t.text, t.whitespace_, t.norm_) for t in doc]
+
+
+def _sentence_doc(text: str, start: int, end: int):
+    from warta.analyse.pipeline import Span
+    from warta.analyse.tokenizer import blank_indonesian
+
+    component = syntax.SyntaxComponent()
+    article = blank_indonesian().make_doc(text)
+    return component, component.sentence_doc(article, Span("sentence", start, end, text[start:end]))
+
+
+def test_syntax_sentence_doc_reuses_the_article_tokens_unless_a_chunk_crosses_the_edge():
+    text = "Kata Budi.Sebelumnya, Menlu  Retno bertemu Menlu Malaysia pada Jan. lalu. Ia pulang."
+    s, e = text.index("Menlu"), text.index(" Ia")
+    component, made = _sentence_doc(text, s, e)
+    assert not isinstance(made, str) and made.vocab is component.nlp.vocab
+    assert made.text == text[s:e] and _tokens(made) == _tokens(component.nlp.make_doc(text[s:e]))
+    assert ("Jan.", " ", "Januari") in _tokens(made)     # a token-level norm of the tokenizer's exceptions
+    _, glued = _sentence_doc(text, text.index("Sebelumnya"), e)   # 'Budi.Sebelumnya' is one chunk
+    assert glued == text[text.index("Sebelumnya"):e]
+
+
+_PIECES = ["Menlu", "Retno", "bertemu", "Jan.", "Des.", "jum'at", "abu-abu", "AS", "dll.", "10.000", "(ANTARA)",
+           "-", ",", ".", "\"", "kata", "Budi.Sebelumnya", "e-KTP", "Rp5", ":-)"]
+_SPACES = [" ", " ", " ", "  ", "\n", "\xa0", "\t", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SPACES)), min_size=1, max_size=14),
+       st.data())
+def test_syntax_sentence_doc_has_the_tokens_of_its_text(parts, data):
+    """Any slice of an article, made from the article's tokens, has the tokens (text, trailing
+    space, norm) that the parser's tokenizer gives the slice's text, and that text."""
+    text = "".join(w + sp for w, sp in parts)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    component, made = _sentence_doc(text, start, end)
+    if isinstance(made, str):
+        assert made == text[start:end]
+    else:
+        assert made.text == text[start:end]
+        assert _tokens(made) == _tokens(component.nlp.make_doc(text[start:end]))
 
 
 def test_syntax_matmul_ops_multiply_as_thinc_does():

@@ -5,7 +5,8 @@ trained on Universal Dependencies Indonesian by ``scripts/train_parser.py`` and 
 ``models/parser/`` (its held-out scores in ``models/parser-metrics.json``). Only sentences with
 a trigger candidate of the event lexicon and at least two linked mentions are parsed, batched with
 ``nlp.pipe``: the rest of an article never reaches the parser, nor does an article the relevance
-model rules out (none of its events is coded).
+model rules out (none of its events is coded). A sentence reaches the parser as a ``Doc`` made from
+the article's own tokens (:meth:`SyntaxComponent.sentence_doc`), not tokenized a second time.
 
 ``doc._.parses`` maps a sentence's start offset to its :class:`Parsed` tree (of the sentence's
 text, so token offsets are relative to the sentence start; ``tag_`` is the UPOS tag, ``dep_`` the
@@ -22,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, NORM, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -39,6 +41,10 @@ MAX_PARSE_CHARS = 600
 BATCH = 64
 #: articles whose sentences are parsed together when articles come as a stream (:meth:`SyntaxComponent.pipe`)
 ARTICLES_PER_BATCH = 16
+
+#: the token attributes :meth:`Parsed.of` reads, and the modulus of their unsigned integers
+_COLUMNS = [IDX, LENGTH, TAG, DEP, HEAD]
+_WRAP = 2**64
 
 if not Doc.has_extension("parses"):
     Doc.set_extension("parses", default=None)
@@ -133,12 +139,18 @@ class Parsed(list):
 
     @classmethod
     def of(cls, doc: Doc) -> "Parsed":
-        nodes = [Node(t.i, t.idx, t.text, t.tag_, t.dep_) for t in doc]
-        for t, n in zip(doc, nodes):
-            if t.head.i != t.i:
-                n.head = nodes[t.head.i]
+        """The parse of ``doc``, read from one array of its tokens' offsets, lengths, tags,
+        relations and (relative) heads rather than token by token."""
+        text, strings = doc.text, doc.vocab.strings
+        rows = doc.to_array(_COLUMNS).tolist()
+        nodes = [Node(i, idx, text[idx:idx + n], strings[tag], strings[dep])
+                 for i, (idx, n, tag, dep, _) in enumerate(rows)]
+        for n, row in zip(nodes, rows):
+            rel = row[4] - _WRAP if row[4] >= _WRAP // 2 else row[4]   # stored unsigned
+            if rel:
+                n.head = nodes[n.i + rel]
                 n.head.children.append(n)   # in token order, as spaCy gives them
-        return cls(nodes, doc.text)
+        return cls(nodes, text)
 
 
 def _names_two(starts: list[int], start: int, end: int) -> bool:
@@ -170,9 +182,31 @@ class SyntaxComponent:
             doc._.parses = {}
         if todo:
             with self.nlp.memory_zone(), one_blas_thread():
-                for (doc, s), parsed in zip(todo, self.nlp.pipe((s.text for _, s in todo), batch_size=BATCH)):
+                sentences = (self.sentence_doc(doc, s) for doc, s in todo)
+                for (doc, s), parsed in zip(todo, self.nlp.pipe(sentences, batch_size=BATCH)):
                     doc._.parses[s.start] = Parsed.of(parsed)
         return docs
+
+    def sentence_doc(self, doc: Doc, sentence) -> "Doc | str":
+        """The sentence as a ``Doc`` of the parser's vocabulary made from ``doc``'s own tokens (the
+        tokenizer's affix rules not run a second time), or its text where a whitespace-separated
+        chunk of the article crosses the sentence's edge (a full stop glued to the next word): the
+        tokenizer splits each chunk on its own, so inside whole chunks both give the same tokens,
+        their token-level norms (of the tokenizer's exceptions) copied over."""
+        text = doc_text(doc)
+        s, e = sentence.start, sentence.end
+        span = doc.char_span(s, e)
+        if (span is None or len(span) == 0 or (s > 0 and not text[s - 1].isspace())
+                or (e < len(text) and not text[e].isspace())):
+            return sentence.text
+        words = [t.text for t in span]
+        spaces = [bool(t.whitespace_) for t in span]
+        spaces[-1] = False
+        made = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        norms = doc.to_array(NORM)[span.start:span.end]
+        for i in numpy.flatnonzero(norms != made.to_array(NORM)):
+            made[int(i)].norm_ = span[int(i)].norm_
+        return made
 
     @staticmethod
     def _to_parse(doc: Doc) -> list:
