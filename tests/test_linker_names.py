@@ -440,6 +440,29 @@ def test_linker_group_of_a_people_takes_its_country(text, party, code):
     assert recipient["code"] == code
 
 
+@pytest.mark.parametrize("text,party,actor_code", [
+    # WNI (warga negara Indonesia), TKI (tenaga kerja Indonesia): the word names the nationality,
+    # wherever the news takes place
+    ("Polisi Malaysia menangkap 12 TKI ilegal di Johor.", "TKI", "MYS"),
+    ("Kelompok Abu Sayyaf di Filipina menyandera tujuh WNI awak kapal tunda.", "WNI", "PHL"),
+    ("Polisi Hong Kong menangkap dua TKW asal Jawa Timur.", "TKW", "HKG"),
+])
+def test_linker_indonesian_citizens_and_migrant_workers_abroad_are_indonesia_s(text, party, actor_code):
+    [event] = warta.analyze(text, published="2017-09-01").events
+    [recipient] = event["recipient"]
+    assert recipient["entity_text"].endswith(party) and recipient["code"] == "IDN"
+    assert actor_code in {a["code"] for a in event["actor"]}
+
+
+def test_linker_citizens_held_in_a_relative_clause_are_the_ones_held():
+    # "WNI yang ditahan": the head of the relative clause is the one held, not the minister who visits
+    [event] = warta.analyze("Menteri Luar Negeri Retno Marsudi menjenguk WNI yang ditahan di Arab Saudi.",
+                            published="2017-09-01").events
+    assert event["event"] == ["COERCE"]
+    assert [(r["entity_text"], r["code"]) for r in event["recipient"]] == [("WNI", "IDN")]
+    assert "Retno" not in " ".join(a["entity_text"] for a in event["actor"])
+
+
 def test_linker_organisation_based_in_a_country_is_of_it():
     d = warta.analyze("Sebaliknya, Atheist Republic, organisasi nirlaba yang berbasis di Kanada, mengecam "
                       "respons pemerintah Malaysia atas kasus tersebut.", published="2017-09-01")
