@@ -454,6 +454,22 @@ def test_linker_indonesian_citizens_and_migrant_workers_abroad_are_indonesia_s(t
     assert actor_code in {a["code"] for a in event["actor"]}
 
 
+@pytest.mark.parametrize("text,name,code,sector", [
+    # the short names Indonesian news uses without introducing them
+    ("JK meminta Polri mengusut kasus itu.", "Jusuf Kalla", "IDN", "GOV"),
+    ("Gubernur BI Agus Martowardojo bertemu Presiden Joko Widodo.", "Bank Indonesia", "IDN", "GOV"),
+])
+def test_linker_short_names_of_the_news_are_known(text, name, code, sector):
+    found = {e.name: (e.code, e.sector) for e in warta.analyze(text, published="2017-09-01").entities}
+    assert found[name] == (code, sector)
+
+
+def test_linker_public_prosecutors_are_judicial():
+    [event] = warta.analyze("Jakarta (ANTARA) - JPU menuntut terdakwa kasus korupsi itu 10 tahun penjara.",
+                            published="2017-09-01").events
+    assert [(a["entity_text"], a["code"], a["sector"]) for a in event["actor"]] == [("JPU", "IDN", "JUD")]
+
+
 def test_linker_citizens_held_in_a_relative_clause_are_the_ones_held():
     # "WNI yang ditahan": the head of the relative clause is the one held, not the minister who visits
     [event] = warta.analyze("Menteri Luar Negeri Retno Marsudi menjenguk WNI yang ditahan di Arab Saudi.",
