@@ -203,7 +203,7 @@ class SyntaxComponent:
         spaces = [bool(t.whitespace_) for t in span]
         spaces[-1] = False
         made = Doc(self.nlp.vocab, words=words, spaces=spaces)
-        norms = doc.to_array(NORM)[span.start:span.end]
+        norms = span.to_array([NORM])[:, 0]   # the sentence's tokens only, not the whole article's
         for i in numpy.flatnonzero(norms != made.to_array(NORM)):
             made[int(i)].norm_ = span[int(i)].norm_
         return made
