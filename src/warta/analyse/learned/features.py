@@ -117,7 +117,8 @@ def event_features(rec: dict, earlier: Sequence[dict], same_sentence: Sequence[d
     def key(r: dict) -> tuple:
         return ((r.get("event") or ["?"])[0], frozenset(a.get("code") for a in r.get("actor") or []))
     same_type = sum(1 for r in earlier if (r.get("event") or ["?"])[0] == t)
-    same_key = sum(1 for r in earlier if key(r) == key(rec))
+    own = key(rec)
+    same_key = sum(1 for r in earlier if key(r) == own)
     same_trig = sum(1 for r in earlier if ((r.get("trigger") or {}).get("text") or "").lower() == trig_l)
     out += [f"dup.t={min(same_type, 3)}", f"dup.k={min(same_key, 3)}", f"dup.tr={min(same_trig, 2)}",
             f"t={t}|dup.k={min(same_key, 2)}", f"sent.n={min(len(same_sentence), 3)}"]
