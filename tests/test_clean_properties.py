@@ -13,12 +13,13 @@ PIECES = [
     "Editor: Budi", "Penerjemah: X", "Copyright © ANTARA 2022", "(abc/def)", "(Budi Santoso)",
     "Senin (12/10/2022)", "Rabu (31/13/2022)", "\n", "\n\n", " ", "\r", "\t", "\x00", "\x0b", "\u200f",
     "مرحبا بالعالم", "שלום", "😀🇮🇩", "\u202e", "\ufeff", "Presiden berkata.", "-", "—", "|", "(", ")",
+    "ADVERTISEMENT", "Ikuti berita Okezone di Google News", "[Gambas:Video CNN]", "Artikel ini telah tayang di ",
 ]
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), max_size=25).map("".join)
 
 
-def _check(text: str) -> None:
-    seg = segment(text)
+def _check(text: str, title: str | None = None) -> None:
+    seg = segment(text, title=title)
     n = len(text)
     s, e = seg.body
     assert 0 <= s <= e <= n
@@ -44,3 +45,15 @@ def test_clean_segment_never_raises_and_spans_slice_back(text):
 @given(st.text(max_size=300))
 def test_clean_segment_never_raises_on_any_unicode(text):
     _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["Presiden berkata.", "JAKARTA"])))
+def test_clean_segment_with_a_title_never_raises_and_spans_slice_back(text, title):
+    """With a title (the text's own first line, or any string) the spans still slice the text and
+    at most one title span opens it."""
+    first = next((line for line in text.split("\n") if line.strip()), None)
+    for t in (title, first, f"{first} - Kompas.com" if first else None):
+        _check(text, t)
+        kinds = [b.kind for b in segment(text, title=t).boilerplate]
+        assert kinds.count("title") <= 1 and (not kinds.count("title") or kinds[0] == "title")

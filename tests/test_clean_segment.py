@@ -175,3 +175,71 @@ def test_clean_segment_pipeline_reads_a_known_place_before_a_dash_as_the_datelin
                         published="2017-10-24").to_dict()
     assert doc["dateline"] == "Surabaya"
     assert warta.analyze("Prabowo - Sandi mendaftar ke KPU, Senin.", published="2018-08-10").to_dict()["dateline"] is None
+
+
+@pytest.mark.parametrize("line", [
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "[Gambas:Video CNN]",
+    'Simak Video "Polisi Tangkap Pengedar Narkoba di Bekasi"',
+    "Artikel ini telah tayang di Tribunnews.com dengan judul Polisi Tangkap Pengedar Narkoba",
+    "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari bergabung di "
+    'Grup Telegram "Kompas.com News Update", caranya klik link https://t.me/kompascomupdate, kemudian join.',
+    "Ikuti berita Okezone di Google News",
+    "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI di situs "
+    "web ini tanpa izin tertulis dari Kantor Berita ANTARA.",
+    "Tags: KPK, Suap, Probolinggo",
+    "Halaman 1 2 3 Selanjutnya",
+    "Halaman Selanjutnya",
+])
+def test_clean_segment_an_outlets_calls_to_action_are_boilerplate(line):
+    body = "JAKARTA - Polisi menangkap dua tersangka pengedar narkoba di Bekasi, Senin."
+    text = f"{body}\n{line}\nKedua tersangka kini ditahan di Polres Metro Bekasi."
+    seg = segment(text)
+    [promo] = [b for b in seg.boilerplate if b.kind == "promo"]
+    assert promo.text == line and text[promo.start:promo.end] == line
+    kept = "".join(text[a:b] for a, b in seg.content_ranges())
+    assert line not in kept and "Kedua tersangka kini ditahan" in kept
+
+
+@pytest.mark.parametrize("line", [
+    "Pemerintah meminta warga mengunduh aplikasi PeduliLindungi sebelum masuk ke pusat belanja.",
+    "Iklan kampanye itu ditayangkan di televisi dan YouTube selama sepekan.",
+    "Video itu diunggah ke YouTube pada Senin dan telah ditonton jutaan kali.",
+])
+def test_clean_segment_a_paragraph_that_names_an_app_or_a_channel_stays_body(line):
+    seg = segment(f"JAKARTA - Polisi menangkap dua tersangka di Bekasi.\n{line}")
+    assert [b.kind for b in seg.boilerplate] == ["dateline"]
+
+
+@pytest.mark.parametrize("title", ["KPK Tetapkan Bupati Tersangka Suap",
+                                   "KPK Tetapkan Bupati Tersangka Suap - Nasional Kompas.com",
+                                   "kpk tetapkan  bupati tersangka suap | Kompas.com"])
+def test_clean_segment_headline_opening_the_text_is_the_title(title):
+    text = ("KPK Tetapkan Bupati Tersangka Suap\nJAKARTA, KOMPAS.com - Komisi Pemberantasan Korupsi "
+            "menetapkan bupati itu sebagai tersangka, Selasa (31/8/2021).")
+    seg = segment(text, title=title)
+    assert [b.kind for b in seg.boilerplate] == ["title", "dateline"]
+    assert seg.boilerplate[0].text == "KPK Tetapkan Bupati Tersangka Suap"
+    assert (seg.dateline, seg.source) == ("Jakarta", "Kompas")
+    assert text[seg.body[0]:].startswith("Komisi Pemberantasan Korupsi")
+    # no title given, or another one: the first line is the body's
+    for other in (None, "KPK Tetapkan Bupati", "KPK Tetapkan Bupati Tersangka Suap Baru"):
+        assert "title" not in [b.kind for b in segment(text, title=other).boilerplate]
+    # a text that is its headline alone keeps it as its body
+    alone = segment("KPK Tetapkan Bupati Tersangka Suap", title=title)
+    assert alone.boilerplate == [] and alone.body == (0, len("KPK Tetapkan Bupati Tersangka Suap"))
+
+
+def test_clean_segment_a_pages_headline_is_no_sentence_of_the_analysed_article():
+    import warta
+
+    lead = ("JAKARTA, KOMPAS.com - Komisi Pemberantasan Korupsi (KPK) menetapkan Bupati Probolinggo "
+            "Puput Tantriana Sari sebagai tersangka kasus suap jual beli jabatan, Selasa (31/8/2021).")
+    headline = "KPK Tetapkan Bupati Probolinggo Tersangka Suap"
+    doc = warta.analyze(f"{headline}\n{lead}", title=headline, published="2021-08-31").to_dict()
+    text = f"{headline}\n{lead}"
+    sentences = [text[s["start"]:s["end"]] for s in doc["sentences"]]
+    assert headline not in " ".join(sentences)
+    assert [e["text_info"]["sentence"] for e in doc["events"]] == [sentences[0]]
+    assert doc["events"][0]["event"] == ["ACCUSE"]   # a suspect named: the codebook's ACCUSE

@@ -75,8 +75,8 @@ def dateline_place(name: str) -> bool:
 @Language.component("warta_clean", assigns=["doc._.segmented", "doc._.anchor"], requires=["doc._.article"])
 def clean_component(doc: Doc) -> Doc:
     """Body, boilerplate, dateline, outlet, wire and publication hints of the original text."""
-    seg = segment(doc_text(doc), is_place=dateline_place)
     art: Article | None = doc._.article
+    seg = segment(doc_text(doc), is_place=dateline_place, title=art.title if art is not None else None)
     if art is not None:
         seg.published = _published(art, seg.published)
     doc._.segmented = seg

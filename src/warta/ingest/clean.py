@@ -2,7 +2,9 @@
 
 :func:`segment` reads the original text and returns typed spans with offsets into it:
 the dateline (``London (ANTARA) -``), the wire credit (``Sumber: Reuters``), related
-links (``Baca juga: ...``), translator/editor credits, the copyright line; and what they
+links (``Baca juga: ...``), translator/editor credits, the copyright line, a news page's
+headline repeated as its first line, the outlet's calls to action (``ADVERTISEMENT``, ``Ikuti
+berita ... di Google News``); and what they
 tell: the outlet, the wire, the dateline place, a publication year or date. :func:`url_day`
 reads the publication day a news page's address carries.
 """
@@ -64,6 +66,26 @@ _CREDIT = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(r"^(?:copyright|hak cipta|\(c\)|©)[^\n]{0,120}$", re.I)
+#: an outlet's calls to action and page furniture, as whole lines of a news page's text: its ad
+#: and scroll markers, video embeds (``[Gambas:Video CNN]``, ``Simak Video "..."``), syndication
+#: notes (``Artikel ini telah tayang di Tribunnews.com ...``), invitations to follow the outlet on
+#: an app or a channel (``Dapatkan update berita pilihan ... Grup Telegram``, ``Ikuti berita
+#: Okezone di Google News``), its notice against crawling, tag lists (``Tags: KPK, Suap``) and
+#: page links (``Halaman 1 2 3 Selanjutnya``)
+_PROMO = re.compile(
+    r"^(?:advertisement|iklan|scroll to continue with content|scroll untuk melanjutkan(?: membaca)?"
+    r"|\[gambas:[^\]\n]{1,80}\]"
+    r"|artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan)\b.*"
+    r"|(?:simak|saksikan|tonton|lihat)(?: juga)? video\b.*"
+    r"|dilarang keras mengambil konten\b.*"
+    r"|(?:tags?|topik|kata kunci)\s*:.*"
+    r"|halaman(?:\s+\d+)+(?:\s+selanjutnya)?|(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)"
+    r"|(?:dapatkan|simak|ikuti|follow|gabung|bergabung(?:lah)?|download|unduh|pantau)\b.{0,240}?"
+    r"\b(?:google news|telegram|whatsapp|channel|saluran|aplikasi|instagram|twitter|facebook|tiktok|youtube"
+    r"|berita pilihan|breaking news|berita terkini|berita terbaru|update berita)\b.*"
+    r")$", re.I)
+#: the longest line read as an outlet's call to action (a longer one is an article's paragraph)
+PROMO_MAX = 320
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # a final "(Antara)" or "[Reuters]": the wire or outlet the article came from (a known one only)
 _TRAIL_WIRE = re.compile(r"[(\[](?P<w>[A-Za-z][A-Za-z. ]{1,24})[)\]]\s*$")
@@ -180,18 +202,37 @@ def _dateline(text: str, start: int, end: int, is_place: Callable[[str], bool] |
     return span, place, outlet
 
 
-def segment(text: str, is_place: Callable[[str], bool] | None = None) -> Segmented:
+def _is_title(line: str, title: str | None) -> bool:
+    """Whether a line of the text is the article's headline: the title as given, or the title
+    before a separator and the outlet's name (``KPK Tetapkan ... - Nasional Kompas.com``)."""
+    if not title:
+        return False
+    a, b = " ".join(line.split()).casefold(), " ".join(title.split()).casefold()
+    return bool(a) and (a == b or (b.startswith(a) and _TITLE_TAIL.match(b, len(a)) is not None))
+
+
+#: what may follow a headline in a page's title: a separator, then the outlet or the section
+_TITLE_TAIL = re.compile(r"\s+(?:-|–|—|\|)\s+\S")
+
+
+def segment(text: str, is_place: Callable[[str], bool] | None = None, title: str | None = None) -> Segmented:
     """Find the body and the boilerplate of one article's original text.
 
     Returns offsets into ``text``; nothing is copied or changed. The body runs from the
     first content character to the end of the last content line; boilerplate inside it
-    (a dateline, a ``Baca juga:`` line) is listed and left out of the sentences.
+    (a dateline, a ``Baca juga:`` line) is listed and left out of the sentences. A first line
+    that is the article's ``title`` (a news page's text often opens with its headline) is
+    boilerplate too: the lead tells the same news as a sentence.
     """
     spans: list[Span] = []
     dateline = source = wire = None
     published = Published(None, None, None)
     lines = [(s, e, line) for s, e, line in _lines(text)]
     content_lines = [(s, e, line) for s, e, line in lines if line.strip()]
+    if len(content_lines) > 1 and _is_title(content_lines[0][2], title):  # never the only line
+        s, _, line = content_lines.pop(0)
+        lead = s + (len(line) - len(line.lstrip()))
+        spans.append(Span("title", lead, lead + len(line.strip()), line.strip()))
 
     # Dateline: at the start of one of the first three content lines.
     for s, e, line in content_lines[:3]:
@@ -272,6 +313,8 @@ def _boilerplate_lines(text: str, content_lines: list, spans: list[Span], source
             w = m.group("wire").strip().rstrip(".")
             value = WIRES.get(w.lower(), w)
             wire = wire or value
+        elif len(stripped) <= PROMO_MAX and _PROMO.match(stripped):
+            kind = "promo"
         elif _CREDIT.match(stripped):
             kind = "credit"
             value = stripped.split(":", 1)[1].strip()
