@@ -29,6 +29,16 @@ def test_linker_honorific_counts_only_in_its_own_case_before_a_name():
     assert ("Aung San Suu Kyi", "Aung San Suu Kyi") in found
 
 
+def test_linker_burmese_honorific_gives_myanmar_but_not_before_a_hyphenated_name():
+    """``U``, ``Daw`` and ``Ko`` are Burmese honorifics: a person they introduce whom nothing else
+    places is of Myanmar; before a hyphenated (Korean) name ``Ko`` is a surname and places nobody."""
+    doc = warta.analyze("Menlu Retno bertemu U Kyaw Tint Swe di Naypyidaw. Daw Khin Mar Aye dan Ko Zaw Min "
+                        "juga hadir. Di Seoul, aktris Ko Hyun-jung menonton pertunjukan.", published="2019-05-01")
+    people = {e.name: e.code for e in doc.entities if e.type == "PER"}
+    assert people["Kyaw Tint Swe"] == people["Khin Mar Aye"] == people["Zaw Min"] == "MMR"
+    assert [code for name, code in people.items() if "Hyun-jung" in name] == [None]
+
+
 def test_linker_longest_span_wins_for_an_outlet_service():
     _, found = _mentions("Laporan itu disiarkan BBC Burma pada Senin.")
     assert ("BBC Burma", "BBC Burmese") in found

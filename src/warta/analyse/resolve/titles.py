@@ -33,6 +33,10 @@ TITLE_SECTORS = {
     "warga": "CVL", "kepala industri senjata": "BUS", "ceo": "BUS", "pendiri": None, "bos": "BUS",
 }
 TITLE_PREFIX_WORDS = ("mantan", "eks", "calon", "wakil", "plt", "pelaksana tugas")
+#: the Burmese honorifics of the knowledge base's titles (their country is Myanmar's): before a
+#: hyphenated name (``Ko Hyun-jung``) the word is a Korean surname, romanised Burmese names being
+#: written without hyphens
+BURMESE_HONORIFICS = frozenset({"u", "daw", "ko"})
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +186,8 @@ def _scan_title(text: str, sent_start: int, m, title_re: re.Pattern, by_end: dic
             break  # a common noun before a comma ends its clause (`kepada warga, Agus ...`)
         if inner is not None and not _opens_phrase(text, sent_start, tm.start(), inner):
             break
+        if _phrase(tm.group(0)) in BURMESE_HONORIFICS and "-" in m.text:
+            break  # "Ko Hyun-jung": a Korean surname, not the honorific (Burmese names have no hyphen)
         f.found_title = True
         phrase = _phrase(tm.group(0))
         f.sector = f.sector or sectors.get(phrase)
