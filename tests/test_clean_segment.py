@@ -243,3 +243,16 @@ def test_clean_segment_a_pages_headline_is_no_sentence_of_the_analysed_article()
     assert headline not in " ".join(sentences)
     assert [e["text_info"]["sentence"] for e in doc["events"]] == [sentences[0]]
     assert doc["events"][0]["event"] == ["ACCUSE"]   # a suspect named: the codebook's ACCUSE
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Laporan Wartawan Tribunnews.com, Ilham Rian Pratama", "Ilham Rian Pratama"),
+    ("Laporan Reporter Tribun Jogja, Ahmad Syarifudin", "Ahmad Syarifudin"),
+    ("Laporan Koresponden Tribunnews.com", "Laporan Koresponden Tribunnews.com"),
+])
+def test_clean_segment_a_reporters_byline_line_is_a_credit(line, name):
+    text = f"{line}\nTRIBUNNEWS.COM, JAKARTA - Polisi menangkap dua tersangka di Bekasi, Senin (13/2/2023)."
+    seg = segment(text)
+    assert [(b.kind, b.value) for b in seg.boilerplate if b.kind == "credit"] == [("credit", name)]
+    assert (seg.dateline, seg.source) == ("Jakarta", "Tribunnews")
+    assert text[seg.body[0]:].startswith("Polisi menangkap")

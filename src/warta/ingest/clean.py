@@ -65,6 +65,9 @@ _CREDIT = re.compile(
     r"editor bahasa|foto|alih bahasa|produser|narator)\s*:\s*[^\n]{1,80}$",
     re.I,
 )
+#: a reporter's byline as a line of its own (``Laporan Wartawan Tribunnews.com, Ilham Rian Pratama``):
+#: a credit, its value the name after the comma
+_BYLINE = re.compile(r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b[^\n]{0,80}$", re.I)
 _COPYRIGHT = re.compile(r"^(?:copyright|hak cipta|\(c\)|©)[^\n]{0,120}$", re.I)
 #: an outlet's calls to action and page furniture, as whole lines of a news page's text: its ad
 #: and scroll markers, video embeds (``[Gambas:Video CNN]``, ``Simak Video "..."``), syndication
@@ -245,6 +248,9 @@ def segment(text: str, is_place: Callable[[str], bool] | None = None, title: str
 
     # Line-level boilerplate anywhere; trailing credits at the end.
     content, wire, source, published = _boilerplate_lines(text, content_lines, spans, source, published)
+    # the body opens with the first line that is not wholly boilerplate (a byline or a headline
+    # above the dateline is no part of it)
+    first = content[0][0] if content else next(((s + len(line) - len(line.lstrip())) for s, e, line in content_lines), 0)
 
     # A trailing "(abc/def)" or "(Name Surname)" credit, or "(Antara)" wire, on the last content
     # line or alone.
@@ -270,7 +276,6 @@ def segment(text: str, is_place: Callable[[str], bool] | None = None, title: str
     last_content_end = content[-1] if content else None
 
     body_spans = [sp for sp in spans if sp.kind == "dateline"]
-    first = next(((s + len(line) - len(line.lstrip())) for s, e, line in content_lines), 0)
     if body_spans and body_spans[0].start == first:
         body_start = body_spans[0].end
     else:
@@ -318,6 +323,9 @@ def _boilerplate_lines(text: str, content_lines: list, spans: list[Span], source
         elif _CREDIT.match(stripped):
             kind = "credit"
             value = stripped.split(":", 1)[1].strip()
+        elif _BYLINE.match(stripped):
+            kind = "credit"
+            value = stripped.rsplit(",", 1)[-1].strip() if "," in stripped else stripped
         elif _COPYRIGHT.match(stripped):
             kind = "copyright"
             value = stripped
