@@ -222,7 +222,8 @@ def segment(text: str, is_place: Callable[[str], bool] | None = None, title: str
     """Find the body and the boilerplate of one article's original text.
 
     Returns offsets into ``text``; nothing is copied or changed. The body runs from the
-    first content character to the end of the last content line; boilerplate inside it
+    first line that is not wholly boilerplate (after its dateline) to the end of the last
+    content line; boilerplate inside it
     (a dateline, a ``Baca juga:`` line) is listed and left out of the sentences. A first line
     that is the article's ``title`` (a news page's text often opens with its headline) is
     boilerplate too: the lead tells the same news as a sentence.
@@ -250,7 +251,7 @@ def segment(text: str, is_place: Callable[[str], bool] | None = None, title: str
     content, wire, source, published = _boilerplate_lines(text, content_lines, spans, source, published)
     # the body opens with the first line that is not wholly boilerplate (a byline or a headline
     # above the dateline is no part of it)
-    first = content[0][0] if content else next(((s + len(line) - len(line.lstrip())) for s, e, line in content_lines), 0)
+    first = content[0][0] if content else next((s + len(line) - len(line.lstrip()) for s, _, line in content_lines), 0)
 
     # A trailing "(abc/def)" or "(Name Surname)" credit, or "(Antara)" wire, on the last content
     # line or alone.
