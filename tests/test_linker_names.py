@@ -679,3 +679,39 @@ def test_linker_indonesias_missions_abroad_are_indonesias():
     missions = [e for e in doc.entities if any(m.text in ("KBRI", "KJRI") for m in e.mentions)]
     assert len(missions) == 2
     assert all((e.code, e.sector) == ("IDN", "GOV") for e in missions)
+
+
+@pytest.mark.parametrize("sentence,place,person", [
+    ("Bupati Probolinggo Puput Tantriana Sari ditangkap KPK di Probolinggo.", "Probolinggo", "Puput Tantriana Sari"),
+    ("Bupati Bekasi Neneng Hasanah ditangkap KPK.", "Bekasi", "Neneng Hasanah"),
+    ("Gubernur Jambi Zumi Zola diperiksa KPK.", "Jambi", "Zumi Zola"),
+    ("Kapolda Sumatera Barat Irjen Pol Fakhrizal meminta warga tenang.", "Sumatera Barat", "Fakhrizal"),
+])
+def test_linker_regional_official_after_the_region_is_a_person_not_part_of_a_place(sentence, place, person):
+    """``Bupati Probolinggo Puput Tantriana Sari``: the region is a place of Indonesia and the name
+    after it the official, an Indonesian person (the recogniser had run the two into one place)."""
+    doc = warta.analyze("Jakarta - " + sentence, published="2021-08-31")
+    by_text = {m.text: e for e in doc.entities for m in e.mentions}
+    people = [e for e in doc.entities if e.type == "PER"]
+    assert [e.name for e in people] == [person] and people[0].code == "IDN"
+    assert by_text[place].type == "GPE" and by_text[place].code == "IDN"
+    assert not [e for e in doc.entities if e.type in ("LOC", "ORG") and person.split()[-1] in e.name]
+
+
+def test_linker_official_run_on_needs_an_office_word_a_known_region_first_and_a_name_after():
+    from warta.analyse.events.coder import ActorMention
+    from warta.analyse.resolve.roles import official_run_on
+
+    def place(text, word, code="IDN", eid="place/kabupaten-ngada"):
+        s = text.index(word)
+        return ActorMention(s, s + len(word), word, word, "GPE", code, None, entity_id=eid)
+
+    text = "KPK memeriksa Bupati Ngada Marianus Sae kemarin."
+    ns, ne = text.index("Ngada"), text.index(" kemarin")
+    assert official_run_on(text, ns, ne, [place(text, "Ngada")]) == text.index(" Marianus")
+    other = "KPK memeriksa warga Ngada Marianus Sae kemarin."   # no office before the place
+    assert official_run_on(other, other.index("Ngada"), other.index(" kemarin"), [place(other, "Ngada")]) is None
+    assert official_run_on(text, ns, ne, [place(text, "Ngada", code="TLS")]) is None   # no place of Indonesia
+    assert official_run_on(text, ns, ne, []) is None
+    lower = "KPK memeriksa Bupati Ngada dan wakilnya kemarin."   # no name after the region
+    assert official_run_on(lower, lower.index("Ngada"), lower.index(" kemarin"), [place(lower, "Ngada")]) is None

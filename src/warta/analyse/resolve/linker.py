@@ -36,7 +36,7 @@ from .aliases import (acronyms, alias_names, common_noun_acronyms, initials, joi
 from .credits import credited_outlets
 from .geo import gazetteer
 from .kb import KBEntry, KnowledgeBase, slug
-from .roles import affiliated_people, based_organisations, heads, home_people, militaries, offices, \
+from .roles import affiliated_people, based_organisations, heads, home_people, militaries, offices, official_run_on, \
     regional_officials, regional_units, role_sector
 from .spans import NOT_ENTITIES, NOT_NAME_TAILS, PLACE_HEADS, capitals_acting, common_word_opening, \
     currency_countries, inside_longer_name, legislative_commissions, longer_name, metonyms_as_places, party_boards, \
@@ -347,6 +347,17 @@ def _ner_mentions(doc, b: _Builder, kb: KnowledgeBase, regions) -> None:
             longer = longer_name(text, ns, ne, label, inner, _stop_word) if inner and len(overlapping) == len(inner) else None
             if overlapping and longer is None and (len(overlapping) != len(inner) or any(
                     (m.end - m.start) >= (ne - ns) or m.type in ("PER", "ORG") for m in inner)):
+                continue
+            cut = official_run_on(text, ns, ne, inner) if label in ("LOC", "ORG") and longer is None else None
+            if cut is not None:
+                # "Bupati Probolinggo Puput Tantriana Sari": the place stays the known one, and the
+                # words after it are the official's name (a rank before it is left to the titles step)
+                ps = cut + len(text[cut:ne]) - len(text[cut:ne].lstrip())
+                ps, rest = _trimmed(text, ps, ne, "PER")
+                while (w := re.match(r"(?i)pol\.?\s+", rest)):   # "Irjen Pol Fakhrizal": the rank's "Polisi"
+                    ps, rest = ps + w.end(), rest[w.end():]
+                if rest and rest[0].isupper() and not _stop_word(rest.lower()):
+                    b.add_named(ps, ps + len(rest), rest, "PER", None, None)
                 continue
             if longer == "same":
                 # the known entity named longer ("Mahfud Md", "Afrika Barat"): the same entity

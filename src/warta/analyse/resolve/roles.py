@@ -246,6 +246,29 @@ _REGIONAL_RE = re.compile(r"(?<![\w-])((?i:" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(REGIONAL_OFFICES, key=len, reverse=True)) + r"))\s+(?=\S)")
 
 
+#: an office of a region (:data:`REGIONAL_OFFICES`, and the heads of a police sector, a military
+#: district or a subdistrict) ending right before a position
+_OFFICE_BEFORE = re.compile(r"(?<![\w-])(?i:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted([*REGIONAL_OFFICES, "kapolsek", "kapolsekta", "dandim",
+                                                          "danrem", "camat"], key=len, reverse=True)) + r")\s+$")
+
+
+def official_run_on(text: str, ns: int, ne: int, inner: list) -> int | None:
+    """Where the place ends in a recogniser's name that ran from a region on into its official's
+    name (``Bupati Probolinggo Puput Tantriana Sari``, ``Kapolsek Tangerang Kompol Efendi``,
+    ``Gubernur Jambi Zumi Zola``): the name ``text[ns:ne]`` follows a regional office word, opens
+    with a known place of Indonesia (``inner``: the known mentions inside it) and goes on with
+    capitalised words. None otherwise (``Bupati Pulau Morotai`` alone, ``Menara Kudus``)."""
+    first = inner[0] if inner else None
+    if first is None or first.start != ns or first.end >= ne or first.code != "IDN" \
+            or first.type not in ("GPE", "LOC") or not (first.entity_id or "").startswith("place/"):
+        return None
+    if not _OFFICE_BEFORE.search(text, max(0, ns - 30), ns):
+        return None
+    rest = text[first.end:ne].split()
+    return first.end if rest and all(w[:1].isupper() for w in rest) else None
+
+
 def _regional_place(b, kb: KnowledgeBase, pos: int, end: int):
     """(id, name, mention or None, end) of the Indonesian place named at ``pos``, if one is."""
     for words, (eid, name) in _REGIONAL_PLACE_WORDS.items():
