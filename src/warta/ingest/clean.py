@@ -132,6 +132,11 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+def _lead(s: int, line: str) -> int:
+    """The offset of the first character of the line that starts at ``s`` (its indentation skipped)."""
+    return s + len(line) - len(line.lstrip())
+
+
 def _outlet(part: str | None) -> str | None:
     if not part:
         return None
@@ -205,6 +210,10 @@ def _dateline(text: str, start: int, end: int, is_place: Callable[[str], bool] |
     return span, place, outlet
 
 
+#: what may follow a headline in a page's title: a separator, then the outlet or the section
+_TITLE_TAIL = re.compile(r"\s+(?:-|–|—|\|)\s+\S")
+
+
 def _is_title(line: str, title: str | None) -> bool:
     """Whether a line of the text is the article's headline: the title as given, or the title
     before a separator and the outlet's name (``KPK Tetapkan ... - Nasional Kompas.com``)."""
@@ -212,10 +221,6 @@ def _is_title(line: str, title: str | None) -> bool:
         return False
     a, b = " ".join(line.split()).casefold(), " ".join(title.split()).casefold()
     return bool(a) and (a == b or (b.startswith(a) and _TITLE_TAIL.match(b, len(a)) is not None))
-
-
-#: what may follow a headline in a page's title: a separator, then the outlet or the section
-_TITLE_TAIL = re.compile(r"\s+(?:-|–|—|\|)\s+\S")
 
 
 def segment(text: str, is_place: Callable[[str], bool] | None = None, title: str | None = None) -> Segmented:
@@ -235,12 +240,12 @@ def segment(text: str, is_place: Callable[[str], bool] | None = None, title: str
     content_lines = [(s, e, line) for s, e, line in lines if line.strip()]
     if len(content_lines) > 1 and _is_title(content_lines[0][2], title):  # never the only line
         s, _, line = content_lines.pop(0)
-        lead = s + (len(line) - len(line.lstrip()))
+        lead = _lead(s, line)
         spans.append(Span("title", lead, lead + len(line.strip()), line.strip()))
 
     # Dateline: at the start of one of the first three content lines.
     for s, e, line in content_lines[:3]:
-        lead = s + (len(line) - len(line.lstrip()))
+        lead = _lead(s, line)
         found = _dateline(text, lead, e, is_place)
         if found:
             span, dateline, source = found
@@ -251,7 +256,7 @@ def segment(text: str, is_place: Callable[[str], bool] | None = None, title: str
     content, wire, source, published = _boilerplate_lines(text, content_lines, spans, source, published)
     # the body opens with the first line that is not wholly boilerplate (a byline or a headline
     # above the dateline is no part of it)
-    first = content[0][0] if content else next((s + len(line) - len(line.lstrip()) for s, _, line in content_lines), 0)
+    first = content[0][0] if content else next((_lead(s, line) for s, _, line in content_lines), 0)
 
     # A trailing "(abc/def)" or "(Name Surname)" credit, or "(Antara)" wire, on the last content
     # line or alone.
@@ -308,7 +313,7 @@ def _boilerplate_lines(text: str, content_lines: list, spans: list[Span], source
     content: list[tuple[int, int]] = []
     for s, e, line in content_lines:
         stripped = line.strip()
-        lead = s + (len(line) - len(line.lstrip()))
+        lead = _lead(s, line)
         tail = lead + len(stripped)
         kind = value = None
         if _RELATED.match(stripped):

@@ -242,15 +242,18 @@ REGIONAL_OFFICES = {
 }
 # places the police name otherwise: Polda Metro Jaya serves Jakarta
 _REGIONAL_PLACE_WORDS = {"Metro Jaya": ("place/jakarta", "Metro Jaya")}
-_REGIONAL_RE = re.compile(r"(?<![\w-])((?i:" + "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(REGIONAL_OFFICES, key=len, reverse=True)) + r"))\s+(?=\S)")
 
 
+def _office_words(words) -> str:
+    """Office words as a regex alternation, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_REGIONAL_RE = re.compile(r"(?<![\w-])((?i:" + _office_words(REGIONAL_OFFICES) + r"))\s+(?=\S)")
 #: an office of a region (:data:`REGIONAL_OFFICES`, and the heads of a police sector, a military
 #: district or a subdistrict) ending right before a position
-_OFFICE_BEFORE = re.compile(r"(?<![\w-])(?i:" + "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted([*REGIONAL_OFFICES, "kapolsek", "kapolsekta", "dandim",
-                                                          "danrem", "camat"], key=len, reverse=True)) + r")\s+$")
+_OFFICE_BEFORE = re.compile(r"(?<![\w-])(?i:" + _office_words(
+    [*REGIONAL_OFFICES, "kapolsek", "kapolsekta", "dandim", "danrem", "camat"]) + r")\s+$")
 
 
 def official_run_on(text: str, ns: int, ne: int, inner: list) -> int | None:

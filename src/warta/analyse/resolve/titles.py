@@ -33,10 +33,6 @@ TITLE_SECTORS = {
     "warga": "CVL", "kepala industri senjata": "BUS", "ceo": "BUS", "pendiri": None, "bos": "BUS",
 }
 TITLE_PREFIX_WORDS = ("mantan", "eks", "calon", "wakil", "plt", "pelaksana tugas")
-#: the Burmese honorifics of the knowledge base's titles (their country is Myanmar's): before a
-#: hyphenated name (``Ko Hyun-jung``) the word is a Korean surname, romanised Burmese names being
-#: written without hyphens
-BURMESE_HONORIFICS = frozenset({"u", "daw", "ko"})
 
 
 @lru_cache(maxsize=1)
@@ -186,10 +182,12 @@ def _scan_title(text: str, sent_start: int, m, title_re: re.Pattern, by_end: dic
             break  # a common noun before a comma ends its clause (`kepada warga, Agus ...`)
         if inner is not None and not _opens_phrase(text, sent_start, tm.start(), inner):
             break
-        if _phrase(tm.group(0)) in BURMESE_HONORIFICS and "-" in m.text:
-            break  # "Ko Hyun-jung": a Korean surname, not the honorific (Burmese names have no hyphen)
-        f.found_title = True
         phrase = _phrase(tm.group(0))
+        if _title_countries().get(phrase) == "MMR" and "-" in m.text:
+            # "Ko Hyun-jung": a Korean surname, not a Burmese honorific (the knowledge base's titles
+            # of Myanmar's people); romanised Burmese names are written without hyphens
+            break
+        f.found_title = True
         f.sector = f.sector or sectors.get(phrase)
         f.country_code = f.country_code or _title_countries().get(phrase)
         f.new_start = tm.start()
